@@ -1,0 +1,28 @@
+package app.carryover;
+
+import java.util.Arrays;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Entry point. Command-line subcommands are dispatched before Spring starts, so they need
+ * neither the server nor a database; anything else starts the server.
+ */
+@SpringBootApplication
+public class CarryoverApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            switch (args[0]) {
+                case "server" -> CarryoverServer.run(rest);
+                default -> {
+                    System.err.println("Unknown command '" + args[0] + "'. Commands: server (default), coach, transcripts.");
+                    System.exit(2);
+                }
+            }
+            return;
+        }
+        CarryoverServer.run(args);
+    }
+}
