@@ -1,0 +1,73 @@
+package app.carryover.caseload;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.carryover.practice.Practices;
+import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
+import app.carryover.system.Role;
+
+/** Admins decide who is on each client's care team and in which role. */
+@Service
+public class CareTeams {
+
+    /** A care team changed; the audit records it. */
+    public record CareTeamChanged(UUID practiceId, UUID clientId, UUID clinicianId, TeamRole role, UUID changedBy,
+            java.time.Instant at) {
+    }
+
+    private final ClientRepository clients;
+    private final Practices practices;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CareTeams(ClientRepository clients, Practices practices, org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
+        this.clients = clients;
+        this.practices = practices;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Puts a clinician on the team in a role (or changes their role); one primary per client. */
+    @Transactional
+    public void assign(Actor admin, UUID clientId, UUID clinicianId, TeamRole role) {
+        ClientRecord client = requireAdminAndClient(admin, clientId);
+        practices.person(admin.practiceId(), clinicianId).filter(p -> p.roles().contains(Role.CLINICIAN))
+                .orElseThrow(() -> ProblemException.invalid("clinicianId", "is not a clinician of this practice"));
+        if (role == null) {
+            throw ProblemException.invalid("role", "must be PRIMARY, CO_THERAPIST or SUPERVISOR");
+        }
+        if (role == TeamRole.PRIMARY) {
+            clients.team(admin.practiceId(), clientId).stream()
+                    .filter(m -> m.role() == TeamRole.PRIMARY && !m.clinicianId().equals(clinicianId))
+                    .forEach(m -> clients.addMember(admin.practiceId(), clientId, m.clinicianId(), TeamRole.CO_THERAPIST,
+                            clock.instant()));
+        }
+        clients.addMember(client.practiceId(), client.id(), clinicianId, role, clock.instant());
+        events.publishEvent(new CareTeamChanged(admin.practiceId(), clientId, clinicianId, role, admin.accountId(),
+                clock.instant()));
+    }
+
+    /** Takes a clinician off the team. */
+    @Transactional
+    public void remove(Actor admin, UUID clientId, UUID clinicianId) {
+        requireAdminAndClient(admin, clientId);
+        if (clients.removeMember(admin.practiceId(), clientId, clinicianId) == 0) {
+            throw ProblemException.notFound("Care team member");
+        }
+        events.publishEvent(new CareTeamChanged(admin.practiceId(), clientId, clinicianId, null, admin.accountId(),
+                clock.instant()));
+    }
+
+    private ClientRecord requireAdminAndClient(Actor admin, UUID clientId) {
+        if (!admin.has(Role.ADMIN)) {
+            throw ProblemException.forbidden("Only admins change care teams.");
+        }
+        return clients.find(admin.practiceId(), clientId).orElseThrow(() -> ProblemException.notFound("Client"));
+    }
+}

@@ -1,0 +1,86 @@
+package app.carryover.caseload;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.carryover.practice.ClientAccounts;
+import app.carryover.practice.Invitations;
+import app.carryover.practice.Practices;
+import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
+import app.carryover.system.Role;
+import app.carryover.system.Uuids;
+
+/** Clients of a practice: inviting them, listing a clinician's caseload, finding a client's record. */
+@Service
+public class Caseload implements ClientAccounts {
+
+    private final ClientRepository clients;
+    private final Invitations invitations;
+    private final Clock clock;
+
+    Caseload(ClientRepository clients, Invitations invitations, Clock clock) {
+        this.clients = clients;
+        this.invitations = invitations;
+        this.clock = clock;
+    }
+
+    /**
+     * A clinician invites a client: the client's record and account are created, the clinician
+     * becomes their primary clinician, and the client gets an e-mailed link.
+     */
+    @Transactional
+    public ClientRecord invite(Actor clinician, String displayName, String email, String timeZone) {
+        if (!clinician.has(Role.CLINICIAN)) {
+            throw ProblemException.forbidden("Only clinicians invite clients.");
+        }
+        ZoneId zone = Practices.zone("timeZone", timeZone);
+        UUID accountId = invitations.invite(clinician, email, displayName, Set.of(Role.CLIENT));
+        ClientRecord client = new ClientRecord(clinician.practiceId(), Uuids.timeOrdered(), accountId,
+                displayName.trim(), zone, ClientRecord.Status.ACTIVE, clock.instant());
+        clients.insert(client);
+        clients.addMember(client.practiceId(), client.id(), clinician.accountId(), TeamRole.PRIMARY, clock.instant());
+        return client;
+    }
+
+    /**
+     * Registers a client whose account already exists (the demo seeder, imports), with a
+     * primary clinician.
+     */
+    @Transactional
+    public ClientRecord admit(UUID practiceId, UUID accountId, String displayName, ZoneId zone, UUID primaryClinicianId) {
+        ClientRecord client = new ClientRecord(practiceId, Uuids.timeOrdered(), accountId, displayName.trim(), zone,
+                ClientRecord.Status.ACTIVE, clock.instant());
+        clients.insert(client);
+        clients.addMember(practiceId, client.id(), primaryClinicianId, TeamRole.PRIMARY, clock.instant());
+        return client;
+    }
+
+    /** The clients on the clinician's care teams. */
+    public List<ClientRecord> mine(Actor clinician) {
+        if (!clinician.has(Role.CLINICIAN)) {
+            return List.of();
+        }
+        return clients.onTeamOf(clinician.practiceId(), clinician.accountId());
+    }
+
+    /** Every client of the practice, by name, for admins (names and schedules only). */
+    public List<ClientRecord> everyone(Actor admin) {
+        if (!admin.has(Role.ADMIN)) {
+            throw ProblemException.forbidden("Only admins see every client of the practice.");
+        }
+        return clients.all(admin.practiceId());
+    }
+
+    @Override
+    public Optional<UUID> clientOf(UUID practiceId, UUID accountId) {
+        return clients.findByAccount(practiceId, accountId).map(ClientRecord::id);
+    }
+}

@@ -1,0 +1,82 @@
+package app.carryover.caseload;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.carryover.practice.Practices;
+import app.carryover.practice.TimeZones;
+import app.carryover.system.Access;
+import app.carryover.system.AccessRule;
+import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
+
+/** The clinician's caseload list and the form that invites a client. */
+@Controller
+class CaseloadController {
+
+    private final Caseload caseload;
+    private final ClientAccess access;
+    private final ClientRepository clients;
+    private final Practices practices;
+
+    CaseloadController(Caseload caseload, ClientAccess access, ClientRepository clients, Practices practices) {
+        this.caseload = caseload;
+        this.access = access;
+        this.clients = clients;
+        this.practices = practices;
+    }
+
+    @Access(AccessRule.CLINICIAN)
+    @GetMapping("/caseload")
+    String caseload(Actor actor, Model model) {
+        model.addAttribute("clients", caseload.mine(actor));
+        model.addAttribute("zones", TimeZones.COMMON);
+        model.addAttribute("defaultZone", practices.of(actor).timeZone().getId());
+        return "caseload/caseload";
+    }
+
+    @Access(AccessRule.CLINICIAN)
+    @PostMapping("/caseload/invite")
+    String invite(Actor actor, @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String timeZone,
+            Model model, RedirectAttributes redirect) {
+        try {
+            caseload.invite(actor, displayName, email, timeZone);
+        } catch (ProblemException e) {
+            if (e.fields().isEmpty()) {
+                throw e;
+            }
+            model.addAttribute("errors", e.fields().stream().collect(java.util.stream.Collectors.toMap(
+                    ProblemException.FieldProblem::field, ProblemException.FieldProblem::message, (a, b) -> a)));
+            model.addAttribute("displayName", displayName);
+            model.addAttribute("email", email);
+            String page = caseload(actor, model);
+            model.addAttribute("defaultZone", timeZone);
+            return page;
+        }
+        redirect.addFlashAttribute("notice", "Invitation sent to " + email.trim() + ".");
+        return "redirect:/caseload";
+    }
+
+    @Access(AccessRule.STAFF)
+    @GetMapping("/clients/{clientId}/team")
+    String team(Actor actor, @PathVariable UUID clientId, Model model) {
+        ClientRecord client = access.administrative(actor, clientId);
+        model.addAttribute("client", client);
+        model.addAttribute("team", clients.team(client.practiceId(), client.id()).stream()
+                .map(m -> new TeamLine(practices.person(client.practiceId(), m.clinicianId())
+                        .map(Practices.Person::displayName).orElse("(unknown)"), m.role()))
+                .toList());
+        return "caseload/team";
+    }
+
+    record TeamLine(String name, TeamRole role) {
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The client's screens that combine modules: Today, history, progress and settings.
+ * Nothing depends on this module.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Client screens", allowedDependencies = {"system", "practice", "caseload"})
+package app.carryover.client;

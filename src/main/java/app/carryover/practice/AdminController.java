@@ -1,0 +1,103 @@
+package app.carryover.practice;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.carryover.system.Access;
+import app.carryover.system.AccessRule;
+import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
+import app.carryover.system.Role;
+
+/** The admin's pages for the practice's people and settings. */
+@Controller
+class AdminController {
+
+    private final Practices practices;
+    private final Invitations invitations;
+
+    AdminController(Practices practices, Invitations invitations) {
+        this.practices = practices;
+        this.invitations = invitations;
+    }
+
+    @Access(AccessRule.ADMIN)
+    @GetMapping("/admin/people")
+    String people(Actor actor, Model model) {
+        model.addAttribute("practice", practices.of(actor));
+        model.addAttribute("staff", practices.staff(actor));
+        return "practice/admin-people";
+    }
+
+    @Access(AccessRule.ADMIN)
+    @PostMapping("/admin/people/invite")
+    String invite(Actor actor, @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(required = false) List<String> roles, Model model, RedirectAttributes redirect) {
+        Set<Role> granted = EnumSet.noneOf(Role.class);
+        if (roles != null) {
+            for (String role : roles) {
+                if ("ADMIN".equals(role) || "CLINICIAN".equals(role)) {
+                    granted.add(Role.valueOf(role));
+                }
+            }
+        }
+        try {
+            invitations.invite(actor, email, displayName, granted);
+        } catch (ProblemException e) {
+            if (e.fields().isEmpty()) {
+                throw e;
+            }
+            model.addAttribute("errors", FieldErrors.of(e));
+            model.addAttribute("email", email);
+            model.addAttribute("displayName", displayName);
+            return people(actor, model);
+        }
+        redirect.addFlashAttribute("notice", "Invitation sent to " + email.trim() + ".");
+        return "redirect:/admin/people";
+    }
+
+    @Access(AccessRule.ADMIN)
+    @PostMapping("/admin/people/{accountId}/resend")
+    String resend(Actor actor, @PathVariable UUID accountId, RedirectAttributes redirect) {
+        invitations.resend(actor, accountId);
+        redirect.addFlashAttribute("notice", "A new invitation link was sent.");
+        return "redirect:/admin/people";
+    }
+
+    @Access(AccessRule.ADMIN)
+    @GetMapping("/admin/settings")
+    String settings(Actor actor, Model model) {
+        model.addAttribute("practice", practices.of(actor));
+        model.addAttribute("zones", TimeZones.COMMON);
+        return "practice/admin-settings";
+    }
+
+    @Access(AccessRule.ADMIN)
+    @PostMapping("/admin/settings")
+    String saveSettings(Actor actor, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String timeZone,
+            @RequestParam(defaultValue = "false") boolean requireSecondFactor, Model model, RedirectAttributes redirect) {
+        try {
+            practices.updateSettings(actor, name, timeZone, requireSecondFactor);
+        } catch (ProblemException e) {
+            if (e.fields().isEmpty()) {
+                throw e;
+            }
+            model.addAttribute("errors", FieldErrors.of(e));
+            return settings(actor, model);
+        }
+        redirect.addFlashAttribute("notice", "Settings saved.");
+        return "redirect:/admin/settings";
+    }
+}

@@ -1,0 +1,59 @@
+package app.carryover.practice;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import app.carryover.system.Access;
+import app.carryover.system.AccessRule;
+import app.carryover.system.ProblemException;
+import app.carryover.system.Role;
+
+/** Accepting an invitation: the link's page where the invited person chooses a password. */
+@Controller
+class InvitationController {
+
+    private final Invitations invitations;
+
+    InvitationController(Invitations invitations) {
+        this.invitations = invitations;
+    }
+
+    @Access(AccessRule.PUBLIC)
+    @GetMapping("/invitations/{token}")
+    String form(@PathVariable String token, Model model) {
+        Invitations.Pending pending = invitations.open(token);
+        fill(model, token, pending);
+        return "practice/invitation";
+    }
+
+    @Access(AccessRule.PUBLIC)
+    @PostMapping("/invitations/{token}")
+    String accept(@PathVariable String token, @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirmation, @RequestParam(defaultValue = "false") boolean linksOnly,
+            Model model) {
+        try {
+            invitations.accept(token, password, confirmation, linksOnly);
+        } catch (ProblemException e) {
+            if (e.fields().isEmpty()) {
+                throw e;
+            }
+            fill(model, token, invitations.open(token));
+            model.addAttribute("errors", FieldErrors.of(e));
+            return "practice/invitation";
+        }
+        return "redirect:/signin?welcome";
+    }
+
+    private static void fill(Model model, String token, Invitations.Pending pending) {
+        model.addAttribute("token", token);
+        model.addAttribute("name", pending.account().displayName());
+        model.addAttribute("email", pending.account().email());
+        model.addAttribute("practiceName", pending.practiceName());
+        model.addAttribute("client", pending.account().roles().contains(Role.CLIENT));
+        model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
+    }
+}

@@ -1,0 +1,195 @@
+package app.carryover.practice;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.carryover.system.Actor;
+import app.carryover.system.Mailer;
+import app.carryover.system.ProblemException;
+import app.carryover.system.ProblemException.FieldProblem;
+import app.carryover.system.Role;
+import app.carryover.system.Uuids;
+
+/**
+ * Invitations by e-mailed link: admins invite clinicians and admins, clinicians invite clients
+ * (through the caseload, which also creates the client record). The account exists from the
+ * invitation on, so its address is reserved; it becomes active when the link is accepted.
+ */
+@Service
+public class Invitations {
+
+    static final Duration LIFETIME = Duration.ofDays(7);
+
+    /** An invitation seen through its link, before it is accepted. */
+    record Pending(UUID practiceId, UUID invitationId, Account account, String practiceName) {
+    }
+
+    private final AccountRepository accounts;
+    private final PracticeRepository practices;
+    private final JdbcClient jdbc;
+    private final Mailer mailer;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final String baseUrl;
+
+    Invitations(AccountRepository accounts, PracticeRepository practices, JdbcClient jdbc, Mailer mailer,
+            PasswordPolicy policy, PasswordEncoder encoder, Clock clock, @Value("${carryover.base-url}") String baseUrl) {
+        this.accounts = accounts;
+        this.practices = practices;
+        this.jdbc = jdbc;
+        this.mailer = mailer;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Creates an invited account in the inviter's practice and e-mails its link.
+     *
+     * @return the new account's id
+     */
+    @Transactional
+    public UUID invite(Actor inviter, String email, String displayName, Set<Role> roles) {
+        checkInviterMayGrant(inviter, roles);
+        String normalised = AccountRepository.normalise(email);
+        String name = displayName == null ? "" : displayName.trim();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!EmailAddresses.valid(normalised)) {
+            problems.add(new FieldProblem("email", "is not a valid e-mail address"));
+        }
+        if (name.isEmpty() || name.length() > 200) {
+            problems.add(new FieldProblem("displayName", "must be 1 to 200 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        if (accounts.emailTaken(normalised)) {
+            throw ProblemException.invalid("email", "already belongs to an account");
+        }
+        Instant now = clock.instant();
+        Account account = new Account(inviter.practiceId(), Uuids.timeOrdered(), normalised, name,
+                EnumSet.copyOf(roles), Account.Status.INVITED, null, null, null, null, now);
+        accounts.insert(account);
+        sendInvitation(inviter, account, now);
+        return account.id();
+    }
+
+    /** Sends a fresh link for an account that has not accepted yet; earlier links stop working. */
+    @Transactional
+    public void resend(Actor inviter, UUID accountId) {
+        Account account = accounts.find(inviter.practiceId(), accountId)
+                .filter(a -> a.status() == Account.Status.INVITED)
+                .orElseThrow(() -> ProblemException.notFound("Invitation"));
+        checkInviterMayGrant(inviter, account.roles());
+        jdbc.sql("UPDATE invitation SET expires_at = ? WHERE practice_id = ? AND account_id = ? AND accepted_at IS NULL")
+                .params(PracticeRepository.ts(clock.instant()), account.practiceId(), account.id()).update();
+        sendInvitation(inviter, account, clock.instant());
+    }
+
+    private static void checkInviterMayGrant(Actor inviter, Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw ProblemException.invalid("roles", "choose at least one role");
+        }
+        if (roles.contains(Role.CLIENT)) {
+            if (roles.size() > 1) {
+                throw ProblemException.invalid("roles", "a client account cannot also be a staff account");
+            }
+            if (!inviter.has(Role.CLINICIAN)) {
+                throw ProblemException.forbidden("Only clinicians invite clients.");
+            }
+        } else if (!inviter.has(Role.ADMIN)) {
+            throw ProblemException.forbidden("Only admins invite clinicians and admins.");
+        }
+    }
+
+    private void sendInvitation(Actor inviter, Account account, Instant now) {
+        String token = Tokens.newToken();
+        jdbc.sql("""
+                INSERT INTO invitation (practice_id, id, account_id, token_hash, invited_by, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(account.practiceId(), Uuids.timeOrdered(), account.id(), Tokens.hash(token),
+                        inviter.accountId(), PracticeRepository.ts(now), PracticeRepository.ts(now.plus(LIFETIME)))
+                .update();
+        String practiceName = practices.find(account.practiceId()).map(Practice::name).orElse("your practice");
+        boolean client = account.roles().contains(Role.CLIENT);
+        mailer.send(account.email(), "You are invited to Carryover by " + practiceName, """
+                Hello %s,
+
+                %s has invited you to Carryover%s.
+
+                Open this link within 7 days to set up your account:
+
+                %s/invitations/%s
+
+                If you were not expecting this, you can ignore this message.
+                """.formatted(account.displayName(), inviter.displayName(),
+                client ? ", where you will find the practice between your sessions" : " at " + practiceName,
+                baseUrl, token));
+    }
+
+    /** The open invitation behind a link, or a 410 when it has expired or was used. */
+    Pending open(String token) {
+        if (!Tokens.wellFormed(token)) {
+            throw ProblemException.notFound("Invitation");
+        }
+        Optional<Object[]> row = jdbc.sql("""
+                SELECT practice_id, id, account_id, expires_at, accepted_at FROM invitation WHERE token_hash = ?""")
+                .param(Tokens.hash(token))
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5)})
+                .optional();
+        Object[] r = row.orElseThrow(() -> ProblemException.notFound("Invitation"));
+        if (r[4] != null || !((Instant) r[3]).isAfter(clock.instant())) {
+            throw ProblemException.gone("This invitation link has expired or was already used. "
+                    + "Ask your practice to send you a new one.");
+        }
+        Account account = accounts.find((UUID) r[0], (UUID) r[2]).orElseThrow();
+        if (account.status() != Account.Status.INVITED) {
+            throw ProblemException.gone("This invitation was already accepted. Please sign in.");
+        }
+        String practiceName = practices.find(account.practiceId()).map(Practice::name).orElse("");
+        return new Pending((UUID) r[0], (UUID) r[1], account, practiceName);
+    }
+
+    /**
+     * Accepts an invitation: sets the password (or, for a client, none: they sign in by e-mailed
+     * links) and activates the account. The link is used up in the same transaction.
+     */
+    @Transactional
+    void accept(String token, String password, String confirmation, boolean linksOnly) {
+        Pending pending = open(token);
+        Account account = pending.account();
+        String hash = null;
+        if (!(linksOnly && account.roles().equals(Set.of(Role.CLIENT)))) {
+            Optional<String> problem = policy.problem(password, account.email());
+            if (problem.isPresent()) {
+                throw ProblemException.invalid("password", problem.get());
+            }
+            if (!password.equals(confirmation)) {
+                throw ProblemException.invalid("confirmation", "does not match the password");
+            }
+            hash = encoder.encode(password);
+        }
+        int used = jdbc.sql("UPDATE invitation SET accepted_at = ? WHERE practice_id = ? AND id = ? AND accepted_at IS NULL")
+                .params(PracticeRepository.ts(clock.instant()), pending.practiceId(), pending.invitationId()).update();
+        if (used != 1) {
+            throw ProblemException.gone("This invitation link was already used. Please sign in.");
+        }
+        accounts.activate(account.practiceId(), account.id(), hash);
+    }
+}

@@ -1,0 +1,114 @@
+package app.carryover.practice;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
+import app.carryover.system.Role;
+
+/** What other modules may ask about practices and their people. */
+@Service
+public class Practices {
+
+    /** A practice as other modules see it. */
+    public record PracticeView(UUID id, String name, ZoneId timeZone, boolean demo, boolean requireSecondFactor) {
+    }
+
+    /** A person of the practice as other modules see them: never a password or key. */
+    public record Person(UUID id, String email, String displayName, java.util.Set<Role> roles, String status) {
+        public boolean active() {
+            return "ACTIVE".equals(status);
+        }
+    }
+
+    /** A change of practice settings, published so the audit records it. */
+    public record SettingsChanged(UUID practiceId, UUID accountId, String what, java.time.Instant at) {
+    }
+
+    private final PracticeRepository practices;
+    private final AccountRepository accounts;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Practices(PracticeRepository practices, AccountRepository accounts,
+            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.practices = practices;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public PracticeView of(Actor actor) {
+        return practices.find(actor.practiceId()).map(Practices::view)
+                .orElseThrow(() -> ProblemException.notFound("Practice"));
+    }
+
+    public Optional<Person> person(UUID practiceId, UUID accountId) {
+        return accounts.find(practiceId, accountId).map(Practices::person);
+    }
+
+    /** Clinicians of the caller's practice (active and invited). */
+    public List<Person> clinicians(Actor actor) {
+        return accounts.withRole(actor.practiceId(), Role.CLINICIAN).stream().map(Practices::person).toList();
+    }
+
+    /** Everyone on the staff of the caller's practice: admins and clinicians. */
+    public List<Person> staff(Actor actor) {
+        java.util.Map<UUID, Person> byId = new java.util.LinkedHashMap<>();
+        accounts.withRole(actor.practiceId(), Role.ADMIN).forEach(a -> byId.put(a.id(), person(a)));
+        accounts.withRole(actor.practiceId(), Role.CLINICIAN).forEach(a -> byId.put(a.id(), person(a)));
+        return byId.values().stream().sorted(java.util.Comparator.comparing(Person::displayName)).toList();
+    }
+
+    /** Changes the practice's name, time zone and second-factor rule; admins only. */
+    @Transactional
+    public PracticeView updateSettings(Actor actor, String name, String timeZone, boolean requireSecondFactor) {
+        if (!actor.has(Role.ADMIN)) {
+            throw ProblemException.forbidden("Only admins change practice settings.");
+        }
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw ProblemException.invalid("name", "must be 1 to 200 characters");
+        }
+        ZoneId zone = zone("timeZone", timeZone);
+        PracticeView before = of(actor);
+        practices.updateSettings(actor.practiceId(), trimmed, zone, requireSecondFactor);
+        if (before.requireSecondFactor() != requireSecondFactor) {
+            events.publishEvent(new SettingsChanged(actor.practiceId(), actor.accountId(),
+                    "second factor for staff " + (requireSecondFactor ? "required" : "no longer required"),
+                    clock.instant()));
+        }
+        if (!before.name().equals(trimmed) || !before.timeZone().equals(zone)) {
+            events.publishEvent(new SettingsChanged(actor.practiceId(), actor.accountId(),
+                    "practice name or time zone", clock.instant()));
+        }
+        return of(actor);
+    }
+
+    /** Parses an IANA time zone id, naming the field when it is not one. */
+    public static ZoneId zone(String field, String id) {
+        try {
+            if (id == null || id.isBlank() || !id.contains("/") && !"UTC".equals(id)) {
+                throw new java.time.DateTimeException(id);
+            }
+            return ZoneId.of(id.trim());
+        } catch (java.time.DateTimeException e) {
+            throw ProblemException.invalid(field, "is not a known time zone (use a name such as Europe/London)");
+        }
+    }
+
+    private static PracticeView view(Practice p) {
+        return new PracticeView(p.id(), p.name(), p.timeZone(), p.demo(), p.requireSecondFactor());
+    }
+
+    private static Person person(Account a) {
+        return new Person(a.id(), a.email(), a.displayName(), a.roles(), a.status().name());
+    }
+}

@@ -1,0 +1,167 @@
+package app.carryover.practice;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Who may reach which address before any handler runs: public sign-in pages, the second-factor
+ * step for people halfway through sign-in, and everything else only for people fully signed in.
+ * What each signed-in person may do is then decided per handler ({@code @Access}) and per object
+ * in the services.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final String[] PUBLIC_PATHS = {"/signin", "/signin/link", "/signin/link/sent", "/setup",
+            "/invitations/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+            "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs",
+            "/v3/api-docs/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id with OWASP's recommended cost: 19 MiB of memory, 2 passes, one lane.
+        return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder encoder,
+            SignInThrottle throttle, SignInCompletion completion, SignInLinks links,
+            SecurityContextRepository contexts, org.springframework.context.ApplicationEventPublisher events,
+            java.time.Clock clock, @Value("${carryover.metrics-token:}") String metricsToken) throws Exception {
+        http.authenticationProvider(new PasswordSignIn(users, encoder, throttle))
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers("/signin/second-factor", "/signin/second-factor/**")
+                        .hasAuthority(SignedInUser.PENDING_SECOND_FACTOR)
+                        .requestMatchers("/actuator/prometheus").access(metricsAccess(metricsToken))
+                        .anyRequest().hasAuthority(SignedInUser.SIGNED_IN))
+                .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
+                        .usernameParameter("email").passwordParameter("password")
+                        .successHandler(completion).failureHandler(failure(users, events, clock)).permitAll())
+                .oneTimeTokenLogin(ott -> ott.tokenService(links).tokenGenerationSuccessHandler(links)
+                        .tokenGeneratingUrl("/signin/link/request").loginProcessingUrl("/signin/link")
+                        .showDefaultSubmitPage(false).loginPage("/signin")
+                        .authenticationSuccessHandler(completion)
+                        .authenticationFailureHandler((req, res, e) -> res.sendRedirect("/signin?link-expired")))
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signed-out")
+                        .deleteCookies("CARRYOVER_SESSION"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((req, res, e) -> {
+                            if (isApi(req)) {
+                                problem(res, HttpStatus.UNAUTHORIZED, "Sign in or send an API token.");
+                            } else {
+                                new org.springframework.security.web.savedrequest.HttpSessionRequestCache()
+                                        .saveRequest(req, res);
+                                res.sendRedirect(req.getContextPath() + "/signin");
+                            }
+                        })
+                        .accessDeniedHandler(denied()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=(), payment=()"))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    /** Wrong credentials get one message whatever was wrong, so the form reveals no accounts. */
+    private static AuthenticationFailureHandler failure(AccountUserDetailsService users,
+            org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            String email = request.getParameter("email");
+            try {
+                SignedInUser user = users.loadUserByUsername(email == null ? "" : email);
+                events.publishEvent(new SignInFailed(user.actor().practiceId(), user.actor().accountId(),
+                        e instanceof SignInThrottle.Throttled ? "throttled" : "password", request.getRemoteAddr(),
+                        clock.instant()));
+            } catch (org.springframework.security.core.userdetails.UsernameNotFoundException unknown) {
+                events.publishEvent(new SignInFailed(null, null, "unknown account", request.getRemoteAddr(),
+                        clock.instant()));
+            }
+            response.sendRedirect(request.getContextPath()
+                    + (e instanceof SignInThrottle.Throttled ? "/signin?throttled" : "/signin?error"));
+        };
+    }
+
+    private static AccessDeniedHandler denied() {
+        return (request, response, e) -> {
+            Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .getAuthentication();
+            boolean pending = auth != null && auth.getAuthorities().stream()
+                    .anyMatch(a -> SignedInUser.PENDING_SECOND_FACTOR.equals(a.getAuthority()));
+            if (isApi(request)) {
+                problem(response, HttpStatus.FORBIDDEN, e.getMessage() != null && e.getMessage().contains("CSRF")
+                        ? "The request lacks a valid CSRF token." : "You are not allowed to do this.");
+            } else if (pending) {
+                response.sendRedirect(request.getContextPath() + "/signin/second-factor");
+            } else if (auth != null && request.getRequestURI().startsWith("/signin/second-factor")) {
+                response.sendRedirect(request.getContextPath() + "/");
+            } else {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            }
+        };
+    }
+
+    /** Prometheus scraping: an admin's session, or the configured scrape token. */
+    private static AuthorizationManager<RequestAuthorizationContext> metricsAccess(String token) {
+        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        return (authentication, context) -> {
+            String header = context.getRequest().getHeader("Authorization");
+            boolean tokenMatches = !token.isBlank() && header != null
+                    && MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8));
+            Authentication auth = authentication.get();
+            boolean admin = auth != null && auth.getAuthorities().stream()
+                    .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+            return new AuthorizationDecision(tokenMatches || admin);
+        };
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    }
+}

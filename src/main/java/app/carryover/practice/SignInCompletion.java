@@ -1,0 +1,93 @@
+package app.carryover.practice;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * What happens once a first factor (password or one-time link) has passed: either the person is
+ * asked for their second factor, holding only a "pending" authority until then, or they are
+ * signed in fully with a fresh session id.
+ */
+@Component
+class SignInCompletion implements AuthenticationSuccessHandler {
+
+    private final SecurityContextRepository contexts;
+    private final SignInThrottle throttle;
+    private final AccountRepository accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final RequestCache requests = new HttpSessionRequestCache();
+
+    SignInCompletion(SecurityContextRepository contexts, SignInThrottle throttle, AccountRepository accounts,
+            ApplicationEventPublisher events, Clock clock) {
+        this.contexts = contexts;
+        this.throttle = throttle;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication) throws IOException {
+        SignedInUser user = (SignedInUser) authentication.getPrincipal();
+        if (user.secondFactorRequired()) {
+            store(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                    List.of(new SimpleGrantedAuthority(SignedInUser.PENDING_SECOND_FACTOR))), request, response);
+            response.sendRedirect(request.getContextPath()
+                    + (user.secondFactorEnrolled() ? "/signin/second-factor" : "/signin/second-factor/setup"));
+            return;
+        }
+        complete(user, "password or link", request, response);
+    }
+
+    /** Signs the person in fully: new session id, full authorities, failures forgotten. */
+    void complete(SignedInUser user, String method, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        request.changeSessionId();
+        store(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                SignedInUser.fullAuthorities(user.actor())), request, response);
+        throttle.clear(user.getUsername());
+        accounts.signedIn(user.actor().practiceId(), user.actor().accountId(), clock.instant());
+        events.publishEvent(new AccountSignedIn(user.actor(), method, request.getRemoteAddr(), clock.instant()));
+        SavedRequest saved = requests.getRequest(request, response);
+        requests.removeRequest(request, response);
+        String target = saved != null && saved.getRedirectUrl() != null && isLocal(saved.getRedirectUrl(), request)
+                ? saved.getRedirectUrl() : request.getContextPath() + "/";
+        response.sendRedirect(target);
+    }
+
+    private void store(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    private static boolean isLocal(String url, HttpServletRequest request) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getHost() == null || uri.getHost().equalsIgnoreCase(request.getServerName());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+}

@@ -1,0 +1,34 @@
+package app.carryover.practice;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import app.carryover.system.Access;
+import app.carryover.system.AccessRule;
+
+/** The sign-in pages; the form posts are handled by Spring Security's filters. */
+@Controller
+class SignInController {
+
+    @Access(AccessRule.PUBLIC)
+    @GetMapping("/signin")
+    String signIn() {
+        return "practice/signin";
+    }
+
+    /** The page an e-mailed link opens: a button that signs in, so a mail scanner following the link does not use it up. */
+    @Access(AccessRule.PUBLIC)
+    @GetMapping("/signin/link")
+    String link(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", Tokens.wellFormed(token) ? token : "");
+        return "practice/signin-link";
+    }
+
+    @Access(AccessRule.PUBLIC)
+    @GetMapping("/signin/link/sent")
+    String linkSent() {
+        return "practice/signin-link-sent";
+    }
+}

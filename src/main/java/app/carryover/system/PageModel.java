@@ -1,0 +1,21 @@
+package app.carryover.system;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Gives every page the signed-in actor (or null) for the navigation, and an empty set of form errors. */
+@ControllerAdvice(annotations = Controller.class)
+class PageModel {
+
+    @ModelAttribute("actor")
+    Actor actor() {
+        return AccessInterceptor.currentActor();
+    }
+
+    /** Field messages of a rejected form, keyed by field; a handler replaces it when a form fails. */
+    @ModelAttribute("errors")
+    java.util.Map<String, String> errors() {
+        return java.util.Map.of();
+    }
+}

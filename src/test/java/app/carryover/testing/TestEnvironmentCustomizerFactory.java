@@ -1,0 +1,49 @@
+package app.carryover.testing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Points every Spring test context at the shared test database and SMTP server. Contexts of
+ * ordinary tests are equal (so Spring caches one); a {@link FreshDatabase} class gets its own.
+ */
+public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configs) {
+        boolean fresh = AnnotatedElementUtils.hasAnnotation(testClass, FreshDatabase.class);
+        return new Customizer(fresh ? testClass.getName() : null);
+    }
+
+    private record Customizer(String freshFor) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            TestEnvironment env = TestEnvironment.get();
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("spring.datasource.url", freshFor == null ? env.database().jdbcUrl() : env.newEmptyDatabase());
+            properties.put("spring.datasource.username", env.database().username());
+            properties.put("spring.datasource.password", env.database().password());
+            properties.put("spring.datasource.hikari.maximum-pool-size", "6");
+            properties.put("carryover.database.bundled", "true");
+            properties.put("carryover.data-dir", env.dataDirectory().toString());
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", String.valueOf(env.smtpPort()));
+            properties.put("spring.mail.username", "");
+            properties.put("spring.mail.password", "");
+            properties.put("spring.mail.properties.mail.smtp.starttls.enable", "false");
+            properties.put("carryover.base-url", "http://localhost");
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("carryover-test", properties));
+            context.getBeanFactory().registerSingleton("clock", new TestClock());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package app.carryover.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Clock;
+
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import jakarta.servlet.http.Cookie;
+
+/**
+ * A browser's session against MockMvc: keeps the session cookie between requests and sends a
+ * valid CSRF token, as a page's forms would.
+ */
+public final class WebSession {
+
+    public static final String COOKIE = "CARRYOVER_SESSION";
+
+    private final MockMvc mvc;
+    private Cookie session;
+
+    public WebSession(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    /** Signs in through the real pages: password, then the second factor when the account has one. */
+    public static WebSession signIn(MockMvc mvc, Fixtures.Person person, Clock clock) throws Exception {
+        WebSession web = new WebSession(mvc);
+        MvcResult first = web.perform(post("/signin").param("email", person.email()).param("password", Fixtures.PASSWORD));
+        String target = first.getResponse().getRedirectedUrl();
+        if (target != null && target.endsWith("/signin/second-factor")) {
+            first = web.perform(post("/signin/second-factor")
+                    .param("code", TestTotp.code(person.totpSecret(), clock.instant())));
+            target = first.getResponse().getRedirectedUrl();
+        }
+        assertThat(target).as("sign-in of %s", person.email()).endsWith("/");
+        return web;
+    }
+
+    /** Performs a request in this session, with a CSRF token. */
+    public MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
+        return performRaw(request.with(csrf()));
+    }
+
+    /** Performs a request in this session exactly as given (no CSRF token added). */
+    public MvcResult performRaw(MockHttpServletRequestBuilder request) throws Exception {
+        if (session != null) {
+            request.cookie(session);
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        Cookie updated = result.getResponse().getCookie(COOKIE);
+        if (updated != null) {
+            session = updated.getMaxAge() == 0 ? null : updated;
+        }
+        return result;
+    }
+
+    public Cookie sessionCookie() {
+        return session;
+    }
+}
