@@ -15,7 +15,9 @@ import app.carryover.practice.TimeZones;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
+import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The clinician's caseload list and the form that invites a client. */
 @Controller
@@ -46,15 +48,11 @@ class CaseloadController {
     @PostMapping("/caseload/invite")
     String invite(Actor actor, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String timeZone,
-            Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             caseload.invite(actor, displayName, email, timeZone);
         } catch (ProblemException e) {
-            if (e.fields().isEmpty()) {
-                throw e;
-            }
-            model.addAttribute("errors", e.fields().stream().collect(java.util.stream.Collectors.toMap(
-                    ProblemException.FieldProblem::field, ProblemException.FieldProblem::message, (a, b) -> a)));
+            FormErrors.reject(e, model, response);
             model.addAttribute("displayName", displayName);
             model.addAttribute("email", email);
             String page = caseload(actor, model);

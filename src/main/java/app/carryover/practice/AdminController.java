@@ -16,7 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
+import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
 import app.carryover.system.Role;
 
 /** The admin's pages for the practice's people and settings. */
@@ -43,7 +45,8 @@ class AdminController {
     @PostMapping("/admin/people/invite")
     String invite(Actor actor, @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String displayName,
-            @RequestParam(required = false) List<String> roles, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) List<String> roles, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         Set<Role> granted = EnumSet.noneOf(Role.class);
         if (roles != null) {
             for (String role : roles) {
@@ -55,10 +58,7 @@ class AdminController {
         try {
             invitations.invite(actor, email, displayName, granted);
         } catch (ProblemException e) {
-            if (e.fields().isEmpty()) {
-                throw e;
-            }
-            model.addAttribute("errors", FieldErrors.of(e));
+            FormErrors.reject(e, model, response);
             model.addAttribute("email", email);
             model.addAttribute("displayName", displayName);
             return people(actor, model);
@@ -87,14 +87,12 @@ class AdminController {
     @PostMapping("/admin/settings")
     String saveSettings(Actor actor, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String timeZone,
-            @RequestParam(defaultValue = "false") boolean requireSecondFactor, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean requireSecondFactor, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
             practices.updateSettings(actor, name, timeZone, requireSecondFactor);
         } catch (ProblemException e) {
-            if (e.fields().isEmpty()) {
-                throw e;
-            }
-            model.addAttribute("errors", FieldErrors.of(e));
+            FormErrors.reject(e, model, response);
             return settings(actor, model);
         }
         redirect.addFlashAttribute("notice", "Settings saved.");

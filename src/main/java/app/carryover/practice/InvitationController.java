@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
+import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
 import app.carryover.system.Role;
 
 /** Accepting an invitation: the link's page where the invited person chooses a password. */
@@ -34,15 +36,12 @@ class InvitationController {
     @PostMapping("/invitations/{token}")
     String accept(@PathVariable String token, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String confirmation, @RequestParam(defaultValue = "false") boolean linksOnly,
-            Model model) {
+            Model model, HttpServletResponse response) {
         try {
             invitations.accept(token, password, confirmation, linksOnly);
         } catch (ProblemException e) {
-            if (e.fields().isEmpty()) {
-                throw e;
-            }
+            FormErrors.reject(e, model, response);
             fill(model, token, invitations.open(token));
-            model.addAttribute("errors", FieldErrors.of(e));
             return "practice/invitation";
         }
         return "redirect:/signin?welcome";

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -62,7 +64,11 @@ class SecurityConfiguration {
             SignInThrottle throttle, SignInCompletion completion, SignInLinks links,
             SecurityContextRepository contexts, org.springframework.context.ApplicationEventPublisher events,
             java.time.Clock clock, @Value("${carryover.metrics-token:}") String metricsToken) throws Exception {
-        http.authenticationProvider(new PasswordSignIn(users, encoder, throttle))
+        // The only ways in: the throttled password check and one-time links. Built here, with no
+        // parent manager, so no framework default can authenticate around the throttle.
+        ProviderManager signIn = new ProviderManager(new PasswordSignIn(users, encoder, throttle),
+                new OneTimeTokenAuthenticationProvider(links, users));
+        http.authenticationManager(signIn)
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS).permitAll()

@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
+import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The first-run page that creates the practice and its first admin. */
 @Controller
@@ -33,18 +35,16 @@ class SetupController {
 
     @Access(AccessRule.PUBLIC)
     @PostMapping("/setup")
-    String submit(@RequestParam(defaultValue = "") String token, @ModelAttribute("form") SetupForm form, Model model) {
+    String submit(@RequestParam(defaultValue = "") String token, @ModelAttribute("form") SetupForm form, Model model,
+            HttpServletResponse response) {
         FirstRun.Setup setup = form.toSetup();
         try {
             firstRun.setUp(token, setup);
         } catch (ProblemException e) {
-            if (e.fields().isEmpty()) {
-                throw e;
-            }
+            FormErrors.reject(e, model, response);
             model.addAttribute("token", token);
             model.addAttribute("form", setup);
             model.addAttribute("zones", TimeZones.COMMON);
-            model.addAttribute("errors", FieldErrors.of(e));
             return "practice/setup";
         }
         return "redirect:/signin?set-up";

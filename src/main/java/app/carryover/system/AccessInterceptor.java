@@ -50,8 +50,14 @@ class AccessInterceptor implements HandlerInterceptor {
         return true;
     }
 
+    /** Handlers of libraries we serve as they are: the OpenAPI document is public, like the API's shape. */
+    private static final String OPENAPI_PACKAGE = "org.springdoc.";
+
     /** The rule on the method, or else on its class; null when neither declares one. */
     static AccessRule ruleOf(HandlerMethod method) {
+        if (method.getBeanType().getName().startsWith(OPENAPI_PACKAGE)) {
+            return AccessRule.PUBLIC;
+        }
         Access access = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Access.class);
         if (access == null) {
             access = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Access.class);
