@@ -16,7 +16,7 @@ import app.carryover.system.SignedIn;
 /** The security principal: an {@link Actor} plus what sign-in needs to know about the account. */
 final class SignedInUser implements UserDetails, CredentialsContainer, SignedIn {
 
-    static final String SIGNED_IN = "SIGNED_IN";
+    static final String SIGNED_IN = SignedIn.FULLY_SIGNED_IN;
     static final String PENDING_SECOND_FACTOR = "PENDING_SECOND_FACTOR";
 
     private final Actor actor;

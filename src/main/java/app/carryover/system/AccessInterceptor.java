@@ -68,7 +68,8 @@ class AccessInterceptor implements HandlerInterceptor {
     static Actor currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedIn signedIn
-                && authentication.isAuthenticated()) {
+                && authentication.isAuthenticated() && authentication.getAuthorities().stream()
+                        .anyMatch(a -> SignedIn.FULLY_SIGNED_IN.equals(a.getAuthority()))) {
             return signedIn.actor();
         }
         return null;

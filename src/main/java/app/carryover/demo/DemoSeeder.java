@@ -1,0 +1,99 @@
+package app.carryover.demo;
+
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.carryover.caseload.Caseload;
+import app.carryover.practice.PracticeProvisioning;
+import app.carryover.system.Role;
+
+/**
+ * Seeds the demo practice on first start in demo mode and prints its sign-in details on every
+ * start. Refuses to run where a real practice lives: demo accounts have published passwords.
+ */
+@Component
+@Order(0)
+class DemoSeeder implements ApplicationRunner {
+
+    static final String PASSWORD = "try carryover today";
+    static final String DOMAIN = "demo.carryover.test";
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    record DemoPerson(String name, String email, String timeZone) {
+    }
+
+    static final DemoPerson OWNER = new DemoPerson("Maya Lindqvist", "maya@" + DOMAIN, "Europe/London");
+    static final DemoPerson THERAPIST = new DemoPerson("Jonah Okafor", "jonah@" + DOMAIN, "Europe/London");
+    static final List<DemoPerson> CLIENTS = List.of(
+            new DemoPerson("Priya Raman", "priya@" + DOMAIN, "Europe/London"),
+            new DemoPerson("Tom Becker", "tom@" + DOMAIN, "Europe/Berlin"),
+            new DemoPerson("Aisha Mensah", "aisha@" + DOMAIN, "Europe/London"),
+            new DemoPerson("Lucas Moreau", "lucas@" + DOMAIN, "Europe/Paris"),
+            new DemoPerson("Hannah Kowalski", "hannah@" + DOMAIN, "America/New_York"),
+            new DemoPerson("Diego Alvarez", "diego@" + DOMAIN, "America/Los_Angeles"));
+
+    private final PracticeProvisioning provisioning;
+    private final Caseload caseload;
+    private final TransactionTemplate transactions;
+    private final boolean enabled;
+    private final String baseUrl;
+
+    DemoSeeder(PracticeProvisioning provisioning, Caseload caseload, TransactionTemplate transactions,
+            @Value("${carryover.demo:false}") boolean enabled, @Value("${carryover.base-url}") String baseUrl) {
+        this.provisioning = provisioning;
+        this.caseload = caseload;
+        this.transactions = transactions;
+        this.enabled = enabled;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        if (provisioning.hasRealPractice()) {
+            throw new IllegalStateException("Demo mode refuses to run on a database that holds a real practice: demo "
+                    + "accounts have published passwords. Start without --carryover.demo, or use another data directory "
+                    + "(CARRYOVER_DATA_DIR).");
+        }
+        if (provisioning.demoPractice().isEmpty()) {
+            transactions.executeWithoutResult(status -> seed());
+        }
+        StringBuilder people = new StringBuilder();
+        people.append(String.format("%n    %-28s %s", OWNER.email(), "admin and therapist (" + OWNER.name() + ")"));
+        people.append(String.format("%n    %-28s %s", THERAPIST.email(), "therapist (" + THERAPIST.name() + ")"));
+        CLIENTS.forEach(c -> people.append(String.format("%n    %-28s %s", c.email(), "client (" + c.name() + ")")));
+        log.warn("""
+
+                ======== Carryover demo practice ========
+                Open {} and sign in with any of these; the password is "{}".{}
+                Demo data only: never enter real client information here.
+                =========================================""", baseUrl, PASSWORD, people);
+    }
+
+    private void seed() {
+        UUID practice = provisioning.createPractice("Harbour Demo Therapy", ZoneId.of("Europe/London"), true, false);
+        UUID owner = provisioning.addAccount(practice, OWNER.email(), OWNER.name(), EnumSet.of(Role.ADMIN, Role.CLINICIAN),
+                PASSWORD);
+        UUID therapist = provisioning.addAccount(practice, THERAPIST.email(), THERAPIST.name(),
+                EnumSet.of(Role.CLINICIAN), PASSWORD);
+        for (int i = 0; i < CLIENTS.size(); i++) {
+            DemoPerson c = CLIENTS.get(i);
+            UUID account = provisioning.addAccount(practice, c.email(), c.name(), EnumSet.of(Role.CLIENT), PASSWORD);
+            caseload.admit(practice, account, c.name(), ZoneId.of(c.timeZone()), i < 4 ? owner : therapist);
+        }
+        log.info("Seeded the demo practice");
+    }
+}
