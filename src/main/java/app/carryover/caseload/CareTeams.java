@@ -6,6 +6,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.carryover.audit.AuditAction;
+import app.carryover.audit.AuditEntry;
+import app.carryover.audit.AuditTrail;
 import app.carryover.practice.Practices;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
@@ -15,21 +18,15 @@ import app.carryover.system.Role;
 @Service
 public class CareTeams {
 
-    /** A care team changed; the audit records it. */
-    public record CareTeamChanged(UUID practiceId, UUID clientId, UUID clinicianId, TeamRole role, UUID changedBy,
-            java.time.Instant at) {
-    }
-
     private final ClientRepository clients;
     private final Practices practices;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    CareTeams(ClientRepository clients, Practices practices, org.springframework.context.ApplicationEventPublisher events,
-            Clock clock) {
+    CareTeams(ClientRepository clients, Practices practices, AuditTrail audit, Clock clock) {
         this.clients = clients;
         this.practices = practices;
-        this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,8 +46,8 @@ public class CareTeams {
                             clock.instant()));
         }
         clients.addMember(client.practiceId(), client.id(), clinicianId, role, clock.instant());
-        events.publishEvent(new CareTeamChanged(admin.practiceId(), clientId, clinicianId, role, admin.accountId(),
-                clock.instant()));
+        audit.record(AuditEntry.by(admin, clientId, AuditAction.CHANGE, "care team", clinicianId,
+                "now " + role.name().toLowerCase().replace('_', '-')));
     }
 
     /** Takes a clinician off the team. */
@@ -60,8 +57,7 @@ public class CareTeams {
         if (clients.removeMember(admin.practiceId(), clientId, clinicianId) == 0) {
             throw ProblemException.notFound("Care team member");
         }
-        events.publishEvent(new CareTeamChanged(admin.practiceId(), clientId, clinicianId, null, admin.accountId(),
-                clock.instant()));
+        audit.record(AuditEntry.by(admin, clientId, AuditAction.CHANGE, "care team", clinicianId, "removed"));
     }
 
     private ClientRecord requireAdminAndClient(Actor admin, UUID clientId) {

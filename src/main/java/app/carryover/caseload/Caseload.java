@@ -10,6 +10,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.springframework.context.ApplicationEventPublisher;
+
+import app.carryover.audit.AuditAction;
+import app.carryover.audit.AuditEntry;
+import app.carryover.audit.AuditTrail;
 import app.carryover.practice.ClientAccounts;
 import app.carryover.practice.Invitations;
 import app.carryover.practice.Practices;
@@ -24,11 +29,18 @@ public class Caseload implements ClientAccounts {
 
     private final ClientRepository clients;
     private final Invitations invitations;
+    private final ClientAccess access;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Caseload(ClientRepository clients, Invitations invitations, Clock clock) {
+    Caseload(ClientRepository clients, Invitations invitations, ClientAccess access, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
         this.clients = clients;
         this.invitations = invitations;
+        this.access = access;
+        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -77,6 +89,47 @@ public class Caseload implements ClientAccounts {
             throw ProblemException.forbidden("Only admins see every client of the practice.");
         }
         return clients.all(admin.practiceId());
+    }
+
+    /**
+     * Discharges a client: the record becomes read-only, the client's sign-in shows a closing
+     * page and all contact stops. The care team's primary clinician or co-therapist, or an admin.
+     */
+    @Transactional
+    public void discharge(Actor actor, UUID clientId, String note) {
+        ClientRecord client = mayDischarge(actor, clientId, "discharge");
+        if (client.discharged()) {
+            throw ProblemException.conflict("This client is already discharged.");
+        }
+        if (note != null && note.length() > 2000) {
+            throw ProblemException.invalid("note", "must be at most 2,000 characters");
+        }
+        clients.discharge(client.practiceId(), client.id(), clock.instant(), note);
+        audit.record(AuditEntry.by(actor, client.id(), AuditAction.CHANGE, "client record", client.id(), "discharged"));
+        events.publishEvent(new ClientDischarged(client.practiceId(), client.id(), clock.instant()));
+    }
+
+    /** Readmits a discharged client: the same record opens again. */
+    @Transactional
+    public void readmit(Actor actor, UUID clientId) {
+        ClientRecord client = mayDischarge(actor, clientId, "readmission");
+        if (!client.discharged()) {
+            throw ProblemException.conflict("This client is not discharged.");
+        }
+        clients.setStatus(client.practiceId(), client.id(), ClientRecord.Status.ACTIVE, null);
+        audit.record(AuditEntry.by(actor, client.id(), AuditAction.CHANGE, "client record", client.id(), "readmitted"));
+        events.publishEvent(new ClientReadmitted(client.practiceId(), client.id(), clock.instant()));
+    }
+
+    private ClientRecord mayDischarge(Actor actor, UUID clientId, String what) {
+        if (actor.has(Role.ADMIN)) {
+            return access.administrative(actor, clientId, what);
+        }
+        ClientRecord client = access.administrative(actor, clientId, what);
+        if (!access.teamRole(actor, client).map(TeamRole::canChange).orElse(false)) {
+            throw ProblemException.forbidden("Only the client's clinicians (not supervisors) or an admin can do this.");
+        }
+        return client;
     }
 
     @Override

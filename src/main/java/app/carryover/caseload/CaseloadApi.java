@@ -62,6 +62,6 @@ class CaseloadApi {
     @Access(AccessRule.STAFF)
     @GetMapping("/{clientId}")
     ClientView one(Actor actor, @PathVariable UUID clientId) {
-        return ClientView.of(access.administrative(actor, clientId));
+        return ClientView.of(access.administrative(actor, clientId, "client record"));
     }
 }

@@ -1,11 +1,8 @@
 package app.carryover.caseload;
 
-import java.util.UUID;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -23,22 +20,25 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class CaseloadController {
 
+    /** A line of the caseload: the client and what their clinician should know at a glance. */
+    record Line(ClientRecord client, boolean termsWithdrawn) {
+    }
+
     private final Caseload caseload;
-    private final ClientAccess access;
-    private final ClientRepository clients;
+    private final Consents consents;
     private final Practices practices;
 
-    CaseloadController(Caseload caseload, ClientAccess access, ClientRepository clients, Practices practices) {
+    CaseloadController(Caseload caseload, Consents consents, Practices practices) {
         this.caseload = caseload;
-        this.access = access;
-        this.clients = clients;
+        this.consents = consents;
         this.practices = practices;
     }
 
     @Access(AccessRule.CLINICIAN)
     @GetMapping("/caseload")
     String caseload(Actor actor, Model model) {
-        model.addAttribute("clients", caseload.mine(actor));
+        model.addAttribute("clients", caseload.mine(actor).stream()
+                .map(c -> new Line(c, consents.hasWithdrawnTerms(c.practiceId(), c.id()))).toList());
         model.addAttribute("zones", TimeZones.COMMON);
         model.addAttribute("defaultZone", practices.of(actor).timeZone().getId());
         return "caseload/caseload";
@@ -63,18 +63,4 @@ class CaseloadController {
         return "redirect:/caseload";
     }
 
-    @Access(AccessRule.STAFF)
-    @GetMapping("/clients/{clientId}/team")
-    String team(Actor actor, @PathVariable UUID clientId, Model model) {
-        ClientRecord client = access.administrative(actor, clientId);
-        model.addAttribute("client", client);
-        model.addAttribute("team", clients.team(client.practiceId(), client.id()).stream()
-                .map(m -> new TeamLine(practices.person(client.practiceId(), m.clinicianId())
-                        .map(Practices.Person::displayName).orElse("(unknown)"), m.role()))
-                .toList());
-        return "caseload/team";
-    }
-
-    record TeamLine(String name, TeamRole role) {
-    }
 }

@@ -5,85 +5,99 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import app.carryover.audit.AuditAction;
+import app.carryover.audit.AuditEntry;
+import app.carryover.audit.AuditTrail;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.system.Role;
 
 /**
- * The one access guard for client records. Every module asks it before reading or changing
- * anything of a client's: a person who may not know the client gets 404 (so ids reveal nothing),
- * a person who may know them but not do this gets 403.
+ * The one access guard for client records, and the place every read of one is audited. Every
+ * module asks it before reading or changing anything of a client's, naming what it touches: a
+ * person who may not know the client gets 404 (so ids reveal nothing), a person who may know
+ * them but not do this gets 403. Reads are recorded before the data is read, in a transaction of
+ * their own, so a read whose audit row cannot be written is refused; changes are recorded in the
+ * caller's transaction, so they commit or roll back together; refusals are recorded too.
  */
 @Service
 public class ClientAccess {
 
     private final ClientRepository clients;
+    private final AuditTrail audit;
 
-    ClientAccess(ClientRepository clients) {
+    ClientAccess(ClientRepository clients, AuditTrail audit) {
         this.clients = clients;
+        this.audit = audit;
     }
 
     /**
-     * Clinical content, read: clinicians on the care team (supervisors too), and the client
+     * Reading clinical content: clinicians on the care team (supervisors too), and the client
      * themselves for their client-facing data.
      */
-    public ClientRecord read(Actor actor, UUID clientId) {
-        ClientRecord client = inPractice(actor, clientId);
+    public ClientRecord read(Actor actor, UUID clientId, String what) {
+        ClientRecord client = inPractice(actor, clientId, what);
         if (isSelf(actor, client) || teamRole(actor, client).isPresent()) {
+            audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, null));
             return client;
         }
-        throw ProblemException.notFound("Client");
+        throw refused(actor, client.id(), what, ProblemException.notFound("Client"));
     }
 
-    /** Clinical content, read by clinicians only (notes, briefs, coach feedback): never the client. */
-    public ClientRecord readClinical(Actor actor, UUID clientId) {
-        ClientRecord client = inPractice(actor, clientId);
+    /** Reading clinician-only material (notes, briefs, coach feedback, ratings): never the client. */
+    public ClientRecord readClinical(Actor actor, UUID clientId, String what) {
+        ClientRecord client = inPractice(actor, clientId, what);
         if (teamRole(actor, client).isPresent()) {
+            audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, null));
             return client;
         }
         if (isSelf(actor, client)) {
-            throw ProblemException.forbidden("This is for your clinicians only.");
+            throw refused(actor, client.id(), what, ProblemException.forbidden("This is for your clinicians only."));
         }
-        throw ProblemException.notFound("Client");
+        throw refused(actor, client.id(), what, ProblemException.notFound("Client"));
     }
 
-    /** Clinical content, changed by the care team: the primary clinician and co-therapists. */
-    public ClientRecord change(Actor actor, UUID clientId) {
-        ClientRecord client = inPractice(actor, clientId);
+    /** Changing clinical content: the primary clinician and co-therapists, while the client is not discharged. */
+    public ClientRecord change(Actor actor, UUID clientId, String what) {
+        ClientRecord client = inPractice(actor, clientId, what);
         Optional<TeamRole> role = teamRole(actor, client);
         if (role.isEmpty()) {
             if (isSelf(actor, client)) {
-                throw ProblemException.forbidden("Only your clinicians can change this.");
+                throw refused(actor, client.id(), what, ProblemException.forbidden("Only your clinicians can change this."));
             }
-            throw ProblemException.notFound("Client");
+            throw refused(actor, client.id(), what, ProblemException.notFound("Client"));
         }
         if (!role.get().canChange()) {
-            throw ProblemException.forbidden("Supervisors read this record but do not change it.");
+            throw refused(actor, client.id(), what,
+                    ProblemException.forbidden("Supervisors read this record but do not change it."));
         }
         requireOpen(client);
+        audit.record(AuditEntry.by(actor, client.id(), AuditAction.CHANGE, what, null, null));
         return client;
     }
 
-    /** The client's own record, for what the client writes (entries, reflections). */
-    public ClientRecord self(Actor actor, UUID clientId) {
-        ClientRecord client = inPractice(actor, clientId);
+    /** What the client writes themselves (entries, reflections, consent), while not discharged. */
+    public ClientRecord self(Actor actor, UUID clientId, String what) {
+        ClientRecord client = inPractice(actor, clientId, what);
         if (!isSelf(actor, client)) {
             if (teamRole(actor, client).isPresent()) {
-                throw ProblemException.forbidden("Only the client can do this.");
+                throw refused(actor, client.id(), what, ProblemException.forbidden("Only the client can do this."));
             }
-            throw ProblemException.notFound("Client");
+            throw refused(actor, client.id(), what, ProblemException.notFound("Client"));
         }
         requireOpen(client);
+        audit.record(AuditEntry.by(actor, client.id(), AuditAction.CHANGE, what, null, null));
         return client;
     }
 
-    /** Name and schedule, not clinical content: admins of the practice and the care team. */
-    public ClientRecord administrative(Actor actor, UUID clientId) {
-        ClientRecord client = inPractice(actor, clientId);
+    /** Name and schedule, not clinical content: admins of the practice, the care team, the client. */
+    public ClientRecord administrative(Actor actor, UUID clientId, String what) {
+        ClientRecord client = inPractice(actor, clientId, what);
         if (actor.has(Role.ADMIN) || teamRole(actor, client).isPresent() || isSelf(actor, client)) {
+            audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, null));
             return client;
         }
-        throw ProblemException.notFound("Client");
+        throw refused(actor, client.id(), what, ProblemException.notFound("Client"));
     }
 
     /** The caller's role on the client's care team, if any. */
@@ -94,11 +108,25 @@ public class ClientAccess {
         return clients.roleOf(client.practiceId(), client.id(), actor.accountId());
     }
 
-    private ClientRecord inPractice(Actor actor, UUID clientId) {
-        if (clientId == null) {
+    /** Whether the caller may change this client's clinical content (for showing or hiding edit controls). */
+    public boolean mayChange(Actor actor, ClientRecord client) {
+        return !client.discharged() && teamRole(actor, client).map(TeamRole::canChange).orElse(false);
+    }
+
+    private ClientRecord inPractice(Actor actor, UUID clientId, String what) {
+        Optional<ClientRecord> client = clientId == null ? Optional.empty() : clients.find(actor.practiceId(), clientId);
+        if (client.isEmpty()) {
+            audit.recordNow(AuditEntry.by(actor, null, AuditAction.ACCESS_DENIED, what, clientId,
+                    "404 no such client in this practice"));
             throw ProblemException.notFound("Client");
         }
-        return clients.find(actor.practiceId(), clientId).orElseThrow(() -> ProblemException.notFound("Client"));
+        return client.get();
+    }
+
+    private ProblemException refused(Actor actor, UUID clientId, String what, ProblemException problem) {
+        audit.recordNow(AuditEntry.by(actor, clientId, AuditAction.ACCESS_DENIED, what, null,
+                problem.status().value() + " " + problem.getMessage()));
+        return problem;
     }
 
     private static boolean isSelf(Actor actor, ClientRecord client) {

@@ -87,6 +87,11 @@ class ClientRepository {
                 .update();
     }
 
+    void discharge(UUID practiceId, UUID clientId, java.time.Instant at, String note) {
+        jdbc.sql("UPDATE client SET status = 'DISCHARGED', discharged_at = ?, discharge_note = ? WHERE practice_id = ? AND id = ?")
+                .params(Timestamp.from(at), note, practiceId, clientId).update();
+    }
+
     static ClientRecord map(ResultSet rs, int row) throws SQLException {
         return new ClientRecord(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                 rs.getObject("account_id", UUID.class), rs.getString("display_name"),

@@ -26,7 +26,7 @@ class TodayController {
     @Access(AccessRule.CLIENT_SELF)
     @GetMapping("/today")
     String today(Actor actor, Model model) {
-        ClientRecord client = access.read(actor, actor.clientId());
+        ClientRecord client = access.read(actor, actor.clientId(), "today");
         model.addAttribute("client", client);
         model.addAttribute("practiceName", practices.of(actor).name());
         return "client/today";

@@ -16,6 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.carryover.audit.AuditAction;
+import app.carryover.audit.AuditEntry;
+import app.carryover.audit.AuditTrail;
 import app.carryover.system.Actor;
 import app.carryover.system.Mailer;
 import app.carryover.system.ProblemException;
@@ -45,9 +48,11 @@ public class Invitations {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final String baseUrl;
+    private final AuditTrail audit;
 
     Invitations(AccountRepository accounts, PracticeRepository practices, JdbcClient jdbc, Mailer mailer,
-            PasswordPolicy policy, PasswordEncoder encoder, Clock clock, @Value("${carryover.base-url}") String baseUrl) {
+            PasswordPolicy policy, PasswordEncoder encoder, Clock clock, @Value("${carryover.base-url}") String baseUrl,
+            AuditTrail audit) {
         this.accounts = accounts;
         this.practices = practices;
         this.jdbc = jdbc;
@@ -56,6 +61,7 @@ public class Invitations {
         this.encoder = encoder;
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.audit = audit;
     }
 
     /**
@@ -86,6 +92,8 @@ public class Invitations {
                 EnumSet.copyOf(roles), Account.Status.INVITED, null, null, null, null, now);
         accounts.insert(account);
         sendInvitation(inviter, account, now);
+        audit.record(AuditEntry.by(inviter, null, AuditAction.CREATE, "account", account.id(),
+                "invited as " + roles.stream().map(r -> r.name().toLowerCase()).sorted().toList()));
         return account.id();
     }
 

@@ -1,6 +1,5 @@
 package app.carryover.practice;
 
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +8,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.carryover.audit.AuditAction;
+import app.carryover.audit.AuditEntry;
+import app.carryover.audit.AuditTrail;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.system.Role;
@@ -28,21 +30,14 @@ public class Practices {
         }
     }
 
-    /** A change of practice settings, published so the audit records it. */
-    public record SettingsChanged(UUID practiceId, UUID accountId, String what, java.time.Instant at) {
-    }
-
     private final PracticeRepository practices;
     private final AccountRepository accounts;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final Clock clock;
+    private final AuditTrail audit;
 
-    Practices(PracticeRepository practices, AccountRepository accounts,
-            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+    Practices(PracticeRepository practices, AccountRepository accounts, AuditTrail audit) {
         this.practices = practices;
         this.accounts = accounts;
-        this.events = events;
-        this.clock = clock;
+        this.audit = audit;
     }
 
     public PracticeView of(Actor actor) {
@@ -81,13 +76,12 @@ public class Practices {
         PracticeView before = of(actor);
         practices.updateSettings(actor.practiceId(), trimmed, zone, requireSecondFactor);
         if (before.requireSecondFactor() != requireSecondFactor) {
-            events.publishEvent(new SettingsChanged(actor.practiceId(), actor.accountId(),
-                    "second factor for staff " + (requireSecondFactor ? "required" : "no longer required"),
-                    clock.instant()));
+            audit.record(AuditEntry.by(actor, null, AuditAction.SETTINGS, "practice settings", actor.practiceId(),
+                    "second factor for staff " + (requireSecondFactor ? "required" : "no longer required")));
         }
         if (!before.name().equals(trimmed) || !before.timeZone().equals(zone)) {
-            events.publishEvent(new SettingsChanged(actor.practiceId(), actor.accountId(),
-                    "practice name or time zone", clock.instant()));
+            audit.record(AuditEntry.by(actor, null, AuditAction.SETTINGS, "practice settings", actor.practiceId(),
+                    "name or time zone changed"));
         }
         return of(actor);
     }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.OptionalLong;
 
-import org.springframework.context.ApplicationEventPublisher;
+import app.carryover.audit.AuditAction;
+import app.carryover.audit.AuditEntry;
+import app.carryover.audit.AuditTrail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -34,16 +36,16 @@ class SecondFactorController {
     private final SignInCompletion completion;
     private final SignInThrottle throttle;
     private final SecretBox secrets;
-    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
 
     SecondFactorController(AccountRepository accounts, SignInCompletion completion, SignInThrottle throttle,
-            SecretBox secrets, ApplicationEventPublisher events, Clock clock) {
+            SecretBox secrets, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.completion = completion;
         this.throttle = throttle;
         this.secrets = secrets;
-        this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -75,8 +77,8 @@ class SecondFactorController {
                 : Totp.matchingStep(secrets.open(account.totpSecret()), code, clock.instant());
         if (step.isEmpty() || !accounts.useTotpStep(account.practiceId(), account.id(), step.getAsLong())) {
             throttle.recordFailure(user.getUsername(), request.getRemoteAddr());
-            events.publishEvent(new SignInFailed(account.practiceId(), account.id(), "second factor",
-                    request.getRemoteAddr(), clock.instant()));
+            audit.recordNow(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN_FAILED, "account", account.id(),
+                    "wrong second-factor code"));
             model.addAttribute("error", "That code did not work. Codes change every 30 seconds; try the current one.");
             model.addAttribute("email", user.getUsername());
             return "practice/second-factor";

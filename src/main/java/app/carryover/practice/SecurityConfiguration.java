@@ -62,13 +62,17 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain web(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder encoder,
             SignInThrottle throttle, SignInCompletion completion, SignInLinks links,
-            SecurityContextRepository contexts, org.springframework.context.ApplicationEventPublisher events,
-            java.time.Clock clock, @Value("${carryover.metrics-token:}") String metricsToken) throws Exception {
+            SecurityContextRepository contexts, app.carryover.audit.AuditTrail audit, ApiTokens tokens,
+            @Value("${carryover.metrics-token:}") String metricsToken) throws Exception {
         // The only ways in: the throttled password check and one-time links. Built here, with no
         // parent manager, so no framework default can authenticate around the throttle.
         ProviderManager signIn = new ProviderManager(new PasswordSignIn(users, encoder, throttle),
                 new OneTimeTokenAuthenticationProvider(links, users));
         http.authenticationManager(signIn)
+                .addFilterBefore(new ApiTokenFilter(tokens),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                // Bearer-token calls carry no cookie a forged page could ride on, so they need no CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS).permitAll()
@@ -78,7 +82,7 @@ class SecurityConfiguration {
                         .anyRequest().hasAuthority(SignedInUser.SIGNED_IN))
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .usernameParameter("email").passwordParameter("password")
-                        .successHandler(completion).failureHandler(failure(users, events, clock)).permitAll())
+                        .successHandler(completion).failureHandler(failure(users, audit)).permitAll())
                 .oneTimeTokenLogin(ott -> ott.tokenService(links).tokenGenerationSuccessHandler(links)
                         .tokenGeneratingUrl("/signin/link/request").loginProcessingUrl("/signin/link")
                         .showDefaultSubmitPage(false).loginPage("/signin")
@@ -109,17 +113,17 @@ class SecurityConfiguration {
 
     /** Wrong credentials get one message whatever was wrong, so the form reveals no accounts. */
     private static AuthenticationFailureHandler failure(AccountUserDetailsService users,
-            org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+            app.carryover.audit.AuditTrail audit) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             String email = request.getParameter("email");
             try {
                 SignedInUser user = users.loadUserByUsername(email == null ? "" : email);
-                events.publishEvent(new SignInFailed(user.actor().practiceId(), user.actor().accountId(),
-                        e instanceof SignInThrottle.Throttled ? "throttled" : "password", request.getRemoteAddr(),
-                        clock.instant()));
+                audit.recordNow(app.carryover.audit.AuditEntry.by(user.actor(), null,
+                        app.carryover.audit.AuditAction.SIGN_IN_FAILED, "account", user.actor().accountId(),
+                        e instanceof SignInThrottle.Throttled ? "refused while throttled" : "wrong password"));
             } catch (org.springframework.security.core.userdetails.UsernameNotFoundException unknown) {
-                events.publishEvent(new SignInFailed(null, null, "unknown account", request.getRemoteAddr(),
-                        clock.instant()));
+                audit.recordNow(new app.carryover.audit.AuditEntry(null, null, "unknown address", null,
+                        app.carryover.audit.AuditAction.SIGN_IN_FAILED, "account", null, "no account has this address"));
             }
             response.sendRedirect(request.getContextPath()
                     + (e instanceof SignInThrottle.Throttled ? "/signin?throttled" : "/signin?error"));

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
+import app.carryover.audit.AuditAction;
+import app.carryover.audit.AuditEntry;
+import app.carryover.audit.AuditTrail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -31,16 +33,16 @@ class SignInCompletion implements AuthenticationSuccessHandler {
     private final SecurityContextRepository contexts;
     private final SignInThrottle throttle;
     private final AccountRepository accounts;
-    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final Clock clock;
     private final RequestCache requests = new HttpSessionRequestCache();
 
     SignInCompletion(SecurityContextRepository contexts, SignInThrottle throttle, AccountRepository accounts,
-            ApplicationEventPublisher events, Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.contexts = contexts;
         this.throttle = throttle;
         this.accounts = accounts;
-        this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -66,7 +68,8 @@ class SignInCompletion implements AuthenticationSuccessHandler {
                 SignedInUser.fullAuthorities(user.actor())), request, response);
         throttle.clear(user.getUsername());
         accounts.signedIn(user.actor().practiceId(), user.actor().accountId(), clock.instant());
-        events.publishEvent(new AccountSignedIn(user.actor(), method, request.getRemoteAddr(), clock.instant()));
+        audit.record(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN, "account", user.actor().accountId(),
+                "signed in with " + method));
         SavedRequest saved = requests.getRequest(request, response);
         requests.removeRequest(request, response);
         String target = saved != null && saved.getRedirectUrl() != null && isLocal(saved.getRedirectUrl(), request)

@@ -39,6 +39,13 @@ final class SignedInUser implements UserDetails, CredentialsContainer, SignedIn 
         return actor;
     }
 
+    /** The same person acting through an API token, possibly with read-only rights. */
+    SignedInUser withReadOnly(boolean readOnly) {
+        Actor a = actor;
+        return new SignedInUser(new Actor(a.practiceId(), a.accountId(), a.email(), a.displayName(), a.roles(),
+                a.clientId(), readOnly), null, active, secondFactorRequired, secondFactorEnrolled);
+    }
+
     boolean secondFactorRequired() {
         return secondFactorRequired;
     }

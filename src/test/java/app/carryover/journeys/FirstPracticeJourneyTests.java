@@ -62,7 +62,7 @@ class FirstPracticeJourneyTests {
             browser.press("Send invitation");
             assertThat(browser.text()).contains("Robin Client");
             browser.screenshot("04-caseload");
-            browser.find(By.cssSelector("header form button")).click();
+            browser.click(By.cssSelector("header form button"));
 
             browser.clearCookies();
             browser.go(Mailbox.link(Mailbox.latestTo("cam@lighthouse.example"), "/invitations/"));
@@ -71,7 +71,7 @@ class FirstPracticeJourneyTests {
             assertThat(browser.text()).contains("Your account is ready");
             signInWithNewSecondFactor(browser, "cam@lighthouse.example", "meadow larks at dawn", "05-clinician-second-factor");
             assertThat(browser.text()).contains("Your caseload");
-            browser.find(By.cssSelector("header form button")).click();
+            browser.click(By.cssSelector("header form button"));
 
             browser.clearCookies();
             browser.go(Mailbox.link(Mailbox.latestTo("robin@lighthouse.example"), "/invitations/"));
@@ -79,9 +79,14 @@ class FirstPracticeJourneyTests {
             browser.press("Set password");
             browser.type("email", "robin@lighthouse.example").type("password", "orange kites over hills");
             browser.press("Sign in");
+            assertThat(browser.path()).isEqualTo("/consent");
+            assertThat(browser.text()).contains("Before you start").contains("Version 1");
+            browser.screenshot("06-client-consent");
+            browser.driver().findElement(By.name("accept")).click();
+            browser.press("Agree and continue");
             assertThat(browser.path()).isEqualTo("/today");
             assertThat(browser.text()).contains("Hello, Robin Client").contains("Lighthouse Psychology");
-            browser.screenshot("06-client-today");
+            browser.screenshot("07-client-today");
         }
     }
 

@@ -92,6 +92,9 @@ class InvitationTests {
         String signInLink = Mailbox.link(Mailbox.latestTo(email), "/signin/link");
         WebSession client = new WebSession(mvc);
         client.perform(post("/signin/link").param("token", signInLink.substring(signInLink.indexOf("token=") + 6)));
+        assertThat(client.perform(get("/today")).getResponse().getRedirectedUrl()).as("terms first").isEqualTo("/consent");
+        assertThat(client.perform(get("/consent")).getResponse().getContentAsString()).contains("Before you start");
+        client.perform(post("/consent").param("accept", "true"));
         assertThat(client.perform(get("/today")).getResponse().getContentAsString()).contains("Hello, Rae Newclient");
         assertThat(clinician.perform(get("/caseload")).getResponse().getContentAsString()).contains("Rae Newclient");
     }

@@ -7,6 +7,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -14,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,8 +76,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks, then waits for the page the click leads to (if it leads to one) to finish loading. */
     public Browser click(By by) {
+        WebElement before = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(before));
+        } catch (TimeoutException stayedOnPage) {
+            // a click that changes nothing but the current page (a checkbox, an htmx swap)
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
 

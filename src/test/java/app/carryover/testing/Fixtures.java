@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationContext;
 import app.carryover.caseload.CareTeams;
 import app.carryover.caseload.Caseload;
 import app.carryover.caseload.ClientRecord;
+import app.carryover.caseload.ConsentKind;
+import app.carryover.caseload.Consents;
 import app.carryover.caseload.TeamRole;
 import app.carryover.practice.PracticeProvisioning;
 import app.carryover.system.Actor;
@@ -48,6 +50,7 @@ public final class Fixtures {
         PracticeProvisioning provisioning = context.getBean(PracticeProvisioning.class);
         Caseload caseload = context.getBean(Caseload.class);
         CareTeams teams = context.getBean(CareTeams.class);
+        Consents consents = context.getBean(Consents.class);
         int n = counter.incrementAndGet();
         String tag = "p" + n + "-" + UUID.randomUUID().toString().substring(0, 8);
         UUID practiceId = provisioning.createPractice("Practice " + tag, ZoneId.of("Europe/London"), false, true);
@@ -58,6 +61,8 @@ public final class Fixtures {
         Person client = client(provisioning, caseload, practiceId, "client", tag, "Kim Client", clinician);
         Person otherClient = client(provisioning, caseload, practiceId, "otherclient", tag, "Lee Otherclient", other);
         teams.assign(admin.actor(), client.clientId(), supervisor.accountId(), TeamRole.SUPERVISOR);
+        consents.decide(client.actor(), ConsentKind.TERMS, true);
+        consents.decide(otherClient.actor(), ConsentKind.TERMS, true);
         return new TestPractice(practiceId, admin, clinician, supervisor, other, client, otherClient);
     }
 

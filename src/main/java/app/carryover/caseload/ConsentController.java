@@ -1,0 +1,121 @@
+package app.carryover.caseload;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.carryover.system.Access;
+import app.carryover.system.AccessRule;
+import app.carryover.system.Actor;
+import app.carryover.system.FormErrors;
+import app.carryover.system.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The client's consent pages, the closing page after discharge, and the admin's terms page. */
+@Controller
+class ConsentController {
+
+    private final Consents consents;
+    private final ClientAccess access;
+
+    ConsentController(Consents consents, ClientAccess access) {
+        this.consents = consents;
+        this.access = access;
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @BeforeConsent
+    @GetMapping("/consent")
+    String consent(Actor actor, Model model) {
+        ClientRecord client = access.read(actor, actor.clientId(), "consent");
+        if (consents.hasAcceptedCurrentTerms(client.practiceId(), client.id())) {
+            return "redirect:/today";
+        }
+        model.addAttribute("terms", consents.currentTerms(client.practiceId()));
+        model.addAttribute("renewal", consents.decisions(client.practiceId(), client.id()).containsKey(ConsentKind.TERMS));
+        return "caseload/consent";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @BeforeConsent
+    @PostMapping("/consent")
+    String accept(Actor actor, @RequestParam(defaultValue = "false") boolean accept,
+            @RequestParam(defaultValue = "false") boolean emailMessages, Model model, HttpServletResponse response) {
+        if (!accept) {
+            model.addAttribute("errors", Map.of("accept", "Tick the box to agree, or sign out if you do not."));
+            response.setStatus(400);
+            return consent(actor, model);
+        }
+        consents.decide(actor, ConsentKind.TERMS, true);
+        if (emailMessages) {
+            consents.decide(actor, ConsentKind.EMAIL_MESSAGES, true);
+        }
+        return "redirect:/today";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @BeforeConsent
+    @GetMapping("/settings/privacy")
+    String privacy(Actor actor, Model model) {
+        ClientRecord client = access.read(actor, actor.clientId(), "consent");
+        model.addAttribute("decisions", consents.decisions(client.practiceId(), client.id()));
+        model.addAttribute("kinds", List.of(ConsentKind.values()));
+        model.addAttribute("terms", consents.currentTerms(client.practiceId()));
+        return "caseload/privacy";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @BeforeConsent
+    @PostMapping("/settings/privacy")
+    String decide(Actor actor, @RequestParam ConsentKind kind, @RequestParam boolean given, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            consents.decide(actor, kind, given);
+        } catch (ProblemException e) {
+            FormErrors.reject(e, model, response);
+            return privacy(actor, model);
+        }
+        redirect.addFlashAttribute("notice", (given ? "Thank you. You agreed to: " : "Withdrawn: ") + kind.label() + ".");
+        return kind == ConsentKind.TERMS && given ? "redirect:/today" : "redirect:/settings/privacy";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @BeforeConsent
+    @GetMapping("/closed")
+    String closed(Actor actor, Model model) {
+        ClientRecord client = access.read(actor, actor.clientId(), "closing page");
+        if (!client.discharged()) {
+            return "redirect:/today";
+        }
+        model.addAttribute("client", client);
+        return "caseload/closed";
+    }
+
+    @Access(AccessRule.ADMIN)
+    @GetMapping("/admin/terms")
+    String terms(Actor actor, Model model) {
+        model.addAttribute("terms", consents.currentTerms(actor.practiceId()));
+        return "caseload/admin-terms";
+    }
+
+    @Access(AccessRule.ADMIN)
+    @PostMapping("/admin/terms")
+    String publish(Actor actor, @RequestParam(defaultValue = "") String body, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            Consents.Document published = consents.publishTerms(actor, body);
+            redirect.addFlashAttribute("notice", "Version " + published.version()
+                    + " published. Clients accept it at their next visit.");
+        } catch (ProblemException e) {
+            FormErrors.reject(e, model, response);
+            return terms(actor, model);
+        }
+        return "redirect:/admin/terms";
+    }
+}
