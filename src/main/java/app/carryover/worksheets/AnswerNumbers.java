@@ -41,7 +41,9 @@ final class AnswerNumbers {
                 return fail(errors, path, FieldError.Reason.STEP, stepMessage(item, base, step));
             }
         }
-        return JsonNodeFactory.instance.numberNode(v);
+        return whole && v.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+                ? JsonNodeFactory.instance.numberNode(v.longValueExact())
+                : JsonNodeFactory.instance.numberNode(v);
     }
 
     private static String typeMessage(Item item) {

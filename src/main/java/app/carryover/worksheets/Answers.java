@@ -2,6 +2,7 @@ package app.carryover.worksheets;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -89,14 +90,22 @@ public final class Answers {
         return Json.MAPPER.writeValueAsString(node);
     }
 
+    /** Equal when the documents say the same: numbers compare by value (7 equals 7.0). */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Answers a && a.node.equals(node);
+        return other instanceof Answers a && a.node.equals(Answers::compareNodes, node);
+    }
+
+    private static int compareNodes(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
     }
 
     @Override
     public int hashCode() {
-        return node.hashCode();
+        return Set.copyOf(node.propertyNames()).hashCode();
     }
 
     @Override
