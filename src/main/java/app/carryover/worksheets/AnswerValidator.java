@@ -85,7 +85,7 @@ final class AnswerValidator {
                             "This question is not part of the worksheet.");
                 }
             }
-            if (!hasAnyAnswer(group, row)) {
+            if (!hasShownAnswer(group, r, row, visibility)) {
                 continue; // an empty row, such as a blank one a form added, is no entry
             }
             ObjectNode cleanRow = Json.MAPPER.createObjectNode();
@@ -108,9 +108,10 @@ final class AnswerValidator {
         return rows.isEmpty() ? null : rows;
     }
 
-    private static boolean hasAnyAnswer(Item group, JsonNode row) {
+    /** Whether any shown cell of the row is answered; answers only in hidden cells make no entry. */
+    static boolean hasShownAnswer(Item group, int r, JsonNode row, Visibility visibility) {
         for (Item child : group.items()) {
-            if (Conditions.isAnswered(row.get(child.id()))) {
+            if (visibility.isShown(group.id(), r, child.id()) && Conditions.isAnswered(row.get(child.id()))) {
                 return true;
             }
         }

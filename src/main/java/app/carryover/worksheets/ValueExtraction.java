@@ -74,9 +74,10 @@ public final class ValueExtraction {
             }
             Item definitionItem = definition.item(item).orElseThrow();
             int n = 0;
-            for (JsonNode element : v) {
+            for (int r = 0; r < v.size(); r++) {
+                JsonNode element = v.get(r);
                 boolean counts = definitionItem.type() == ItemType.GROUP
-                        ? element.isObject() && element.valueStream().anyMatch(Conditions::isAnswered)
+                        ? element.isObject() && AnswerValidator.hasShownAnswer(definitionItem, r, element, visibility)
                         : element.isString();
                 if (counts) {
                     n++;

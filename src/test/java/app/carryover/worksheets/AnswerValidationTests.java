@@ -165,4 +165,19 @@ class AnswerValidationTests {
                 .extracting(FieldError::message)
                 .containsExactly("Enter a number from 0 to 10.", "Enter from 0 to 1440 minutes.");
     }
+
+    @Test
+    void aRowWithAnswersOnlyInHiddenCellsIsNoEntry() {
+        WorksheetDefinition d = TestDefinitions.of(
+                item("detailed", ItemType.YES_NO).build(),
+                item("steps", ItemType.GROUP).minItems(1)
+                        .child(item("detail", ItemType.SHORT_TEXT).showIf(Condition.equalTo("detailed", true)).build())
+                        .child(item("note", ItemType.SHORT_TEXT).build())
+                        .build());
+        AnswerCheck check = AnswerValidation.complete(d, "{\"detailed\":false,\"steps\":[{\"detail\":\"x\"}]}");
+        assertThat(check.errors()).extracting(FieldError::path, FieldError::reason)
+                .containsExactly(tuple("steps", FieldError.Reason.TOO_FEW));
+        AnswerCheck two = AnswerValidation.draft(d, "{\"detailed\":false,\"steps\":[{\"detail\":\"x\"},{\"note\":\"y\"}]}");
+        assertThat(two.accepted().toJson()).isEqualTo("{\"detailed\":false,\"steps\":[{\"note\":\"y\"}]}");
+    }
 }
