@@ -42,6 +42,9 @@ final class DefinitionReader {
             p.add("format", "unsupported format " + format + "; this version reads format " + Limits.FORMAT);
         }
         Integer version = integer(root, "version", "version");
+        if (version == null && !root.hasNonNull("version")) {
+            p.add("version", "is required");
+        }
         String categoryCode = string(root, "category", "category");
         WorksheetCategory category = null;
         if (categoryCode != null) {

@@ -184,4 +184,29 @@ class DefinitionValidationTests {
                 "max(thoughts.belief)")), mood, group, hours);
         assertThat(WorksheetDefinitions.parse(WorksheetDefinitions.toJson(d)).orElseThrow()).isEqualTo(d);
     }
+
+    @Test
+    void aMissingVersionOrKeyIsNamed() {
+        assertThat(problemsOfJson("{\"title\":\"T\",\"category\":\"other\",\"purpose\":\"P\","
+                + "\"clientInstructions\":\"I\",\"items\":[{\"id\":\"a\",\"type\":\"yes_no\",\"label\":\"A\"}]}"))
+                .extracting(DefinitionProblem::toString).containsExactly("version: is required");
+        assertThat(problemsOfJson(sheet("[{\"id\":\"a\",\"type\":\"yes_no\",\"label\":\"A\"}]")
+                .replace("\"key\":\"test-sheet\",", ""))).extracting(DefinitionProblem::toString)
+                .containsExactly("key: is required");
+    }
+
+    @Test
+    void aDoseIsCheckedAndDescribedInWords() {
+        assertThat(SuggestedDose.perDay(2).describe()).isEqualTo("twice a day");
+        assertThat(SuggestedDose.perPeriod(3).describe()).isEqualTo("3 times before the next session");
+        assertThat(SuggestedDose.onDays(List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY),
+                List.of(java.time.LocalTime.of(19, 0))).describe()).isEqualTo("on Monday and Thursday at 19:00");
+        assertThat(SuggestedDose.onTrigger("worry is 6/10 or more", 5).describe())
+                .isEqualTo("each time worry is 6/10 or more (aim for 5)");
+        assertThat(problemsOfJson(sheet("[{\"id\":\"a\",\"type\":\"yes_no\",\"label\":\"A\"}]")
+                .replace("\"items\"", "\"suggestedDose\":{\"kind\":\"on_days\",\"count\":0},\"items\"")))
+                .extracting(DefinitionProblem::toString).containsExactly(
+                        "suggestedDose.count: must be from 1 to 50, not 0",
+                        "suggestedDose.days: an on_days dose needs at least one day");
+    }
 }

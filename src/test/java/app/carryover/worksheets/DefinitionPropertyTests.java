@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Valid definitions are accepted and survive JSON; definitions broken in known ways are refused
  * with a problem at the broken place; every valid definition prints.
  */
-class DefinitionProperties {
+class DefinitionPropertyTests {
 
     @Provide
     Arbitrary<List<Integer>> choices() {

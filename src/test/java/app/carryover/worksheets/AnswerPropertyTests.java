@@ -19,7 +19,7 @@ import net.jqwik.api.statistics.Statistics;
  * generated, valid answers are checked to pass, and then broken in known ways that must fail with
  * the right path and reason.
  */
-class AnswerProperties {
+class AnswerPropertyTests {
 
     @Provide
     Arbitrary<List<Integer>> choices() {
