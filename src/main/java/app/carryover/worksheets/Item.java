@@ -3,6 +3,7 @@ package app.carryover.worksheets;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One question of a worksheet. Which fields apply depends on {@link #type()}; the others are
@@ -102,12 +103,12 @@ public record Item(
     }
 
     /** The child with this id, for groups. */
-    public java.util.Optional<Item> child(String childId) {
+    public Optional<Item> child(String childId) {
         return items.stream().filter(c -> c.id().equals(childId)).findFirst();
     }
 
     /** The option with this code, for choice items. */
-    public java.util.Optional<ChoiceOption> option(String code) {
+    public Optional<ChoiceOption> option(String code) {
         return options.stream().filter(o -> o.code().equals(code)).findFirst();
     }
 
