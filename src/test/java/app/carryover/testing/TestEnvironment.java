@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.util.FileSystemUtils;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -31,11 +32,13 @@ public final class TestEnvironment {
         database = BundledDatabase.start(dataDirectory.resolve("db"), false);
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Spring Boot runs its shutdown handlers after every application context has closed, so the
+        // database outlives the beans that still use it while closing (the event publication registry).
+        SpringApplication.getShutdownHandlers().add(() -> {
             mail.stop();
             database.close();
             FileSystemUtils.deleteRecursively(dataDirectory.toFile());
-        }, "test-environment-shutdown"));
+        });
     }
 
     public static TestEnvironment get() {

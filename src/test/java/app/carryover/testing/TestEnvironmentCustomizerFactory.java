@@ -42,6 +42,9 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
             properties.put("spring.mail.password", "");
             properties.put("spring.mail.properties.mail.smtp.starttls.enable", "false");
             properties.put("carryover.base-url", "http://localhost");
+            // Test servers need no graceful drain; it only delays the end of the test JVM.
+            properties.put("server.shutdown", "immediate");
+            properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("carryover-test", properties));
             context.getBeanFactory().registerSingleton("clock", new TestClock());
         }
