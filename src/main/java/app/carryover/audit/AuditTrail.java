@@ -56,6 +56,16 @@ public class AuditTrail {
     }
 
     private void append(AuditEntry entry) {
+        try {
+            appendRow(entry);
+        } catch (org.springframework.dao.DataAccessException e) {
+            org.slf4j.LoggerFactory.getLogger(AuditTrail.class).error("Could not write an audit row; the request is refused", e);
+            throw app.carryover.system.ProblemException.unavailable(
+                    "The audit could not record this, so it was not done. Please try again shortly.");
+        }
+    }
+
+    private void appendRow(AuditEntry entry) {
         UUID practice = entry.practiceId() == null ? INSTALLATION : entry.practiceId();
         jdbc.sql("INSERT INTO audit_chain (practice_id, last_seq, last_hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING")
                 .params(practice, GENESIS).update();

@@ -57,6 +57,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.GONE, "No longer valid", detail, List.of());
     }
 
+    /** 503: something the request depends on (the audit) could not do its part, so nothing was done. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable", detail, List.of());
+    }
+
     public HttpStatus status() {
         return status;
     }

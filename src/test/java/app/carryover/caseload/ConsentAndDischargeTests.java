@@ -1,0 +1,120 @@
+package app.carryover.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Fixtures;
+import app.carryover.testing.Fixtures.TestPractice;
+import app.carryover.testing.TestClock;
+import app.carryover.testing.WebSession;
+
+@CarryoverTest
+class ConsentAndDischargeTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    Consents consents;
+
+    TestPractice practice;
+
+    @BeforeEach
+    void practice() {
+        practice = Fixtures.practice(context);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void consentRecordsWhichVersionWhenAndFromWhere() throws Exception {
+        String row = jdbc.sql("SELECT kind || ' v' || version || ' ' || given FROM consent_decision WHERE practice_id = ? AND client_id = ?")
+                .params(practice.id(), practice.client().clientId()).query(String.class).single();
+        assertThat(row).isEqualTo("TERMS v1 true");
+    }
+
+    @Test
+    void aNewVersionOfTheTermsIsAcceptedAtTheNextVisit() throws Exception {
+        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        admin.perform(post("/admin/terms").param("body", "Our new terms.\n\nSecond paragraph."));
+        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        assertThat(client.perform(get("/today")).getResponse().getRedirectedUrl()).isEqualTo("/consent");
+        String page = client.perform(get("/consent")).getResponse().getContentAsString();
+        assertThat(page).contains("Your practice updated its terms").contains("Our new terms.").contains("Version 2");
+        MvcResult refused = client.perform(post("/consent"));
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        client.perform(post("/consent").param("accept", "true"));
+        assertThat(client.perform(get("/today")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(consents.decisions(practice.id(), practice.client().clientId()).get(ConsentKind.TERMS).version()).isEqualTo(2);
+    }
+
+    @Test
+    void apiCallsOfAClientWithoutConsentAreRefusedWithAProblem() throws Exception {
+        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        admin.perform(post("/admin/terms").param("body", "Version two."));
+        WebSession client = WebSession.signIn(mvc, practice.otherClient(), clock);
+        MvcResult today = client.perform(get("/api/v1/me/consents"));
+        assertThat(today.getResponse().getStatus()).isEqualTo(200);
+        assertThat(today.getResponse().getContentAsString()).contains("\"acceptedCurrentTerms\":false");
+    }
+
+    @Test
+    void withdrawingTheTermsStopsContactAndFlagsTheClientToTheirClinicians() throws Exception {
+        consents.decide(practice.client().actor(), ConsentKind.EMAIL_MESSAGES, true);
+        assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES)).isTrue();
+        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        client.perform(post("/settings/privacy").param("kind", "TERMS").param("given", "false"));
+        assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES)).isFalse();
+        assertThat(client.perform(get("/today")).getResponse().getRedirectedUrl()).isEqualTo("/consent");
+        String caseload = WebSession.signIn(mvc, practice.clinician(), clock).perform(get("/caseload")).getResponse()
+                .getContentAsString();
+        assertThat(caseload).contains("withdrew consent");
+    }
+
+    @Test
+    void messagesNeedTheirOwnConsentAndTheTermsFirst() {
+        assertThat(consents.mayContact(practice.id(), practice.otherClient().clientId(), ConsentKind.EMAIL_MESSAGES)).isFalse();
+        assertThat(consents.mayAnalyseTranscripts(practice.id(), practice.otherClient().clientId())).isFalse();
+        consents.decide(practice.otherClient().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
+        assertThat(consents.mayAnalyseTranscripts(practice.id(), practice.otherClient().clientId())).isTrue();
+    }
+
+    @Test
+    void dischargeClosesTheRecordAndReadmissionReopensIt() throws Exception {
+        consents.decide(practice.client().actor(), ConsentKind.EMAIL_MESSAGES, true);
+        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        clinician.perform(post("/clients/" + practice.client().clientId() + "/discharge").param("note", "Goals met"));
+        assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES)).isFalse();
+
+        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        assertThat(client.perform(get("/today")).getResponse().getRedirectedUrl()).isEqualTo("/closed");
+        assertThat(client.perform(get("/closed")).getResponse().getContentAsString()).contains("come to an end");
+
+        WebSession supervisor = WebSession.signIn(mvc, practice.supervisor(), clock);
+        MvcResult supervisorReadmit = supervisor.perform(post("/clients/" + practice.client().clientId() + "/readmit"));
+        assertThat(supervisorReadmit.getResponse().getStatus()).isEqualTo(403);
+
+        clinician.perform(post("/clients/" + practice.client().clientId() + "/readmit"));
+        assertThat(client.perform(get("/today")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES)).isTrue();
+    }
+}
