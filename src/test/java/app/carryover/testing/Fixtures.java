@@ -66,6 +66,12 @@ public final class Fixtures {
         return new TestPractice(practiceId, admin, clinician, supervisor, other, client, otherClient);
     }
 
+    /** Another staff member of a practice, with a second factor. */
+    public static Person staff(ApplicationContext context, UUID practiceId, Set<Role> roles, String name) {
+        String tag = "s" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return staff(context.getBean(PracticeProvisioning.class), practiceId, "staff", tag, roles, name);
+    }
+
     private static Person staff(PracticeProvisioning provisioning, UUID practiceId, String who, String tag,
             Set<Role> roles, String name) {
         String email = who + "-" + tag + "@example.org";

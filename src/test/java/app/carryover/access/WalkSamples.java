@@ -1,0 +1,106 @@
+package app.carryover.access;
+
+import static app.carryover.access.Caller.ADMIN_OFF_TEAM;
+import static app.carryover.access.Caller.CLIENT;
+import static app.carryover.access.Caller.FOREIGN_CLIENT;
+import static app.carryover.access.Caller.FOREIGN_STAFF;
+import static app.carryover.access.Caller.OTHER_CLIENT;
+import static app.carryover.access.Caller.OTHER_CLINICIAN;
+import static app.carryover.access.Caller.PRIMARY;
+import static app.carryover.access.Caller.SUPERVISOR;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import app.carryover.caseload.CareTeams;
+import app.carryover.caseload.Caseload;
+import app.carryover.caseload.TeamRole;
+
+/**
+ * A valid request for every handler that takes input, keyed "METHOD /pattern". The walk fails
+ * for a handler that changes data and has no sample here, so a new handler cannot slip past it.
+ */
+final class WalkSamples {
+
+    private WalkSamples() {
+    }
+
+    static Map<String, Sample> all() {
+        Map<String, Sample> samples = new HashMap<>();
+
+        // practice: admin pages and API
+        samples.put("POST /admin/people/invite", Sample.form((w, c) -> Map.of("displayName", "Walk Invitee",
+                "email", w.newEmail(), "roles", "CLINICIAN")));
+        samples.put("POST /admin/people/{accountId}/resend", Sample.none());
+        samples.put("POST /admin/settings", Sample.form((w, c) -> Map.of("name", "Walked Practice",
+                "timeZone", "Europe/London", "requireSecondFactor", "true")));
+        samples.put("PUT /api/v1/practice/settings", Sample.json((w, c) ->
+                "{\"name\":\"Walked Practice\",\"timeZone\":\"Europe/London\",\"requireSecondFactor\":true}"));
+        samples.put("POST /api/v1/staff/invitations", Sample.json((w, c) ->
+                "{\"email\":\"" + w.newEmail() + "\",\"displayName\":\"Walk Staff\",\"roles\":[\"CLINICIAN\"]}"));
+
+        // practice: a person's own tokens and second factor (everyone has settings; clients have no second factor)
+        samples.put("POST /settings/tokens", Sample.form((w, c) -> Map.of("name", "walk", "days", "10",
+                "code", w.freshCode(c)))
+                .expect(Expect.BAD_REQUEST, "clients have no second factor, which creating a token needs",
+                        CLIENT, OTHER_CLIENT, FOREIGN_CLIENT));
+        samples.put("POST /api/v1/tokens", Sample.json((w, c) ->
+                "{\"name\":\"walk\",\"days\":10,\"readOnly\":true,\"code\":\"" + w.freshCode(c) + "\"}")
+                .expect(Expect.BAD_REQUEST, "clients have no second factor", CLIENT, OTHER_CLIENT, FOREIGN_CLIENT));
+        Sample revoke = Sample.none()
+                .expect(Expect.NOT_FOUND, "the token is the primary clinician's; only they and their admin may see it",
+                        SUPERVISOR, OTHER_CLINICIAN, CLIENT, OTHER_CLIENT, FOREIGN_STAFF, FOREIGN_CLIENT);
+        samples.put("POST /settings/tokens/{tokenId}/revoke", revoke);
+        samples.put("DELETE /api/v1/tokens/{tokenId}", revoke);
+        samples.put("POST /settings/second-factor", Sample.form((w, c) -> Map.of("code", "123456"))
+                .expect(Expect.BAD_REQUEST, "clients have no second factor yet, so a made-up code is refused",
+                        CLIENT, OTHER_CLIENT, FOREIGN_CLIENT));
+
+        // caseload: inviting clients, care teams, discharge
+        samples.put("POST /caseload/invite", Sample.form((w, c) -> Map.of("displayName", "Walk Client",
+                "email", w.newEmail(), "timeZone", "Europe/Paris")));
+        samples.put("POST /api/v1/clients", Sample.json((w, c) ->
+                "{\"displayName\":\"Walk Client\",\"email\":\"" + w.newEmail() + "\",\"timeZone\":\"Europe/Paris\"}"));
+        samples.put("POST /clients/{clientId}/team", Sample.form((w, c) -> Map.of("clinicianId",
+                w.practice.supervisor().accountId().toString(), "role", "SUPERVISOR")));
+        samples.put("POST /clients/{clientId}/team/{clinicianId}/remove", Sample.none()
+                .after(w -> w.context.getBean(CareTeams.class).assign(w.practice.admin().actor(),
+                        w.practice.client().clientId(), w.practice.supervisor().accountId(), TeamRole.SUPERVISOR)));
+        samples.put("POST /clients/{clientId}/discharge", Sample.form((w, c) -> Map.of("note", "walk"))
+                .expect(Expect.FORBIDDEN, "supervisors do not discharge", SUPERVISOR)
+                .aroundEachSuccess(w -> { }, WalkSamples::readmitIfDischarged));
+        samples.put("POST /clients/{clientId}/readmit", Sample.none()
+                .expect(Expect.FORBIDDEN, "supervisors do not readmit", SUPERVISOR)
+                .before(WalkSamples::discharge)
+                .aroundEachSuccess(WalkSamples::discharge, WalkSamples::readmitIfDischarged)
+                .after(WalkSamples::readmitIfDischarged));
+        samples.put("POST /admin/terms", Sample.form((w, c) -> Map.of("body", "Walked terms " + UUID.randomUUID()))
+                .after(World::reacceptTerms));
+        samples.put("POST /consent", Sample.form((w, c) -> Map.of("accept", "true")));
+        samples.put("POST /settings/privacy", Sample.form((w, c) -> Map.of("kind", "EMAIL_MESSAGES", "given", "true")));
+        samples.put("PUT /api/v1/me/consents/{kind}", Sample.json((w, c) -> "{\"given\":true}"));
+        return samples;
+    }
+
+    private static void discharge(World w) {
+        Caseload caseload = w.context.getBean(Caseload.class);
+        try {
+            caseload.discharge(w.practice.clinician().actor(), w.practice.client().clientId(), "walk");
+        } catch (app.carryover.system.ProblemException alreadyDischarged) {
+            // already discharged by the set-up
+        }
+    }
+
+    private static void readmitIfDischarged(World w) {
+        Caseload caseload = w.context.getBean(Caseload.class);
+        try {
+            caseload.readmit(w.practice.clinician().actor(), w.practice.client().clientId());
+        } catch (app.carryover.system.ProblemException notDischarged) {
+            // the walk's calls left the client as they were
+        }
+    }
+
+    static final Caller[] ALL = {ADMIN_OFF_TEAM, PRIMARY, SUPERVISOR, OTHER_CLINICIAN, CLIENT, OTHER_CLIENT,
+            FOREIGN_STAFF, FOREIGN_CLIENT};
+}

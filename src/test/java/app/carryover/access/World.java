@@ -1,0 +1,98 @@
+package app.carryover.access;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+import app.carryover.caseload.ConsentKind;
+import app.carryover.caseload.Consents;
+import app.carryover.practice.ApiTokens;
+import app.carryover.practice.Invitations;
+import app.carryover.system.Role;
+import app.carryover.testing.Fixtures;
+import app.carryover.testing.Fixtures.Person;
+import app.carryover.testing.Fixtures.TestPractice;
+import app.carryover.testing.TestClock;
+import app.carryover.testing.TestTotp;
+import app.carryover.testing.WebSession;
+
+/**
+ * The endpoint walk's world: a practice whose client's objects every handler is called about, a
+ * second practice, a signed-in session for every caller, and the ids of real objects named in
+ * paths.
+ */
+final class World {
+
+    final ApplicationContext context;
+    final TestClock clock;
+    final TestPractice practice;
+    final TestPractice foreign;
+    final Person foreignStaff;
+    final Map<Caller, Person> people = new EnumMap<>(Caller.class);
+    final Map<Caller, WebSession> sessions = new EnumMap<>(Caller.class);
+    /** Path variable name → the id (or value) of a real object of the practice. */
+    final Map<String, String> ids = new HashMap<>();
+    /** Path variables naming objects that belong to the client's record. */
+    static final Set<String> CLIENT_OBJECTS = Set.of("clientId");
+    /** Path variables naming objects of the practice that belong to no client. */
+    static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId");
+    /** Path variables that are values, not objects (any caller may name them). */
+    static final Set<String> VALUES = Set.of("kind");
+
+    private int counter;
+
+    World(ApplicationContext context, MockMvc mvc, TestClock clock) throws Exception {
+        this.context = context;
+        this.clock = clock;
+        practice = Fixtures.practice(context);
+        foreign = Fixtures.practice(context);
+        foreignStaff = Fixtures.staff(context, foreign.id(), EnumSet.of(Role.ADMIN, Role.CLINICIAN), "Fran Foreign");
+        people.put(Caller.ADMIN_OFF_TEAM, practice.admin());
+        people.put(Caller.PRIMARY, practice.clinician());
+        people.put(Caller.SUPERVISOR, practice.supervisor());
+        people.put(Caller.OTHER_CLINICIAN, practice.otherClinician());
+        people.put(Caller.CLIENT, practice.client());
+        people.put(Caller.OTHER_CLIENT, practice.otherClient());
+        people.put(Caller.FOREIGN_STAFF, foreignStaff);
+        people.put(Caller.FOREIGN_CLIENT, foreign.client());
+        for (Caller caller : Caller.values()) {
+            sessions.put(caller, WebSession.signIn(mvc, people.get(caller), clock));
+        }
+        ids.put("clientId", practice.client().clientId().toString());
+        ids.put("clinicianId", practice.supervisor().accountId().toString());
+        ids.put("kind", ConsentKind.EMAIL_MESSAGES.name());
+        ids.put("accountId", context.getBean(Invitations.class).invite(practice.admin().actor(),
+                "walk-invited-" + practice.id() + "@example.org", "Ivy Invited", EnumSet.of(Role.CLINICIAN)).toString());
+        ids.put("tokenId", context.getBean(ApiTokens.class).create(practice.clinician().actor(), "walk token", 30, false,
+                freshCode(Caller.PRIMARY)).token().id().toString());
+    }
+
+    /** A second-factor code for the caller that no earlier call has used (the clock moves past the last step). */
+    String freshCode(Caller caller) {
+        clock.advance(Duration.ofSeconds(31));
+        Person person = people.get(caller);
+        return person.totpSecret() == null ? "000000" : TestTotp.code(person.totpSecret(), clock.instant());
+    }
+
+    /** A new e-mail address, for handlers that invite someone. */
+    String newEmail() {
+        return "walk-" + (++counter) + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+    }
+
+    /** Every fixture client, in both practices, accepts their practice's current terms again. */
+    void reacceptTerms() {
+        Consents consents = context.getBean(Consents.class);
+        for (Person client : new Person[] {practice.client(), practice.otherClient(), foreign.client(), foreign.otherClient()}) {
+            if (!consents.hasAcceptedCurrentTerms(client.practiceId(), client.clientId())) {
+                consents.decide(client.actor(), ConsentKind.TERMS, true);
+            }
+        }
+    }
+}
