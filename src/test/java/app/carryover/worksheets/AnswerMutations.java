@@ -84,14 +84,32 @@ final class AnswerMutations {
                     }
                     String cellPath = rowPath + "." + child.id();
                     leaf(child, cellPath, (a, v) -> rowOf(a, id, row).put(child.id(), v));
-                    boolean othersAnswered = rows.get(r).keySet().stream().anyMatch(k -> !k.equals(child.id()));
-                    if (child.required() && othersAnswered) {
-                        add("missing required child", a -> rowOf(a, id, row).remove(child.id()), cellPath,
-                                FieldError.Reason.REQUIRED, false);
+                    if (child.required()) {
+                        Map<String, Object> without = deepCopy(valid);
+                        rowOf(without, id, row).remove(child.id());
+                        // removing the child may hide the row's other answers (their conditions can depend
+                        // on it); a row with no answer in a shown cell is no entry, so nothing is missing
+                        if (isEntry(without, item, row)) {
+                            add("missing required child", a -> rowOf(a, id, row).remove(child.id()), cellPath,
+                                    FieldError.Reason.REQUIRED, false);
+                        }
                     }
                 }
             }
         }
+    }
+
+    /** Whether the row still has an answer in a shown cell, by the independent oracle's reading. */
+    private boolean isEntry(Map<String, Object> answers, Item group, int row) {
+        Set<String> hidden = VisibilityOracle.hidden(definition, answers);
+        Map<String, Object> cells = rowOf(answers, group.id(), row);
+        return group.items().stream().anyMatch(child -> answered(cells.get(child.id()))
+                && !hidden.contains(group.id() + "[" + row + "]." + child.id()));
+    }
+
+    private static boolean answered(Object value) {
+        return value != null && !(value instanceof String s && s.isBlank())
+                && !(value instanceof List<?> l && l.isEmpty());
     }
 
     @SuppressWarnings("unchecked")
