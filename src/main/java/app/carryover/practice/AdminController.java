@@ -87,10 +87,11 @@ class AdminController {
     @PostMapping("/admin/settings")
     String saveSettings(Actor actor, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String timeZone,
-            @RequestParam(defaultValue = "false") boolean requireSecondFactor, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @RequestParam(defaultValue = "false") boolean requireSecondFactor,
+            @RequestParam(defaultValue = "3") int backdateDays, @RequestParam(defaultValue = "") String emergencyContacts,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            practices.updateSettings(actor, name, timeZone, requireSecondFactor);
+            practices.updateSettings(actor, name, timeZone, requireSecondFactor, backdateDays, emergencyContacts);
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
             return settings(actor, model);

@@ -39,7 +39,7 @@ class PracticeApi {
     }
 
     record Settings(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 64) String timeZone,
-            @NotNull Boolean requireSecondFactor) {
+            @NotNull Boolean requireSecondFactor, Integer backdateDays, @Size(max = 2000) String emergencyContacts) {
     }
 
     private final Practices practices;
@@ -66,7 +66,10 @@ class PracticeApi {
     @Access(AccessRule.ADMIN)
     @PutMapping("/practice/settings")
     Practices.PracticeView settings(Actor actor, @Valid @RequestBody Settings settings) {
-        return practices.updateSettings(actor, settings.name(), settings.timeZone(), settings.requireSecondFactor());
+        Practices.PracticeView current = practices.of(actor);
+        return practices.updateSettings(actor, settings.name(), settings.timeZone(), settings.requireSecondFactor(),
+                settings.backdateDays() == null ? current.backdateDays() : settings.backdateDays(),
+                settings.emergencyContacts() == null ? current.emergencyContacts() : settings.emergencyContacts());
     }
 
     @Access(AccessRule.STAFF)

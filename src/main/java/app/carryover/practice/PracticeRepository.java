@@ -44,15 +44,19 @@ class PracticeRepository {
                 .query(PracticeRepository::map).optional();
     }
 
-    void updateSettings(UUID id, String name, ZoneId zone, boolean requireSecondFactor) {
-        jdbc.sql("UPDATE practice SET name = ?, time_zone = ?, require_second_factor = ? WHERE id = ?")
-                .params(name, zone.getId(), requireSecondFactor, id).update();
+    void updateSettings(UUID id, String name, ZoneId zone, boolean requireSecondFactor, int backdateDays,
+            String emergencyContacts) {
+        jdbc.sql("""
+                UPDATE practice SET name = ?, time_zone = ?, require_second_factor = ?, backdate_days = ?,
+                                    emergency_contacts = ?
+                WHERE id = ?""")
+                .params(name, zone.getId(), requireSecondFactor, backdateDays, emergencyContacts, id).update();
     }
 
     private static Practice map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Practice(rs.getObject("id", UUID.class), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
                 rs.getBoolean("is_demo"), rs.getBoolean("require_second_factor"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getInt("backdate_days"), rs.getString("emergency_contacts"));
     }
 
     static java.sql.Timestamp ts(Instant instant) {

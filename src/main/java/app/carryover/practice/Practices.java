@@ -20,8 +20,20 @@ import app.carryover.system.Role;
 public class Practices {
 
     /** A practice as other modules see it. */
-    public record PracticeView(UUID id, String name, ZoneId timeZone, boolean demo, boolean requireSecondFactor) {
+    public record PracticeView(UUID id, String name, ZoneId timeZone, boolean demo, boolean requireSecondFactor,
+            int backdateDays, String emergencyContacts) {
+
+        /** The practice's emergency contacts, or the built-in advice when it has set none. */
+        public String emergencyAdvice() {
+            return emergencyContacts == null || emergencyContacts.isBlank() ? DEFAULT_EMERGENCY : emergencyContacts;
+        }
     }
+
+    /** Shown on every page where a client writes, until the practice sets its own contacts. */
+    public static final String DEFAULT_EMERGENCY = "Carryover is not watched in real time. If you are in danger or "
+            + "might act on thoughts of harming yourself, call your local emergency number now (112 in Europe, 999 in "
+            + "the UK, 911 in the US and Canada) or go to the nearest emergency department. You can also call a crisis "
+            + "line: Samaritans 116 123 (UK and Ireland), 988 (US). Otherwise, contact your clinician.";
 
     /** A person of the practice as other modules see them: never a password or key. */
     public record Person(UUID id, String email, String displayName, java.util.Set<Role> roles, String status) {
@@ -65,6 +77,15 @@ public class Practices {
     /** Changes the practice's name, time zone and second-factor rule; admins only. */
     @Transactional
     public PracticeView updateSettings(Actor actor, String name, String timeZone, boolean requireSecondFactor) {
+        PracticeView current = of(actor);
+        return updateSettings(actor, name, timeZone, requireSecondFactor, current.backdateDays(),
+                current.emergencyContacts());
+    }
+
+    /** Changes every practice setting; admins only. */
+    @Transactional
+    public PracticeView updateSettings(Actor actor, String name, String timeZone, boolean requireSecondFactor,
+            int backdateDays, String emergencyContacts) {
         if (!actor.has(Role.ADMIN)) {
             throw ProblemException.forbidden("Only admins change practice settings.");
         }
@@ -73,11 +94,22 @@ public class Practices {
             throw ProblemException.invalid("name", "must be 1 to 200 characters");
         }
         ZoneId zone = zone("timeZone", timeZone);
+        if (backdateDays < 0 || backdateDays > 14) {
+            throw ProblemException.invalid("backdateDays", "must be between 0 and 14");
+        }
+        String contacts = emergencyContacts == null || emergencyContacts.isBlank() ? null : emergencyContacts.strip();
+        if (contacts != null && contacts.length() > 2000) {
+            throw ProblemException.invalid("emergencyContacts", "must be at most 2,000 characters");
+        }
         PracticeView before = of(actor);
-        practices.updateSettings(actor.practiceId(), trimmed, zone, requireSecondFactor);
+        practices.updateSettings(actor.practiceId(), trimmed, zone, requireSecondFactor, backdateDays, contacts);
         if (before.requireSecondFactor() != requireSecondFactor) {
             audit.record(AuditEntry.by(actor, null, AuditAction.SETTINGS, "practice settings", actor.practiceId(),
                     "second factor for staff " + (requireSecondFactor ? "required" : "no longer required")));
+        }
+        if (before.backdateDays() != backdateDays || !java.util.Objects.equals(before.emergencyContacts(), contacts)) {
+            audit.record(AuditEntry.by(actor, null, AuditAction.SETTINGS, "practice settings", actor.practiceId(),
+                    "backdating or emergency contacts changed"));
         }
         if (!before.name().equals(trimmed) || !before.timeZone().equals(zone)) {
             audit.record(AuditEntry.by(actor, null, AuditAction.SETTINGS, "practice settings", actor.practiceId(),
@@ -99,7 +131,8 @@ public class Practices {
     }
 
     private static PracticeView view(Practice p) {
-        return new PracticeView(p.id(), p.name(), p.timeZone(), p.demo(), p.requireSecondFactor());
+        return new PracticeView(p.id(), p.name(), p.timeZone(), p.demo(), p.requireSecondFactor(), p.backdateDays(),
+                p.emergencyContacts());
     }
 
     private static Person person(Account a) {

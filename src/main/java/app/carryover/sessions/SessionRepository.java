@@ -1,0 +1,72 @@
+package app.carryover.sessions;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The one place that knows the session tables. */
+@Repository
+class SessionRepository {
+
+    private static final String SELECT = """
+            SELECT s.*, p.client_id FROM therapy_session s
+            JOIN session_participant p ON p.practice_id = s.practice_id AND p.session_id = s.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    SessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(TherapySession s, UUID by, Instant now) {
+        jdbc.sql("""
+                INSERT INTO therapy_session (practice_id, id, clinician_id, starts_at, duration_minutes, status, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.practiceId(), s.id(), s.clinicianId(), Timestamp.from(s.startsAt()), s.durationMinutes(),
+                        s.status().name(), Timestamp.from(now), by)
+                .update();
+        jdbc.sql("INSERT INTO session_participant (practice_id, session_id, client_id, starts_at) VALUES (?, ?, ?, ?)")
+                .params(s.practiceId(), s.id(), s.clientId(), Timestamp.from(s.startsAt())).update();
+    }
+
+    Optional<TherapySession> find(UUID practiceId, UUID clientId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE s.practice_id = ? AND p.client_id = ? AND s.id = ?")
+                .params(practiceId, clientId, id).query(SessionRepository::map).optional();
+    }
+
+    List<TherapySession> forClient(UUID practiceId, UUID clientId) {
+        return jdbc.sql(SELECT + " WHERE p.practice_id = ? AND p.client_id = ? ORDER BY p.starts_at")
+                .params(practiceId, clientId).query(SessionRepository::map).list();
+    }
+
+    void setStatus(UUID practiceId, UUID id, SessionStatus status, Instant at) {
+        jdbc.sql("UPDATE therapy_session SET status = ?, status_changed_at = ? WHERE practice_id = ? AND id = ?")
+                .params(status.name(), Timestamp.from(at), practiceId, id).update();
+    }
+
+    void reschedule(UUID practiceId, UUID id, Instant startsAt, int minutes) {
+        jdbc.sql("UPDATE therapy_session SET starts_at = ?, duration_minutes = ? WHERE practice_id = ? AND id = ?")
+                .params(Timestamp.from(startsAt), minutes, practiceId, id).update();
+        jdbc.sql("UPDATE session_participant SET starts_at = ? WHERE practice_id = ? AND session_id = ?")
+                .params(Timestamp.from(startsAt), practiceId, id).update();
+    }
+
+    void setNotes(UUID practiceId, UUID id, String notes) {
+        jdbc.sql("UPDATE therapy_session SET notes = ? WHERE practice_id = ? AND id = ?").params(notes, practiceId, id).update();
+    }
+
+    static TherapySession map(ResultSet rs, int n) throws SQLException {
+        return new TherapySession(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
+                rs.getObject("client_id", UUID.class), rs.getObject("clinician_id", UUID.class),
+                rs.getTimestamp("starts_at").toInstant(), rs.getInt("duration_minutes"),
+                SessionStatus.valueOf(rs.getString("status")), rs.getString("notes"));
+    }
+}
