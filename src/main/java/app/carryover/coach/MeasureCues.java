@@ -1,0 +1,219 @@
+package app.carryover.coach;
+
+import app.carryover.coach.Passage.Sentence;
+
+/**
+ * Finds what makes an assignment measurable (LABELING.md §2): a frequency ('three times this week',
+ * 'every evening', 'daily'), a count ('two calls', 'at least 5 entries'), a duration ('for 20 minutes',
+ * 'a 10-minute walk') or a rating threshold that triggers it ('when the urge is 6/10 or higher'). A day or
+ * time alone ('on Saturday at 3pm'), a trigger alone ('when you leave for work') and a rating scale alone
+ * ('rate anxiety 0-10') are not.
+ */
+final class MeasureCues {
+
+    enum Kind {
+        FREQUENCY, COUNT, DURATION, THRESHOLD
+    }
+
+    private MeasureCues() {
+    }
+
+    /** The first measure found in the passage, or null. */
+    static Kind find(Passage passage) {
+        for (Sentence s : passage.sentences) {
+            Kind k = find(s);
+            if (k != null) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    static Kind find(Sentence s) {
+        int weekdays = 0;
+        String firstWeekday = null;
+        for (int i = 0; i < s.size(); i++) {
+            String t = s.at(i);
+            String stem = s.stemAt(i);
+            if (Lexicon.FREQUENCY_WORDS.contains(t)) {
+                if (!t.equals("daily") && !t.equals("weekly") && !t.equals("nightly") || !isNounModifier(s, i)) {
+                    return Kind.FREQUENCY;
+                }
+            }
+            if (t.equals("once") && isFrequencyOnce(s, i)) {
+                return Kind.FREQUENCY;
+            }
+            if ((t.equals("every") || t.equals("each") || t.equals("per") || t.equals("a") || t.equals("an"))
+                    && countsPeriod(s, i)) {
+                return Kind.FREQUENCY;
+            }
+            if (Lexicon.WEEKDAYS.contains(stem) && !stem.equals("sat") && !stem.equals("sun") && !stem.equals("wed")) {
+                if (t.endsWith("s") && !t.equals("tues") && !t.equals("thurs")) {
+                    return Kind.FREQUENCY; // "on Saturdays"
+                }
+                if (firstWeekday != null && !firstWeekday.equals(stem)) {
+                    weekdays++;
+                }
+                if (firstWeekday == null) {
+                    firstWeekday = stem;
+                    weekdays = 1;
+                }
+                if (weekdays >= 2) {
+                    return Kind.FREQUENCY;
+                }
+            }
+            if (t.equals("weekdays") || t.equals("weeknights") || t.equals("workdays") || t.equals("evenings")
+                    && s.at(i - 1).equals("most")) {
+                return Kind.FREQUENCY;
+            }
+            Kind k = numberCue(s, i);
+            if (k != null) {
+                return k;
+            }
+            if ((t.equals("a") || t.equals("an") || t.equals("half")) && durationAfterArticle(s, i)) {
+                return Kind.DURATION;
+            }
+            if (isMultiplier(t)) {
+                return Kind.FREQUENCY;
+            }
+        }
+        return null;
+    }
+
+    /** 'daily' in 'your daily screen time' describes a noun; in 'practise daily' it is a frequency. */
+    private static boolean isNounModifier(Sentence s, int i) {
+        String next = s.at(i + 1);
+        if (next.isEmpty() || !Character.isLetter(next.charAt(0))) {
+            return false;
+        }
+        return !app.carryover.language.FunctionWords.contains(next) && !next.equals("until") && !next.equals("throughout");
+    }
+
+    /** 'once a day', 'Once this week,' — not the conjunction 'once it's automatic'. */
+    private static boolean isFrequencyOnce(Sentence s, int i) {
+        String next = s.at(i + 1);
+        if (next.isEmpty()) {
+            return true;
+        }
+        switch (next) {
+            case "a", "an", "per", "each", "every", "daily", "this", "next", "on", "in", "during", "before", "after",
+                    "between", "over", "or", "more", ",", ".", ";", ")", "-", "only", "weekly", "that", "at", "by" -> {
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** 'every evening', 'each weekday', 'per week', '(ten) a day', 'every other day', 'each school day'. */
+    private static boolean countsPeriod(Sentence s, int i) {
+        String t = s.at(i);
+        int j = i + 1;
+        String next = s.at(j);
+        if (next.equals("other") || next.equals("second") || next.equals("single") || next.equals("working")
+                || next.equals("school") || next.equals("work") || next.equals("week") && s.stemAt(j + 1).equals("day")) {
+            j++;
+        }
+        if (!Lexicon.PERIODS.contains(s.stemAt(j))) {
+            return false;
+        }
+        if (t.equals("a") || t.equals("an")) {
+            // "ten a day", "twice a week", "three times a week" — an article alone ("a day off") is not a frequency
+            String before = s.at(i - 1);
+            return Lexicon.number(before) >= 0 || before.equals("times") || before.equals("time")
+                    || s.stemAt(i + 1).equals("day") && before.equals("minutes") || isDurationUnit(s.stemAt(i - 1));
+        }
+        if (s.stemAt(j).equals("session") && !(t.equals("per") || t.equals("each"))) {
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isDurationUnit(String stem) {
+        return Lexicon.DURATION_UNITS.contains(stem);
+    }
+
+    /** 'for a week', 'half an hour', 'for an hour', 'within a minute'. */
+    private static boolean durationAfterArticle(Sentence s, int i) {
+        String t = s.at(i);
+        if (t.equals("half")) {
+            return (s.at(i + 1).equals("an") || s.at(i + 1).equals("a")) && isDurationUnit(s.stemAt(i + 2));
+        }
+        String before = s.at(i - 1);
+        return (before.equals("for") || before.equals("within") || before.equals("half")) && isDurationUnit(s.stemAt(i + 1))
+                && !s.stemAt(i + 1).equals("day") && !s.at(i + 2).equals("or");
+    }
+
+    private static boolean isMultiplier(String t) {
+        return t.length() >= 2 && t.length() <= 4 && (t.charAt(0) == 'x' && Lexicon.isDigits(t.substring(1))
+                || t.charAt(t.length() - 1) == 'x' && Lexicon.isDigits(t.substring(0, t.length() - 1)));
+    }
+
+    /** A number followed by a unit or a counted noun, or a threshold rating. */
+    private static Kind numberCue(Sentence s, int i) {
+        String t = s.at(i);
+        if (isRating(t)) {
+            return isThreshold(s, i) ? Kind.THRESHOLD : null;
+        }
+        double n = Lexicon.number(t);
+        if (n < 0) {
+            return null;
+        }
+        String before = s.at(i - 1);
+        if (Lexicon.LABEL_BEFORE.contains(before) || before.equals("-") || before.equals("/") || before.equals("+")
+                || before.equals("(") && s.at(i + 1).equals(")") || before.equals("at") && Lexicon.isDigits(t)) {
+            return null;
+        }
+        String after = s.at(i + 1);
+        if (after.equals("-") && Lexicon.number(s.at(i + 2)) >= 0 || after.equals("to") && Lexicon.number(s.at(i + 2)) >= 0
+                && !isDurationUnit(s.stemAt(i + 3)) && !s.at(i + 3).equals("times")) {
+            return null; // a range: a rating scale "0-10" or a window "2 to 4pm"
+        }
+        if (after.equals("or") && (s.at(i + 2).equals("higher") || s.at(i + 2).equals("above") || s.at(i + 2).equals("more")
+                || s.at(i + 2).equals("over"))) {
+            return Kind.THRESHOLD;
+        }
+        if (Lexicon.isDigits(t) && t.length() >= 4) {
+            return null; // a year, a phone number, a postcode
+        }
+        // look past a hyphen and another number: "two 25-minute blocks", "3 x 10 minutes"
+        for (int j = i + 1; j <= i + 3 && j < s.size(); j++) {
+            String w = s.at(j);
+            if (w.equals("-") || w.equals("x") || Lexicon.number(w) >= 0 && !w.equals("one")) {
+                continue;
+            }
+            if (w.equals("times") || w.equals("time") && n > 1) {
+                return Kind.FREQUENCY;
+            }
+            if (isDurationUnit(s.stemAt(j))) {
+                return Kind.DURATION;
+            }
+            if (w.isEmpty() || !Character.isLetter(w.charAt(0)) || Lexicon.NOT_COUNTED_AFTER.contains(w)
+                    || app.carryover.language.FunctionWords.contains(w) || w.equals("more") || w.equals("less")) {
+                return null;
+            }
+            // "one colleague", "one small step": "one" is too often a determiner to count on its own
+            return t.equals("one") || t.equals("half") || t.equals("zero") ? null : Kind.COUNT;
+        }
+        return null;
+    }
+
+    /** '6/10', '60%', '7/10'. */
+    private static boolean isRating(String t) {
+        int slash = t.indexOf('/');
+        if (slash > 0 && slash < t.length() - 1) {
+            return Lexicon.isDigits(t.substring(0, slash)) && Lexicon.isDigits(t.substring(slash + 1));
+        }
+        return false;
+    }
+
+    private static boolean isThreshold(Sentence s, int i) {
+        for (int j = Math.max(0, i - 4); j <= Math.min(s.size() - 1, i + 3); j++) {
+            if (j != i && Lexicon.THRESHOLD_WORDS.contains(s.at(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,131 @@
+package app.carryover.language;
+
+import java.util.regex.Pattern;
+
+/**
+ * Text typed into a form or pasted from elsewhere, made plain for the text features: markup removed,
+ * common entities decoded, typographic quotes and dashes made ASCII, emoji and control characters
+ * dropped, white space collapsed, and cut at a length the caller chooses. It records what it did, so a
+ * feature can say what it could not judge instead of failing.
+ */
+public record PlainText(String text, boolean hadMarkup, boolean truncated, int droppedSymbols) {
+
+    private static final Pattern TAG = Pattern.compile("<(script|style)[^>]*>.*?</\\1\\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,500}>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});");
+
+    /** Cleans {@code raw} and keeps at most {@code limit} characters of the result (at a word boundary where one is near). */
+    public static PlainText of(String raw, int limit) {
+        if (raw == null || raw.isEmpty()) {
+            return new PlainText("", false, false, 0);
+        }
+        // Looking at a little more than the limit is enough: markup and symbols only ever shorten the text.
+        boolean cutEarly = raw.length() > limit * 4L + 1000;
+        String source = cutEarly ? raw.substring(0, limit * 4 + 1000) : raw;
+        boolean hadMarkup = false;
+        if (source.indexOf('<') >= 0 || source.indexOf('&') >= 0) {
+            String stripped = TAG.matcher(source).replaceAll(" ");
+            stripped = decodeEntities(stripped);
+            hadMarkup = !stripped.equals(source);
+            source = stripped;
+        }
+        StringBuilder out = new StringBuilder(Math.min(source.length(), limit + 16));
+        int dropped = 0;
+        boolean space = true;
+        for (int i = 0; i < source.length() && out.length() < limit; ) {
+            int cp = source.codePointAt(i);
+            i += Character.charCount(cp);
+            int mapped = map(cp);
+            if (mapped == ' ') {
+                if (!space) {
+                    out.append(' ');
+                    space = true;
+                }
+            } else if (mapped < 0) {
+                dropped++;
+            } else {
+                out.appendCodePoint(mapped);
+                space = false;
+            }
+        }
+        boolean truncated = cutEarly || out.length() >= limit && source.length() > limit;
+        String text = out.toString().strip();
+        if (truncated) {
+            int cut = text.lastIndexOf(' ');
+            if (cut > limit - 200) {
+                text = text.substring(0, cut);
+            }
+        }
+        return new PlainText(text, hadMarkup, truncated, dropped);
+    }
+
+    /** Typographic punctuation to ASCII, white space to a space, emoji and other symbols to -1 (dropped). */
+    private static int map(int cp) {
+        switch (cp) {
+            case '\u2018', '\u2019', '\u201A', '\u2032', '`' -> {
+                return '\'';
+            }
+            case '\u201C', '\u201D', '\u201E', '\u2033' -> {
+                return '"';
+            }
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> {
+                return '-';
+            }
+            case '\u2026' -> {
+                return '.';
+            }
+            case '\u00A0', '\u2007', '\u202F', '\t', '\n', '\r', '\f' -> {
+                return ' ';
+            }
+            default -> {
+                if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                    return ' ';
+                }
+                if (Character.isISOControl(cp)) {
+                    return -1;
+                }
+                int type = Character.getType(cp);
+                if (type == Character.OTHER_SYMBOL || type == Character.SURROGATE || type == Character.PRIVATE_USE
+                        || type == Character.UNASSIGNED || type == Character.FORMAT || type == Character.NON_SPACING_MARK
+                        && cp >= 0xFE00 && cp <= 0xFE0F) {
+                    return -1;
+                }
+                return cp;
+            }
+        }
+    }
+
+    private static String decodeEntities(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        return ENTITY.matcher(text).replaceAll(m -> {
+            String name = m.group(1);
+            String value;
+            if (name.startsWith("#x")) {
+                value = codePoint(Integer.parseInt(name.substring(2), 16));
+            } else if (name.startsWith("#")) {
+                value = codePoint(Integer.parseInt(name.substring(1)));
+            } else {
+                value = switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                    case "amp" -> "&";
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "quot" -> "\"";
+                    case "apos" -> "'";
+                    case "nbsp" -> " ";
+                    case "ndash", "mdash" -> "-";
+                    case "rsquo", "lsquo" -> "'";
+                    case "ldquo", "rdquo" -> "\"";
+                    case "hellip" -> ".";
+                    default -> m.group();
+                };
+            }
+            return java.util.regex.Matcher.quoteReplacement(value);
+        });
+    }
+
+    private static String codePoint(int cp) {
+        return Character.isValidCodePoint(cp) && cp != 0 ? new String(Character.toChars(cp)) : " ";
+    }
+}
