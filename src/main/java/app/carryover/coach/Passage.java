@@ -14,6 +14,8 @@ final class Passage {
 
     static final Passage EMPTY = new Passage(List.of());
 
+    private static final java.util.regex.Pattern SPACED_DASH = java.util.regex.Pattern.compile("(?<![0-9])\\s-+\\s(?![0-9])");
+
     final List<Sentence> sentences;
 
     private Passage(List<Sentence> sentences) {
@@ -26,7 +28,9 @@ final class Passage {
             return EMPTY;
         }
         List<Sentence> out = new ArrayList<>();
-        for (String s : Language.sentences(text)) {
+        // a spaced dash joins two clauses; the tokenizer would make it a hyphen, so mark it as a clause break
+        String clauses = text.indexOf(" -") >= 0 ? SPACED_DASH.matcher(text).replaceAll(" ; ") : text;
+        for (String s : Language.sentences(clauses)) {
             Sentence sentence = Sentence.of(Language.tokens(s));
             if (sentence.size() > 0) {
                 out.add(sentence);

@@ -32,6 +32,12 @@ final class PurposeCues {
             else next back up down over out ought be prepared refuse fail tend struggle get got make
             """);
 
+    /** Words after "so" that make it an intensifier or a filler, not a purpose. */
+    private static final Set<String> NOT_PURPOSE_SO = Lexicon.words("""
+            much many far long often bad badly good well hard easy little few on forth called to as quickly slowly
+            early late close near big small busy tired anxious scared worried strong intense overwhelming sure
+            """);
+
     /** Frames that state what the task is for ('we're testing', 'the aim is'). */
     private static final Set<String> AIM_NOUNS = Lexicon.words("aim goal point idea purpose reason hope plan intention focus");
 
@@ -51,9 +57,8 @@ final class PurposeCues {
     /** First words that make a clause a statement about the world rather than an instruction. */
     private static final Set<String> STATEMENT_STARTS = Lexicon.words("""
             this that these those it it's they there regular small even steady daily morning evening short regularly
-            practice repeated consistent consistency awareness motivation sleep stress exercise rest routine routines
-            research evidence most many everyone nobody people life avoidance relaxation structure progress recovery
-            change habits each every any
+            repeated consistent consistency awareness motivation research evidence most many everyone nobody people
+            life avoidance relaxation recovery habits
             """);
 
     /** Words that start an instruction; a clause starting with one is not a statement. */
@@ -100,11 +105,10 @@ final class PurposeCues {
                     }
                 }
                 case "so" -> {
+                    // mid-sentence "so" introduces a purpose or result unless it intensifies ("so much", "so far")
                     String next = s.at(i + 1);
-                    if (i > 0 && (next.equals("that") || next.equals("we") || next.equals("you") || next.equals("she")
-                            || next.equals("he") || next.equals("they") || next.equals("it") || next.equals("your")
-                            || next.equals("the") || next.equals("i") || next.equals("there") || next.equals("both")
-                            || next.equals("we're") || next.equals("you're") || next.equals("you'll") || next.equals("we'll"))) {
+                    if (i > 0 && !NOT_PURPOSE_SO.contains(next) && !next.isEmpty() && Character.isLetter(next.charAt(0))
+                            && !s.at(i - 1).equals("and") && !s.at(i - 1).equals("or") && !s.at(i - 1).equals("not")) {
                         return true;
                     }
                 }
@@ -213,6 +217,9 @@ final class PurposeCues {
                     }
                 }
                 case "this", "that", "it", "these" -> {
+                    if (ADVERBS.contains(next)) {
+                        next = s.at(i + 2);
+                    }
                     if ((i == 0 || s.at(i - 1).equals(",") || s.at(i - 1).equals("-") || s.at(i - 1).equals(";"))
                             && (next.equals("will") || next.equals("should") || next.equals("can") || next.equals("is")
                             || next.equals("helps") || next.equals("lets") || next.equals("gives") || next.equals("shows")
@@ -240,6 +247,9 @@ final class PurposeCues {
         return false;
     }
 
+    private static final Set<String> ADVERBS = Lexicon.words("only just really actually often usually always also "
+            + "probably generally tends");
+
     private static boolean isQuestionWord(String w) {
         return w.equals("whether") || w.equals("how") || w.equals("what") || w.equals("if") || w.equals("which")
                 || w.equals("when") || w.equals("where") || w.equals("why");
@@ -265,17 +275,7 @@ final class PurposeCues {
 
     private static boolean isClauseBreak(Sentence s, int i) {
         String t = s.at(i);
-        if (t.equals(";") || t.equals(":") || t.equals("--")) {
-            return true;
-        }
-        // a dash between words, not a range "0 - 10" or a compound "boom - and - bust"
-        return t.equals("-") && i > 0 && Lexicon.number(s.at(i - 1)) < 0 && s.words[i - 1].length() > 0
-                && i + 1 < s.size() && !Character.isUpperCase(s.words[i].charAt(0)) && isSpacedDash(s, i);
-    }
-
-    /** Tokenizers split 'boom-and-bust' into pieces too; a clause dash is followed by a longer clause. */
-    private static boolean isSpacedDash(Sentence s, int i) {
-        return s.size() - i > 3 && !s.at(i + 2).equals("-");
+        return t.equals(";") || t.equals(":") || t.equals("--");
     }
 
     private static boolean claimClause(Sentence s, int from, int to) {
@@ -287,7 +287,7 @@ final class PurposeCues {
         if (INSTRUCTION_STARTS.contains(first) || first.equals("don't") || first.equals("never")) {
             return false;
         }
-        if (first.endsWith("ing") && first.length() > 5 && !first.equals("during") && !first.endsWith("thing")
+        if (first.endsWith("ing") && first.length() >= 5 && !first.equals("during") && !first.endsWith("thing")
                 && !first.equals("morning") && !first.equals("evening") && !first.equals("bring")) {
             statement = true; // a gerund subject: "Going regularly stops the worry growing"
         } else if (STATEMENT_STARTS.contains(first)) {
@@ -306,8 +306,40 @@ final class PurposeCues {
                 return true;
             }
         }
+        return generalStatement(s, from, to);
+    }
+
+    /**
+     * A statement with any verb is a claim ("Keeping the same wake time anchors your body clock", "most
+     * worries never happen") unless it instructs a third person: a named person or a future modal ("Your
+     * mum will note it on the chart").
+     */
+    private static boolean generalStatement(Sentence s, int from, int to) {
+        int len = Math.min(to - from, 14);
+        String[] tokens = new String[len];
+        System.arraycopy(s.words, from, tokens, 0, len);
+        String[] tags = Language.tags(tokens);
+        if (tags[0].equals("PROPN")) {
+            return false;
+        }
+        for (int j = 1; j < len; j++) {
+            String w = s.at(from + j);
+            if (w.equals("will") || w.equals("'ll") || w.equals("should") || w.equals("must") || w.equals("shall")
+                    || w.equals("can") || w.equals("could")) {
+                return false;
+            }
+            if (tags[j].equals("VERB")) {
+                return !PERSON_WORDS.contains(s.at(from)) && !PERSON_WORDS.contains(s.at(from + 1));
+            }
+        }
         return false;
     }
+
+    /** Subjects that make a statement an instruction to someone else ("Mum notes…", "your partner reads…"). */
+    private static final Set<String> PERSON_WORDS = Lexicon.words("""
+            mum mom dad father mother parent parents partner husband wife son daughter child children teacher carer
+            you he she they we i both everyone nobody someone
+            """);
 
     /** Tags the clause (the only tagging in the coach) and asks whether it opens with a noun phrase. */
     private static boolean startsWithSubject(Sentence s, int from, int to) {

@@ -33,7 +33,8 @@ final class VagueCues {
     /** References back to the session or to whatever the client makes of it. */
     static final Set<String> HEDGES = Lexicon.words("""
             whatever whichever everything anything something things stuff discussed covered resonated resonates
-            resonate came comes talked fits useful helpful ready possible bit little somehow generally
+            resonate came comes talked fits useful helpful ready possible bit little somehow generally ideas maybe
+            perhaps might
             """);
 
     /** Verbs of doing that name a behaviour someone could watch ('walk', 'call', 'write', 'touch'). */
@@ -100,7 +101,7 @@ final class VagueCues {
                         || stem.equals("remind") && s.at(head + 1).equals("yourself")
                         || stem.equals("slow") && s.at(head + 1).equals("down")
                         || stem.equals("listen") && s.at(head + 1).equals("to") && isInnerObject(s, head + 2)
-                        || GENERIC_VERBS.contains(stem) && objectIsAttitude(s, head)
+                        || GENERIC_VERBS.contains(stem) && objectIsAttitude(s, head) || isVagueIdiom(s, head)
                         || isMoreAttitude(s, head)) {
                     attitudeHead = true;
                     if (!stem.equals("be") && !stem.equals("stay") && setsMinutesAside(s)) {
@@ -193,6 +194,50 @@ final class VagueCues {
         return false;
     }
 
+    /** Everyday phrases for an intention rather than an action, matched by stem at the main verb. */
+    private static final String[][] VAGUE_IDIOMS = idioms("""
+            wind down | unwind | switch off | clear your mind | clear your head | have a think | take it easy
+            go easy on yourself | keep a lid on | keep calm | chill out | lighten up | loosen up | move on
+            get over it | pull yourself together | be yourself | do your best | do what you can | give it a go
+            take it one day at a time | go with the flow | stay strong | keep going | keep your chin up | hang in there
+            think positive | see how it goes | play it by ear | open up | reach out | treat yourself | rest up
+            get some rest | get better rest | get more rest | slow down | make an effort | make more of an effort
+            make peace with | give yourself permission | give yourself time | push yourself | look on the bright side
+            count your blessings | stop and smell | step back | take a step back | put it behind you | let it be
+            trust yourself | trust your gut | follow your gut | follow your heart | find ways to | find a way to
+            find time to | find time for | look for ways | work through it | work through your | deal with it
+            sort yourself out | get on top of | stay on top of | get a handle on | keep it together | try your best
+            """);
+
+    private static String[][] idioms(String text) {
+        String[] phrases = text.replace('\n', ' ').split("\\|");
+        String[][] out = new String[phrases.length][];
+        for (int i = 0; i < phrases.length; i++) {
+            String[] words = phrases[i].trim().split("\\s+");
+            for (int j = 0; j < words.length; j++) {
+                words[j] = app.carryover.language.WordStems.stem(words[j]);
+            }
+            out[i] = words;
+        }
+        return out;
+    }
+
+    private static boolean isVagueIdiom(Sentence s, int head) {
+        for (String[] idiom : VAGUE_IDIOMS) {
+            if (head + idiom.length > s.size()) {
+                continue;
+            }
+            boolean match = true;
+            for (int j = 0; j < idiom.length && match; j++) {
+                match = s.stemAt(head + j).equals(idiom[j]);
+            }
+            if (match) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Verbs that say little until their object does ('practise self-care', 'do your best'). */
     private static final Set<String> GENERIC_VERBS = Lexicon.stems("practise practice do use try make take have find build "
             + "develop show work keep get give");
@@ -218,7 +263,8 @@ final class VagueCues {
             if (isConcreteNoun(s, j) && !ATTITUDE_WORDS.contains(stem)) {
                 return false;
             }
-            if (ATTITUDE_WORDS.contains(stem) || ABSTRACT_NOUNS.contains(stem) && !stem.equals("time")) {
+            if (ATTITUDE_WORDS.contains(stem) || ATTITUDE_VERBS.contains(stem) && !stem.equals("be")
+                    || ABSTRACT_NOUNS.contains(stem) && !stem.equals("time")) {
                 attitude = true;
             }
         }
@@ -298,7 +344,7 @@ final class VagueCues {
     static int clauseEnd(Sentence s, int from) {
         for (int j = from + 1; j < s.size(); j++) {
             switch (s.at(j)) {
-                case "because", "since", "so", "as", "which", ";", ":", "-", "," -> {
+                case "because", "since", "so", "as", "which", ";", ":", "," -> {
                     return j;
                 }
                 default -> {

@@ -36,6 +36,15 @@ public record PlainText(String text, boolean hadMarkup, boolean truncated, int d
             int cp = source.codePointAt(i);
             i += Character.charCount(cp);
             int mapped = map(cp);
+            if (mapped == EM_DASH) {
+                // a dash between clauses is written spaced, " - ", so that it is not read as a hyphen
+                if (!space) {
+                    out.append(' ');
+                }
+                out.append("- ");
+                space = true;
+                continue;
+            }
             if (mapped == ' ') {
                 if (!space) {
                     out.append(' ');
@@ -59,6 +68,8 @@ public record PlainText(String text, boolean hadMarkup, boolean truncated, int d
         return new PlainText(text, hadMarkup, truncated, dropped);
     }
 
+    private static final int EM_DASH = 0x2014;
+
     /** Typographic punctuation to ASCII, white space to a space, emoji and other symbols to -1 (dropped). */
     private static int map(int cp) {
         switch (cp) {
@@ -68,8 +79,11 @@ public record PlainText(String text, boolean hadMarkup, boolean truncated, int d
             case '\u201C', '\u201D', '\u201E', '\u2033' -> {
                 return '"';
             }
-            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> {
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2212' -> {
                 return '-';
+            }
+            case '\u2014', '\u2015' -> {
+                return EM_DASH; // kept apart from the hyphen: it joins clauses, not words
             }
             case '\u2026' -> {
                 return '.';
