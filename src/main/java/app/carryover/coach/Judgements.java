@@ -16,7 +16,8 @@ final class Judgements {
         Evidence v = r.vague();
         boolean vague = v.attitudeHead() || v.bareComparative() || v.sessionReference() && v.hedges() > 0
                 || v.hedges() > 0 && v.words() <= 12;
-        boolean concrete = v.actionHead() && v.concreteNouns() >= 1 || v.concreteNouns() >= 3
+        // nouns after "think about" or "consider" are what to think about, not something to do
+        boolean concrete = v.actionHead() && v.concreteNouns() >= 1 || !v.attitudeHead() && v.concreteNouns() >= 3
                 || r.measure() == MeasureCues.Kind.COUNT;
         if (vague && v.timeOnAttitude() && !v.bareComparative()) {
             return false; // time set aside for an attitude: not specific, but not the bare vague form either

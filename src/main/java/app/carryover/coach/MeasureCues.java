@@ -166,6 +166,9 @@ final class MeasureCues {
             return null;
         }
         String after = s.at(i + 1);
+        if (s.at(i + 2).equals("at") && s.at(i + 3).equals("a") && s.at(i + 4).equals("time")) {
+            return null; // "one day at a time", "one step at a time"
+        }
         if (after.equals("-") && Lexicon.number(s.at(i + 2)) >= 0 || after.equals("to") && Lexicon.number(s.at(i + 2)) >= 0
                 && !isDurationUnit(s.stemAt(i + 3)) && !s.at(i + 3).equals("times")) {
             return null; // a range: a rating scale "0-10" or a window "2 to 4pm"

@@ -21,7 +21,7 @@ final class PurposeCues {
             begin encourage gather strengthen break keep make give get improve increase lift ease calm settle train teach
             remind track understand measure compare practise practice consolidate loosen weaken challenge demonstrate
             explore experience let allow support restore protect prevent stop avoid counter interrupt regulate raise rebuild
-            create develop bring widen broaden collect capture record monitor observe evaluate assess judge weigh
+            create develop bring widen broaden observe evaluate assess judge weigh
             """);
 
     /** Words before 'to' that make the infinitive a complement, not a purpose ('try to', 'want to'). */
@@ -29,7 +29,9 @@ final class PurposeCues {
             try trying tried want wants need needs remember going able have has had how learn learning start begin aim
             plan planning decide agree ask tell allow continue like love hope expect seem used forget manage choose
             promise attempt hard easy easier harder time way ready free willing reluctant afraid supposed due about
-            else next back up down over out ought be prepared refuse fail tend struggle get got make
+            else next back up down over out ought be prepared refuse fail tend struggle get got make urge urges need
+            needs chance reason ability desire temptation impulse pressure permission courage effort energy plans
+            wish wishes trying
             """);
 
     /** Words after "so" that make it an intensifier or a filler, not a purpose. */
@@ -124,7 +126,7 @@ final class PurposeCues {
                     }
                 }
                 case "as" -> {
-                    if (i > 0 && claimFollows(s, i + 1, 5)) {
+                    if (i > 0 && claimFollows(s, i + 1, 5) && !isAsItIs(s, i)) {
                         return true;
                     }
                 }
@@ -139,6 +141,16 @@ final class PurposeCues {
             }
         }
         return false;
+    }
+
+    /** "as it is", "as you are": unchanged, not a reason. */
+    private static boolean isAsItIs(Sentence s, int i) {
+        String subject = s.at(i + 1);
+        String verb = s.at(i + 2);
+        String after = s.at(i + 3);
+        return (subject.equals("it") || subject.equals("you") || subject.equals("they") || subject.equals("i")
+                || subject.equals("he") || subject.equals("she") || subject.equals("we")) && COPULAS.contains(verb)
+                && (after.isEmpty() || after.equals(".") || after.equals(",") || after.equals("!") || after.equals(";"));
     }
 
     /** 'try to get outside to see …' is purpose, but 'try to see things from her side' is not. */
@@ -187,6 +199,9 @@ final class PurposeCues {
                     }
                 }
                 case "notice", "noticing", "noticed", "see", "find", "discover", "observe", "check" -> {
+                    if (isHedgedSee(s, i)) {
+                        continue;
+                    }
                     if (isQuestionWord(next) || isQuestionWord(s.at(i + 2)) && (next.equals("out") || next.equals("for"))
                             || t.startsWith("notic") && (next.equals("any") || next.equals("that"))) {
                         return true;
@@ -250,6 +265,15 @@ final class PurposeCues {
     private static final Set<String> ADVERBS = Lexicon.words("only just really actually often usually always also "
             + "probably generally tends");
 
+    /** "see what comes up", "see what fits for you": an open invitation, not something to learn. */
+    private static boolean isHedgedSee(Sentence s, int i) {
+        String w = s.at(i + 1);
+        String v = s.stemAt(i + 2);
+        return (w.equals("what") || w.equals("whatever") || w.equals("if") && s.at(i + 2).equals("anything"))
+                && (v.equals("come") || v.equals("fit") || v.equals("suit") || v.equals("resonat") || v.equals("work")
+                && s.at(i + 3).equals("for") || v.equals("feel") && s.at(i + 3).equals("right") || v.equals("anything"));
+    }
+
     private static boolean isQuestionWord(String w) {
         return w.equals("whether") || w.equals("how") || w.equals("what") || w.equals("if") || w.equals("which")
                 || w.equals("when") || w.equals("where") || w.equals("why");
@@ -284,12 +308,20 @@ final class PurposeCues {
             return false;
         }
         boolean statement;
-        if (INSTRUCTION_STARTS.contains(first) || first.equals("don't") || first.equals("never")) {
+        if (Lexicon.PERIODS.contains(s.stemAt(from + 1)) && (first.equals("this") || first.equals("each")
+                || first.equals("every") || first.equals("next") || first.equals("that"))) {
+            return false; // "This week I'd like you to …": a time, not a subject
+        }
+        if (first.equals("don't") || first.equals("never")) {
             return false;
         }
         if (first.endsWith("ing") && first.length() >= 5 && !first.equals("during") && !first.endsWith("thing")
                 && !first.equals("morning") && !first.equals("evening") && !first.equals("bring")) {
             statement = true; // a gerund subject: "Going regularly stops the worry growing"
+        } else if (INSTRUCTION_STARTS.contains(first) || VagueCues.ACTION_VERBS.contains(s.stemAt(from))
+                || VagueCues.ATTITUDE_VERBS.contains(s.stemAt(from))) {
+            // "Exercise lifts mood" and "Practice makes it easier" are statements; "Exercise daily" is not
+            statement = first.endsWith("ed") ? startsWithSubject(s, from, to) : nounVerbStatement(s, from, to);
         } else if (STATEMENT_STARTS.contains(first)) {
             statement = true;
         } else {
@@ -341,6 +373,24 @@ final class PurposeCues {
             you he she they we i both everyone nobody someone
             """);
 
+    /** A verb-or-noun first word followed (past an adverb) by a verb in the third person: "Exercise reliably lifts mood". */
+    private static boolean nounVerbStatement(Sentence s, int from, int to) {
+        String first = s.at(from);
+        if (first.endsWith("s") || INSTRUCTION_STARTS.contains(first) && !VagueCues.ACTION_VERBS.contains(s.stemAt(from))) {
+            return false;
+        }
+        int j = from + 1;
+        while (j < to && s.at(j).endsWith("ly")) {
+            j++;
+        }
+        String w = s.at(j);
+        if (COPULAS.contains(w) || w.equals("helps") || w.equals("makes") || w.equals("can") && s.at(j + 1).equals("help")) {
+            return true;
+        }
+        return j < to && w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.equals("this")
+                && CLAIM_VERBS.contains(s.stemAt(j)) || j < to && w.endsWith("s") && j > from + 1;
+    }
+
     /** Tags the clause (the only tagging in the coach) and asks whether it opens with a noun phrase. */
     private static boolean startsWithSubject(Sentence s, int from, int to) {
         int len = Math.min(to - from, 12);
@@ -357,8 +407,8 @@ final class PurposeCues {
             if (tags[j].equals("VERB") || tags[j].equals("AUX")) {
                 return true;
             }
-            if (tags[j].equals("PUNCT")) {
-                return false;
+            if (tags[j].equals("PUNCT") && !tokens[j].equals("-")) {
+                return false; // a hyphen joins a compound subject ("self-acceptance is"); other punctuation ends it
             }
         }
         return false;

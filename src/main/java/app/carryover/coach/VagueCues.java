@@ -86,6 +86,7 @@ final class VagueCues {
             if (head >= 0) {
                 String stem = s.stemAt(head);
                 if (ATTITUDE_VERBS.contains(stem) || stem.equals("notic") && !hasObjectRecord(s, head)
+                        && !isQuestionWord(s.at(head + 1))
                         || stem.equals("work") && s.at(head + 1).equals("on") || stem.equals("keep") && isKeepAttitude(s, head)
                         || stem.equals("look") && s.at(head + 1).equals("after") || stem.equals("let") && s.at(head + 1).equals("go")
                         || stem.equals("get") && isGetVague(s, head) || stem.equals("pay") && s.at(head + 1).equals("attention")
@@ -107,7 +108,10 @@ final class VagueCues {
                     if (!stem.equals("be") && !stem.equals("stay") && setsMinutesAside(s)) {
                         timeOnAttitude = true;
                     }
-                } else if (ACTION_VERBS.contains(stem)) {
+                } else if (isBareVerb(s, head)) {
+                    bareComparative = true; // "just remember to breathe.", "Declutter.": a verb with nothing to do it to
+                } else if (ACTION_VERBS.contains(stem) || GENERIC_VERBS.contains(stem) && actionNounFollows(s, head)
+                        || stem.equals("spend")) {
                     actionHead = true;
                 }
             }
@@ -129,8 +133,8 @@ final class VagueCues {
                 if (ACTION_VERBS.contains(stem)) {
                     actions++;
                 }
-                if (isConcreteNoun(s, i)) {
-                    concrete++;
+                if (i > head && isConcreteNoun(s, i)) {
+                    concrete++; // nouns of the task itself, not of its trigger ("when you feel a panic attack coming")
                 }
                 if ((t.equals("session") || t.equals("today") || t.equals("today's")) && i > 0) {
                     sessionReference = true;
@@ -164,8 +168,16 @@ final class VagueCues {
                 || first.equals("as") || first.equals("with") || Lexicon.number(first) >= 0)) {
             i = comma + 1;
         }
+        if (i == 0 && comma > 0 && comma <= 4 && !startsWithVerb(s)) {
+            i = comma + 1; // "Both of you, …", "Sam, …", "This week, …"
+        }
         while (i < s.size()) {
             String t = s.at(i);
+            int preamble = preamble(s, i);
+            if (preamble > i) {
+                i = preamble;
+                continue;
+            }
             if (t.equals("try") && (s.at(i + 1).equals("to") || s.at(i + 1).equals("and"))) {
                 i += 2;
             } else if (t.equals("try") && s.at(i + 1).equals("not") && s.at(i + 2).equals("to")) {
@@ -207,19 +219,23 @@ final class VagueCues {
             trust yourself | trust your gut | follow your gut | follow your heart | find ways to | find a way to
             find time to | find time for | look for ways | work through it | work through your | deal with it
             sort yourself out | get on top of | stay on top of | get a handle on | keep it together | try your best
+            give in | give up | ease back into | ease into | at your own pace | go at your own pace | take things
             """);
 
     private static String[][] idioms(String text) {
-        String[] phrases = text.replace('\n', ' ').split("\\|");
-        String[][] out = new String[phrases.length][];
-        for (int i = 0; i < phrases.length; i++) {
-            String[] words = phrases[i].trim().split("\\s+");
+        String[] phrases = text.split("[|\\n]");
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        for (String phrase : phrases) {
+            if (phrase.isBlank()) {
+                continue;
+            }
+            String[] words = phrase.trim().split("\\s+");
             for (int j = 0; j < words.length; j++) {
                 words[j] = app.carryover.language.WordStems.stem(words[j]);
             }
-            out[i] = words;
+            out.add(words);
         }
-        return out;
+        return out.toArray(new String[0][]);
     }
 
     private static boolean isVagueIdiom(Sentence s, int head) {
@@ -241,6 +257,13 @@ final class VagueCues {
     /** Verbs that say little until their object does ('practise self-care', 'do your best'). */
     private static final Set<String> GENERIC_VERBS = Lexicon.stems("practise practice do use try make take have find build "
             + "develop show work keep get give");
+
+    /** "take a walk", "have a bath", "make a call": a generic verb whose object names an action. */
+    private static boolean actionNounFollows(Sentence s, int head) {
+        String det = s.at(head + 1);
+        return (det.equals("a") || det.equals("an") || det.equals("the") || det.equals("your") || det.equals("some"))
+                && ACTION_VERBS.contains(s.stemAt(head + 2)) && !ATTITUDE_WORDS.contains(s.stemAt(head + 2));
+    }
 
     /** 'your pain', 'your body', 'your feelings', 'each other': listening inward, not to a recording. */
     private static boolean isInnerObject(Sentence s, int i) {
@@ -280,6 +303,51 @@ final class VagueCues {
             }
         }
         return false;
+    }
+
+    /** Openings that only frame the task: "I'd like you to", "this week", "your homework is to", "see if you can". */
+    private static final String[][] PREAMBLES = idioms("""
+            i'd like you to | i would like you to | i want you to | i'd love you to | i'd like both of you to
+            your homework is to | your task is to | the task is to | the homework is to | the idea is to
+            we agreed that you will | we agreed you'd | we agreed you will | we agreed to | you agreed to
+            see if you can | why not | it would be good to | it'd be good to | it might help to | you could
+            you should | you might | you can | you will | you'll | i'd suggest you | i suggest you | let's
+            can you | could you | this week | over the next week | before next session | before we meet
+            between now and next time | for homework | as homework | aim to | make sure you | remember to
+            both of you | each of you | together
+            """);
+
+    /** The index after a framing opening at {@code i}, or {@code i} when there is none. */
+    private static int preamble(Sentence s, int i) {
+        for (String[] p : PREAMBLES) {
+            if (i + p.length > s.size()) {
+                continue;
+            }
+            boolean match = true;
+            for (int j = 0; j < p.length && match; j++) {
+                match = s.stemAt(i + j).equals(p[j]) || s.at(i + j).equals(p[j]);
+            }
+            if (match) {
+                int end = i + p.length;
+                return s.at(end).equals(",") ? end + 1 : end;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isBareVerb(Sentence s, int head) {
+        String next = s.at(head + 1);
+        return next.isEmpty() || next.equals(".") || next.equals("!") || next.equals("more") || next.equals("less");
+    }
+
+    private static boolean isQuestionWord(String w) {
+        return w.equals("how") || w.equals("whether") || w.equals("what") || w.equals("if") || w.equals("when")
+                || w.equals("which");
+    }
+
+    private static boolean startsWithVerb(Sentence s) {
+        String stem = s.stemAt(0);
+        return ACTION_VERBS.contains(stem) || ATTITUDE_VERBS.contains(stem) || GENERIC_VERBS.contains(stem);
     }
 
     private static boolean hasObjectRecord(Sentence s, int head) {
@@ -334,6 +402,10 @@ final class VagueCues {
         if (Lexicon.number(s.at(i - 1)) >= 0 || next.equals("than") && Lexicon.number(s.at(i + 2)) >= 0) {
             return false;
         }
+        if (app.carryover.language.FunctionWords.contains(next) && !next.equals("than") && !next.equals("time")
+                && !next.equals("one") && !next.equals("two") && !next.equals("three")) {
+            return true; // "worry less about the kids", "get out more with friends"
+        }
         return next.isEmpty() || next.equals(".") || next.equals(",") || next.equals("!") || next.equals("this")
                 || next.equals("often") || next.equals("and") || next.equals("each") || next.equals("at")
                 || next.equals("in") || next.equals("with") || next.equals("when") || next.equals("-")
@@ -373,8 +445,10 @@ final class VagueCues {
             return false;
         }
         String stem = s.stemAt(i);
+        String before0 = s.at(i - 1);
+        boolean afterArticle = before0.equals("a") || before0.equals("an") || before0.equals("the");
         if (ABSTRACT_NOUNS.contains(stem) || ATTITUDE_WORDS.contains(stem) || ATTITUDE_VERBS.contains(stem)
-                || ACTION_VERBS.contains(stem) || HEDGES.contains(t) || Lexicon.number(t) >= 0) {
+                || ACTION_VERBS.contains(stem) && !afterArticle || HEDGES.contains(t) || Lexicon.number(t) >= 0) {
             return false;
         }
         if (t.endsWith("ly") || t.endsWith("ing") && i > 0 && s.at(i - 1).equals("try")) {
