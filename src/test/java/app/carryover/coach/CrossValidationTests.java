@@ -1,0 +1,28 @@
+package app.carryover.coach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CrossValidationTests {
+
+    @Test
+    void fiveFoldCrossValidationOnTheDevelopmentSetMeetsTheTargets() throws Exception {
+        assumeTrue(Files.isRegularFile(CrossValidation.DEV_SET), "development set not beside the repository");
+        List<CrossValidation.Example> all = CrossValidation.load(CrossValidation.DEV_SET);
+        List<CrossValidation.Result> results = CrossValidation.run(all, 5);
+        System.out.print(CrossValidation.table(results, 5, all.size()));
+
+        Evaluation rules = results.get(0).pooled();
+        assertThat(rules.overallMacroF1()).isGreaterThanOrEqualTo(0.90);
+        assertThat(rules.prf("red_flag")[1]).as("red flag recall").isGreaterThanOrEqualTo(0.95);
+        assertThat(rules.prf("red_flag")[0]).as("red flag precision").isGreaterThanOrEqualTo(0.90);
+        for (String label : Evaluation.BOOLEAN_LABELS) {
+            assertThat(rules.f1(label)).as(label).isGreaterThanOrEqualTo(0.85);
+        }
+    }
+}
