@@ -2,6 +2,7 @@ package app.carryover.coach;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import app.carryover.coach.CoachReport.Challenge;
 import app.carryover.coach.CoachReport.Label;
@@ -26,7 +27,8 @@ final class Suggestions {
         }
         if (redFlag) {
             out.add(new Suggestion(Label.RED_FLAG, "This reads as a vague intention (" + quote(r) + "). Turn it into one "
-                    + "action the client can do, a number, and a record, e.g. 'On three evenings this week, " + example(r) + "'."));
+                    + "action the client can do, a number, and a record, e.g. '" + capitalise(exampleFor(r).action())
+                    + ", and note it on the " + exampleFor(r).record() + ".'"));
         }
         if (!linked) {
             out.add(new Suggestion(Label.LINKED, r.link() == TopicLinks.Verdict.NO_CONTEXT
@@ -36,20 +38,20 @@ final class Suggestions {
                             + "session worked on."));
         }
         if (!specific && !redFlag) {
-            out.add(new Suggestion(Label.SPECIFIC, "Name a concrete action rather than an attitude: instead of 'feel more "
-                    + "confident', 'write down one thing you did well each evening'."));
+            out.add(new Suggestion(Label.SPECIFIC, "Name something the client will do rather than an attitude to hold: e.g. '"
+                    + capitalise(exampleFor(r).action()) + "'."));
         }
         if (!measurable) {
             out.add(new Suggestion(Label.MEASURABLE, "Say how often or how much: 'twice a day, after breakfast and before bed', "
                     + "'for 10 minutes', or a rating that triggers it: 'each time anxiety is 6/10 or higher'."));
         }
         if (!rationale) {
-            out.add(new Suggestion(Label.RATIONALE, "Say why, in one sentence the client can repeat: 'This tests whether …' "
-                    + "or 'Notice what happens to the anxiety when you stay.'"));
+            out.add(new Suggestion(Label.RATIONALE, "Say why, or what to notice, in one sentence the client can repeat: e.g. '"
+                    + exampleFor(r).notice() + "'"));
         }
         if (!structured) {
             out.add(new Suggestion(Label.STRUCTURED, "Name where it gets written down: e.g. 'note each time on the "
-                    + recordFor(r) + "', or give the steps in order."));
+                    + exampleFor(r).record() + ", with a 0-10 rating', or give the steps in order."));
         }
         if (challenge == Challenge.TOO_HARD) {
             out.add(new Suggestion(Label.CHALLENGE, "The last step was not managed yet; repeat it or take the next small "
@@ -63,7 +65,11 @@ final class Suggestions {
 
     private static String quote(Reading r) {
         String text = r.instructions().sentences.isEmpty() ? "" : String.join(" ", r.instructions().sentences.get(0).words);
-        return "'" + shorten(text.replace(" .", ".").replace(" ,", ",")) + "'";
+        return "'" + shorten(text.replace(" .", ".").replace(" ,", ",").replace(" '", "'")) + "'";
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String shorten(String text) {
@@ -71,42 +77,52 @@ final class Suggestions {
         return t.length() > 60 ? t.substring(0, 57).strip() + "…" : t;
     }
 
-    /** A record fitting the topic of the goal, for the example. */
-    private static String recordFor(Reading r) {
-        String context = (r.input().goal() + " " + r.input().sessionFocus() + " " + r.input().title()).toLowerCase(java.util.Locale.ROOT);
-        if (context.contains("sleep")) {
-            return "sleep diary";
-        }
-        if (context.contains("drink") || context.contains("alcohol")) {
-            return "drink diary";
-        }
-        if (context.contains("mood") || context.contains("depress") || context.contains("activit")) {
-            return "activity schedule, with a 0-10 mood rating";
-        }
-        if (context.contains("worry")) {
-            return "worry log";
-        }
-        if (context.contains("thought") || context.contains("critic")) {
-            return "thought record";
-        }
-        if (context.contains("exposure") || context.contains("hierarchy") || context.contains("fear") || context.contains("anx")
-                || context.contains("panic") || context.contains("phobia")) {
-            return "exposure record, with anxiety 0-10 at the start, peak and end";
-        }
-        return "practice log";
+    /** Example wording by topic: an action with a count, the record to keep, and what to notice. */
+    private record Example(String action, String record, String notice) {
     }
 
-    private static String example(Reading r) {
-        String context = (r.input().goal() + " " + r.input().sessionFocus()).toLowerCase(java.util.Locale.ROOT);
-        if (context.contains("sleep")) {
-            return "get up at the same time, 7am, and fill in the sleep diary";
+    private static final Map<String, Example> EXAMPLES = Map.ofEntries(
+            Map.entry("sleep", new Example("get up at 7am every day, weekends included", "sleep diary",
+                    "Notice whether you fall asleep faster by the end of the week.")),
+            Map.entry("eating", new Example("eat three meals and two snacks at the planned times every day", "food monitoring record",
+                    "Regular eating takes away the pressure that sets up a binge.")),
+            Map.entry("alcohol", new Example("keep Monday and Thursday alcohol-free and plan something for 7pm on both", "drink diary",
+                    "This will show us which situations push the drinking up.")),
+            Map.entry("substances", new Example("each time a craving is 5/10 or more, wait 15 minutes before deciding", "urge diary",
+                    "Notice that the craving rises, peaks and passes.")),
+            Map.entry("mood", new Example("on three days, do one planned activity you used to enjoy for 20 minutes", "activity schedule",
+                    "This tests whether doing comes before feeling like it.")),
+            Map.entry("worry", new Example("every day, keep a 15-minute worry slot at 6pm and postpone worries to it", "worry log",
+                    "Notice how many worries still matter by 6pm.")),
+            Map.entry("social", new Example("on three workdays, start one short conversation with a colleague", "experiment sheet",
+                    "This tests whether people react the way your anxiety predicts.")),
+            Map.entry("fear", new Example("three times this week, stay in the situation for 20 minutes without leaving early", "exposure record",
+                    "Notice what happens to the anxiety when you stay.")),
+            Map.entry("panic", new Example("once a day, bring on the sensations for 30 seconds, three times in a row", "exposure record",
+                    "This shows you the sensations are uncomfortable, not dangerous.")),
+            Map.entry("ocd", new Example("once a day, touch the bin lid and wait 30 minutes before washing", "ERP form",
+                    "Notice that the anxiety falls without washing.")),
+            Map.entry("thinking", new Example("on four days, fill in one thought record for the moment your mood drops most", "thought record",
+                    "Writing it down helps us find the thoughts that keep the mood low.")),
+            Map.entry("parenting", new Example("at least five times a day, praise your child straight away for the behaviour you want",
+                    "tick chart", "Praise makes the behaviour more likely to happen again.")),
+            Map.entry("relationship", new Example("on four evenings, spend 15 minutes talking about your day while the other listens",
+                    "shared calendar", "Small, regular moments of attention rebuild closeness.")),
+            Map.entry("pain", new Example("every day, do housework in 15-minute blocks with a 10-minute rest", "pacing chart",
+                    "Steady activity avoids the boom-and-bust cycle.")),
+            Map.entry("anger", new Example("each time your anger reaches 6/10, take a 20-minute time-out", "anger log",
+                    "This shows you can step away before it boils over.")));
+
+    private static final Example GENERIC = new Example("on five days, spend 10 minutes practising the skill from today's session",
+            "practice log", "This will show us whether the practice helps.");
+
+    private static Example exampleFor(Reading r) {
+        for (String topic : TopicLinks.topics(java.util.List.of(r.goal(), r.focus(), r.title()))) {
+            Example e = EXAMPLES.get(topic);
+            if (e != null) {
+                return e;
+            }
         }
-        if (context.contains("mood") || context.contains("depress") || context.contains("active")) {
-            return "do one planned activity for 20 minutes and rate your mood 0-10 on the activity schedule";
-        }
-        if (context.contains("anx") || context.contains("fear") || context.contains("panic") || context.contains("phobia")) {
-            return "stay in the situation for 20 minutes and rate anxiety 0-10 at start, peak and end on the exposure record";
-        }
-        return "spend 10 minutes on the skill we practised and note what happened on the practice log";
+        return GENERIC;
     }
 }

@@ -78,6 +78,19 @@ final class TopicLinks {
         return Verdict.UNLINKED;
     }
 
+    /** The names of the topics the passages touch, in lexicon order (for tailoring suggestions). */
+    static List<String> topics(List<Passage> passages) {
+        BitSet found = new BitSet();
+        for (Passage p : passages) {
+            collect(p, found, new java.util.HashSet<>());
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int t = found.nextSetBit(0); t >= 0; t = found.nextSetBit(t + 1)) {
+            names.add(TOPICS.name(t));
+        }
+        return names;
+    }
+
     private static void collect(Passage p, BitSet topics, Set<String> contentWords) {
         for (Sentence s : p.sentences) {
             for (int i = 0; i < s.size(); i++) {
@@ -149,6 +162,15 @@ final class TopicLinks {
             for (String w : words) {
                 byStem.computeIfAbsent(key(w), k -> new BitSet()).set(topic);
             }
+        }
+
+        String name(int id) {
+            for (Map.Entry<String, Integer> e : ids.entrySet()) {
+                if (e.getValue() == id) {
+                    return e.getKey();
+                }
+            }
+            return "";
         }
 
         private int id(String name) {

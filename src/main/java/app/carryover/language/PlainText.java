@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  */
 public record PlainText(String text, boolean hadMarkup, boolean truncated, int droppedSymbols) {
 
-    private static final Pattern TAG = Pattern.compile("<(script|style)[^>]*>.*?</\\1\\s*>|<!--.*?-->|</?[a-zA-Z][^<>]{0,500}>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]{0,500}>");
     private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});");
 
     /** Cleans {@code raw} and keeps at most {@code limit} characters of the result (at a word boundary where one is near). */
@@ -24,7 +23,7 @@ public record PlainText(String text, boolean hadMarkup, boolean truncated, int d
         String source = cutEarly ? raw.substring(0, limit * 4 + 1000) : raw;
         boolean hadMarkup = false;
         if (source.indexOf('<') >= 0 || source.indexOf('&') >= 0) {
-            String stripped = TAG.matcher(source).replaceAll(" ");
+            String stripped = TAG.matcher(dropBlocks(source)).replaceAll(" ");
             stripped = decodeEntities(stripped);
             hadMarkup = !stripped.equals(source);
             source = stripped;
@@ -107,6 +106,34 @@ public record PlainText(String text, boolean hadMarkup, boolean truncated, int d
                 return cp;
             }
         }
+    }
+
+    /** Removes comments and script or style elements, content and all, in one linear pass. */
+    private static String dropBlocks(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.indexOf("<!--") < 0 && lower.indexOf("<script") < 0 && lower.indexOf("<style") < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int open = lower.indexOf('<', i);
+            if (open < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            String close = lower.startsWith("<!--", open) ? "-->" : lower.startsWith("<script", open) ? "</script>"
+                    : lower.startsWith("<style", open) ? "</style>" : null;
+            if (close == null) {
+                out.append(text, i, open + 1);
+                i = open + 1;
+                continue;
+            }
+            out.append(text, i, open).append(' ');
+            int end = lower.indexOf(close, open + 4);
+            i = end < 0 ? text.length() : end + close.length();
+        }
+        return out.toString();
     }
 
     private static String decodeEntities(String text) {

@@ -145,6 +145,28 @@ class AssignmentCoachTests {
     }
 
     @Test
+    void randomTextInEveryFieldNeverThrows() {
+        java.util.Random random = new java.util.Random(6);
+        String alphabet = "aeiou tnsrl<>&;/\\\"'-–—0123456789.,!?()[]{}#@😀🙂\u0000\u200B\u00A0ñüß中文العربية\n\t";
+        for (int i = 0; i < 500; i++) {
+            String[] fields = new String[5];
+            for (int f = 0; f < fields.length; f++) {
+                StringBuilder sb = new StringBuilder();
+                int length = random.nextInt(i % 50 == 0 ? 20_000 : 200);
+                for (int c = 0; c < length; c++) {
+                    sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                fields[f] = sb.toString();
+            }
+            AssignmentText text = AssignmentText.of(fields[0], fields[1], fields[2], fields[3])
+                    .withPrevious(PreviousStep.of(fields[4]));
+            assertThatCode(() -> AssignmentCoach.analyse(text)).as(fields[3]).doesNotThrowAnyException();
+            assertThat(AssignmentCoach.analyse(text).notes()).as("no internal failure")
+                    .noneMatch(n -> n.startsWith("The coach could not read"));
+        }
+    }
+
+    @Test
     void analysingIsFastEnoughForEveryKeystroke() {
         AssignmentText text = AssignmentText.of("Go to the shops alone", "Agoraphobia hierarchy", "Step 3: corner shop",
                 "Three times this week, walk to the corner shop alone and buy one item. Rate anxiety 0-10 at the start, "
