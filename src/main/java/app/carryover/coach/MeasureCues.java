@@ -62,9 +62,14 @@ final class MeasureCues {
                     return Kind.FREQUENCY;
                 }
             }
-            if (t.equals("weekdays") || t.equals("weeknights") || t.equals("workdays") || t.equals("evenings")
-                    && s.at(i - 1).equals("most")) {
-                return Kind.FREQUENCY;
+            if (t.equals("weekdays") || t.equals("weeknights") || t.equals("workdays")
+                    || (t.equals("week") || t.equals("work") || t.equals("school")) && (s.at(i + 1).equals("days")
+                    || s.at(i + 1).equals("nights")) || t.equals("alternate") && Lexicon.PERIODS.contains(s.stemAt(i + 1))) {
+                return Kind.FREQUENCY; // "on weekdays" (which the tokenizer may split), "on alternate days"
+            }
+            if (isWeekdayAbbreviation(s, i) && (s.at(i - 1).equals("every") || s.at(i - 1).equals("each")
+                    || isWeekdayAbbreviation(s, i + 2) || isWeekdayAbbreviation(s, i + 1))) {
+                return Kind.FREQUENCY; // "every Mon", "Mon, Wed and Fri"
             }
             Kind k = numberCue(s, i);
             if (k != null) {
@@ -121,7 +126,8 @@ final class MeasureCues {
         if (t.equals("a") || t.equals("an")) {
             // "ten a day", "twice a week", "three times a week" — an article alone ("a day off") is not a frequency
             String before = s.at(i - 1);
-            return Lexicon.number(before) >= 0 || before.equals("times") || before.equals("time")
+            return Lexicon.number(before) >= 0 || Lexicon.number(s.at(i - 2)) >= 0 && !s.at(i - 2).equals("half")
+                    || Lexicon.number(s.at(i - 3)) >= 0 && !s.at(i - 3).equals("half") || before.equals("times") || before.equals("time")
                     || s.stemAt(i + 1).equals("day") && before.equals("minutes") || isDurationUnit(s.stemAt(i - 1));
         }
         if (s.stemAt(j).equals("session") && !(t.equals("per") || t.equals("each"))) {
@@ -145,7 +151,42 @@ final class MeasureCues {
                 && !s.stemAt(i + 1).equals("day") && !s.at(i + 2).equals("or");
     }
 
+    private static final java.util.regex.Pattern PER_PATTERN = java.util.regex.Pattern.compile(
+            "(x?\\d+x?|\\d+)/(day|d|week|wk|w|night|evening|morning)s?");
+
+    /** "Mon", "Wed", "Sat" only when capitalised, so "sat" and "sun" stay words. */
+    private static boolean isWeekdayAbbreviation(Sentence s, int i) {
+        if (i < 0 || i >= s.size()) {
+            return false;
+        }
+        String w = s.words[i];
+        return w.length() >= 3 && Character.isUpperCase(w.charAt(0)) && Lexicon.WEEKDAYS.contains(s.stemAt(i));
+    }
+
+    /** A bare number after "above", "over", "at least" with a rating word just before: "when the urge is above 5". */
+    private static boolean isThresholdNumber(Sentence s, int i) {
+        String before = s.at(i - 1);
+        if (!(before.equals("above") || before.equals("over") || before.equals("exceeds") || before.equals("reaches")
+                || before.equals("past") || before.equals("than") && (s.at(i - 2).equals("higher") || s.at(i - 2).equals("more")))) {
+            return false;
+        }
+        for (int j = Math.max(0, i - 5); j < i; j++) {
+            if (RATED.contains(s.stemAt(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> RATED = Lexicon.stems("""
+            anxiety urge urges craving cravings distress suds fear pain mood rating score anger worry tension stress
+            panic level temperature thermometer sadness guilt shame
+            """);
+
     private static boolean isMultiplier(String t) {
+        if (t.indexOf('/') > 0 && PER_PATTERN.matcher(t).matches()) {
+            return true;
+        }
         return t.length() >= 2 && t.length() <= 4 && (t.charAt(0) == 'x' && Lexicon.isDigits(t.substring(1))
                 || t.charAt(t.length() - 1) == 'x' && Lexicon.isDigits(t.substring(0, t.length() - 1)));
     }
@@ -169,9 +210,15 @@ final class MeasureCues {
         if (s.at(i + 2).equals("at") && s.at(i + 3).equals("a") && s.at(i + 4).equals("time")) {
             return null; // "one day at a time", "one step at a time"
         }
-        if (after.equals("-") && Lexicon.number(s.at(i + 2)) >= 0 || after.equals("to") && Lexicon.number(s.at(i + 2)) >= 0
-                && !isDurationUnit(s.stemAt(i + 3)) && !s.at(i + 3).equals("times")) {
+        if ((after.equals("-") || after.equals("to") || after.equals("or")) && Lexicon.number(s.at(i + 2)) >= 0) {
+            String unit = s.at(i + 3);
+            if (unit.equals("times") || isDurationUnit(s.stemAt(i + 3))) {
+                return unit.equals("times") ? Kind.FREQUENCY : Kind.DURATION; // "5-10 minutes", "2 or 3 times"
+            }
             return null; // a range: a rating scale "0-10" or a window "2 to 4pm"
+        }
+        if (isThresholdNumber(s, i)) {
+            return Kind.THRESHOLD; // "when anxiety is above 5"
         }
         if (after.equals("or") && (s.at(i + 2).equals("higher") || s.at(i + 2).equals("above") || s.at(i + 2).equals("more")
                 || s.at(i + 2).equals("over"))) {

@@ -387,8 +387,15 @@ final class PurposeCues {
         if (COPULAS.contains(w) || w.equals("helps") || w.equals("makes") || w.equals("can") && s.at(j + 1).equals("help")) {
             return true;
         }
-        return j < to && w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.equals("this")
-                && CLAIM_VERBS.contains(s.stemAt(j)) || j < to && w.endsWith("s") && j > from + 1;
+        if (j >= to || w.length() <= 3 || !w.endsWith("s") || w.endsWith("ss") || w.equals("this")) {
+            return false;
+        }
+        if (CLAIM_VERBS.contains(s.stemAt(j)) || j > from + 1) {
+            return true;
+        }
+        // "Exercise releases endorphins": ask the tagger whether the -s word is a verb
+        String[] tokens = {s.words[from], s.words[j], s.words[Math.min(j + 1, to - 1)]};
+        return Language.tags(tokens)[1].equals("VERB");
     }
 
     /** Tags the clause (the only tagging in the coach) and asks whether it opens with a noun phrase. */

@@ -52,6 +52,9 @@ final class RecordCues {
             if (t.equals("list") && isPlaceList(s, i)) {
                 return name(s, i);
             }
+            if (t.equals("app") && isRecordingInto(s, i)) {
+                return name(s, i); // "track your mood in the app"
+            }
         }
         return null;
     }
@@ -82,6 +85,29 @@ final class RecordCues {
             String w = s.at(j);
             if (w.equals("on") || w.equals("onto") || w.equals("in") || w.equals("to")) {
                 return s.at(j + 1).equals("the") || s.at(j + 1).equals("your") || s.at(j + 1).equals("this");
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> RECORDING_VERBS = Lexicon.stems("log record track note enter tick mark rate write jot tally "
+            + "chart monitor");
+
+    /** "track your mood in the app": a recording verb earlier in the sentence and "in/on the … app". */
+    private static boolean isRecordingInto(Sentence s, int i) {
+        boolean place = false;
+        for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
+            if (s.at(j).equals("in") || s.at(j).equals("on") || s.at(j).equals("into")) {
+                place = true;
+                break;
+            }
+        }
+        if (!place) {
+            return false;
+        }
+        for (int j = 0; j < i; j++) {
+            if (RECORDING_VERBS.contains(s.stemAt(j))) {
+                return true;
             }
         }
         return false;
