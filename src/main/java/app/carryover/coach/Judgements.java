@@ -22,7 +22,9 @@ final class Judgements {
         if (vague && v.timeOnAttitude() && !v.bareComparative()) {
             return false; // time set aside for an attitude: not specific, but not the bare vague form either
         }
-        return vague && !concrete || v.words() <= 8 && v.concreteNouns() <= 1 && r.measure() == null;
+        // a very short task with nothing concrete to do it to ("Trust the process.") is vague in any words
+        boolean bareShort = v.words() <= 8 && r.measure() == null && v.concreteNouns() <= 1;
+        return vague && !concrete || bareShort;
     }
 
     static boolean specific(Reading r) {

@@ -147,12 +147,25 @@ final class MeasureCues {
             return (s.at(i + 1).equals("an") || s.at(i + 1).equals("a")) && isDurationUnit(s.stemAt(i + 2));
         }
         String before = s.at(i - 1);
-        return (before.equals("for") || before.equals("within") || before.equals("half")) && isDurationUnit(s.stemAt(i + 1))
+        return (before.equals("for") || before.equals("half")) && isDurationUnit(s.stemAt(i + 1))
                 && !s.stemAt(i + 1).equals("day") && !s.at(i + 2).equals("or");
     }
 
     private static final java.util.regex.Pattern PER_PATTERN = java.util.regex.Pattern.compile(
             "(x?\\d+x?|\\d+)/(day|d|week|wk|w|night|evening|morning)s?");
+
+    /** "this week", "by Friday", "before our next session": a time limit that makes "one" a count. */
+    private static boolean boundedInTime(Sentence s) {
+        for (int i = 0; i + 1 < s.size(); i++) {
+            String t = s.at(i);
+            String next = s.at(i + 1);
+            if (t.equals("this") && (next.equals("week") || next.equals("weekend")) || t.equals("by") && Lexicon.WEEKDAYS.contains(s.stemAt(i + 1))
+                    || t.equals("before") && (next.equals("our") || next.equals("next") || Lexicon.WEEKDAYS.contains(s.stemAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** "Mon", "Wed", "Sat" only when capitalised, so "sat" and "sun" stay words. */
     private static boolean isWeekdayAbbreviation(Sentence s, int i) {
@@ -243,8 +256,12 @@ final class MeasureCues {
                     || app.carryover.language.FunctionWords.contains(w) || w.equals("more") || w.equals("less")) {
                 return null;
             }
-            // "one colleague", "one small step": "one" is too often a determiner to count on its own
-            return t.equals("one") || t.equals("half") || t.equals("zero") ? null : Kind.COUNT;
+            // "one colleague", "one small step": "one" is too often a determiner to count on its own,
+            // unless the sentence also bounds it in time ("return one item this week")
+            if (t.equals("one")) {
+                return boundedInTime(s) && !w.equals("another") && !w.equals("way") && !w.equals("thing") ? Kind.COUNT : null;
+            }
+            return t.equals("half") || t.equals("zero") ? null : Kind.COUNT;
         }
         return null;
     }

@@ -40,7 +40,8 @@ final class RecordCues {
                 }
                 return name(s, i);
             }
-            if (Lexicon.RECORDS_AS_NOUN.contains(stem) && i > 0 && !VERB_CONTEXT.contains(s.at(i - 1))) {
+            if (Lexicon.RECORDS_AS_NOUN.contains(stem) && i > 0 && !VERB_CONTEXT.contains(s.at(i - 1))
+                    && !t.startsWith("recording")) {
                 if (stem.equals("card") && Lexicon.NOT_RECORD_CARD.contains(s.at(i - 1))) {
                     continue;
                 }

@@ -231,7 +231,8 @@ final class VagueCues {
             }
             String[] words = phrase.trim().split("\\s+");
             for (int j = 0; j < words.length; j++) {
-                words[j] = app.carryover.language.WordStems.stem(words[j]);
+                // "let's" must not become "let": words with an apostrophe are matched as written
+                words[j] = words[j].indexOf('\'') >= 0 ? words[j] : app.carryover.language.WordStems.stem(words[j]);
             }
             out.add(words);
         }
@@ -258,6 +259,9 @@ final class VagueCues {
     private static final Set<String> GENERIC_VERBS = Lexicon.stems("practise practice do use try make take have find build "
             + "develop show work keep get give");
 
+    private static final Set<String> INNER = Lexicon.stems("hunger cues signals instinct instincts intuition heart gut "
+            + "feelings emotions thoughts mind inner self");
+
     /** "take a walk", "have a bath", "make a call": a generic verb whose object names an action. */
     private static boolean actionNounFollows(Sentence s, int head) {
         String det = s.at(head + 1);
@@ -270,6 +274,7 @@ final class VagueCues {
         String w = s.at(i);
         String next = s.stemAt(i + 1);
         return w.equals("each") || w.equals("yourself") || w.equals("your") && (ABSTRACT_NOUNS.contains(next)
+                || INNER.contains(next) || INNER.contains(s.stemAt(i + 2))
                 || ATTITUDE_WORDS.contains(next) || next.equals("pain") || next.equals("gut") || next.equals("instinct")
                 || next.equals("intuition") || next.equals("needs") || next.equals("need"));
     }
@@ -325,7 +330,7 @@ final class VagueCues {
             }
             boolean match = true;
             for (int j = 0; j < p.length && match; j++) {
-                match = s.stemAt(i + j).equals(p[j]) || s.at(i + j).equals(p[j]);
+                match = p[j].indexOf('\'') >= 0 ? s.at(i + j).equals(p[j]) : s.stemAt(i + j).equals(p[j]);
             }
             if (match) {
                 int end = i + p.length;
@@ -462,6 +467,27 @@ final class VagueCues {
                 || Lexicon.number(before) >= 0
                 || before.equals("some") || before.equals("any") || before.equals("one") || before.equals("of")
                 || before.equals("with") || before.equals("on") || before.equals("at") || before.equals("in")
-                || before.equals("for") || before.equals("and") && isConcreteNoun(s, i - 2);
+                || before.equals("for") || before.equals("and") && isConcreteNoun(s, i - 2)
+                || i >= 2 && isCompoundHead(s, i); // "the muscle relaxation recording"
+    }
+
+    /** The second or third word of a noun compound after a determiner: "the [muscle] relaxation recording". */
+    private static boolean isCompoundHead(Sentence s, int i) {
+        for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
+            String w = s.at(j);
+            if (w.length() < 3 || !Character.isLetter(w.charAt(0)) || app.carryover.language.FunctionWords.contains(w)
+                    || ACTION_VERBS.contains(s.stemAt(j)) && j == i - 1 && !isDeterminer(s.at(j - 1))) {
+                return false;
+            }
+            if (isDeterminer(s.at(j - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDeterminer(String w) {
+        return w.equals("the") || w.equals("a") || w.equals("an") || w.equals("your") || w.equals("this") || w.equals("his")
+                || w.equals("her") || w.equals("their") || w.equals("my") || w.equals("our");
     }
 }
