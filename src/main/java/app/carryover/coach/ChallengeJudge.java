@@ -77,10 +77,10 @@ final class ChallengeJudge {
                         && (s.at(i + 1).equals(";") || s.at(i + 1).equals(",")) && hasLaterFailure(s, i)) {
                     failed = true;
                 }
-                if (t.equals("of") || t.equals("out")) {
-                    double done = Lexicon.number(s.at(i - 1));
-                    int k = t.equals("out") ? i + 2 : i + 1;
-                    double planned = Lexicon.number(s.at(k));
+                if (t.equals("of") && !s.at(i - 1).equals("out") || t.equals("out") && s.at(i + 1).equals("of")) {
+                    // "4 of 7 days", "one bite out of the three planned"
+                    double done = nearNumber(s, i - 1, -1);
+                    double planned = nearNumber(s, t.equals("out") ? i + 2 : i + 1, +1);
                     if (done >= 0 && planned > 0) {
                         if (done / planned < 0.5) {
                             failed = true;
@@ -94,6 +94,10 @@ final class ChallengeJudge {
                 }
                 if (MASTERED_WORDS.contains(t) && !s.at(i - 1).equals("not")) {
                     mastery += 2;
+                }
+                if ((t.equals("completed") || t.equals("done")) && s.at(i + 1).equals("every")
+                        && (s.at(i + 2).equals("day") || s.at(i + 2).equals("time"))) {
+                    mastery++; // full adherence
                 }
                 if ((t.equals("every") || t.equals("each")) && (s.at(i + 1).equals("day") || s.at(i + 1).equals("night")
                         || s.at(i + 1).equals("time") || s.at(i + 1).equals("morning") || s.at(i + 1).equals("evening"))
@@ -121,6 +125,20 @@ final class ChallengeJudge {
             return Outcome.MASTERED;
         }
         return prev.isEmpty() && share == null ? Outcome.UNKNOWN : Outcome.PARTLY;
+    }
+
+    /** The first number within two words from {@code from} in direction {@code step}, or -1. */
+    private static double nearNumber(Sentence s, int from, int step) {
+        for (int j = from, n = 0; n < 3; j += step, n++) {
+            double v = Lexicon.number(s.at(j));
+            if (v >= 0) {
+                return v;
+            }
+            if (s.at(j).equals(",") || s.at(j).equals(";") || s.at(j).equals(":")) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean isOnlyFew(Sentence s, int i) {

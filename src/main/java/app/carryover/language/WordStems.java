@@ -35,9 +35,9 @@ public final class WordStems {
             // "feed", "need" stay
             return w;
         } else if (w.endsWith("ed") && n > 4 && hasVowel(w, n - 2)) {
-            w = undouble(w.substring(0, n - 2));
+            w = restoreE(w.substring(0, n - 2));
         } else if (w.endsWith("ing") && n > 5 && hasVowel(w, n - 3)) {
-            w = undouble(w.substring(0, n - 3));
+            w = restoreE(w.substring(0, n - 3));
         }
         n = w.length();
         if (w.endsWith("y") && n > 3 && !isVowel(w.charAt(n - 2))) {
@@ -46,6 +46,23 @@ public final class WordStems {
         n = w.length();
         if (w.endsWith("e") && n > 4) {
             w = w.substring(0, n - 1);
+        }
+        return w;
+    }
+
+    /**
+     * After "-ing" or "-ed": undo a doubled consonant ("stopp" → "stop"), or give a short
+     * consonant-vowel-consonant stem back its silent e ("rid" → "ride", "tak" → "take"), so the
+     * forms of one word meet ("riding" and "ride" both give "ride").
+     */
+    private static String restoreE(String w) {
+        String undoubled = undouble(w);
+        if (!undoubled.equals(w)) {
+            return undoubled;
+        }
+        int n = w.length();
+        if (n == 3 && !isVowel(w.charAt(0)) && isVowel(w.charAt(1)) && !isVowel(w.charAt(2)) && "wxy".indexOf(w.charAt(2)) < 0) {
+            return w + "e";
         }
         return w;
     }
