@@ -39,13 +39,27 @@ final class Passage {
         return new Passage(out);
     }
 
+    /** Short fields repeat (one goal, many assignments; the composer re-reads them on every keystroke). */
+    private static final int PHRASE_CACHE_SIZE = 8192;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Passage> PHRASES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A short field (goal, focus, title, previous step) read as one sentence. */
     static Passage ofPhrase(String text) {
         if (text == null || text.isBlank()) {
             return EMPTY;
         }
+        Passage cached = PHRASES.get(text);
+        if (cached != null) {
+            return cached;
+        }
         Sentence sentence = Sentence.of(Language.tokens(text));
-        return sentence.size() == 0 ? EMPTY : new Passage(List.of(sentence));
+        Passage passage = sentence.size() == 0 ? EMPTY : new Passage(List.of(sentence));
+        if (PHRASES.size() >= PHRASE_CACHE_SIZE) {
+            PHRASES.clear(); // crude but bounded; a batch or a session soon refills what it uses
+        }
+        PHRASES.put(text, passage);
+        return passage;
     }
 
     boolean isEmpty() {
