@@ -12,6 +12,7 @@ mkdir -p "$OUT"
 [ -f "$JAR" ] || { echo "no $JAR: run ./mvnw -B -q package -DskipTests first" >&2; exit 2; }
 INPUT="$OUT/coach-$LINES.jsonl"
 java bench/coach/GenerateAssignments.java "$LINES" "$INPUT" 42
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 times=()
 for i in $(seq 1 "$RUNS"); do
   start=$(date +%s.%N)
@@ -29,7 +30,7 @@ max=$(echo "$sorted" | tail -1)
 median=$(echo "$sorted" | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}')
 rate=$(awk -v n="$LINES" -v m="$median" 'BEGIN {print n / m}')
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || echo unknown)
-machine="$(nproc) cores, ${cpu:-unknown CPU}, $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GiB"}'), $(java -version 2>&1 | head -1)"
+machine="$(nproc) cores, ${cpu:-unknown CPU}, $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GiB"}'), $(java -version 2>&1 | head -1), load average $load at start"
 line=$(printf '| %s | coach batch, %d lines, %d runs | %s | %.2f / %.2f / %.2f s | %.0f assignments/s |' \
   "$(date -u +%Y-%m-%d)" "$LINES" "$RUNS" "$machine" "$min" "$median" "$max" "$rate")
 if [ ! -f docs/benchmarks.md ]; then
