@@ -31,7 +31,8 @@ final class PurposeCues {
             promise attempt hard easy easier harder time way ready free willing reluctant afraid supposed due about
             else next back up down over out ought be prepared refuse fail tend struggle get got make urge urges need
             needs chance reason ability desire temptation impulse pressure permission courage effort energy plans
-            wish wishes trying
+            wish wishes trying client clients pt patient couple parent parents family encouraged agreed asked advised
+            continue continues invited reminded
             """);
 
     /** Words after "so" that make it an intensifier or a filler, not a purpose. */
@@ -307,6 +308,9 @@ final class PurposeCues {
         if (first.equals("\"") || first.equals("(")) {
             return false;
         }
+        if (THIRD_PARTIES.contains(first) || THIRD_PARTIES.contains(s.at(from + 1)) && (first.equals("your") || first.equals("the"))) {
+            return false; // "Client agreed to work on improving sleep", "Your mum will note it": an instruction to someone
+        }
         boolean statement;
         if (Lexicon.PERIODS.contains(s.stemAt(from + 1)) && (first.equals("this") || first.equals("each")
                 || first.equals("every") || first.equals("next") || first.equals("that"))) {
@@ -356,6 +360,9 @@ final class PurposeCues {
         }
         for (int j = 1; j < len; j++) {
             String w = s.at(from + j);
+            if (w.equals("to") && j <= 2) {
+                return false; // note style: "Client to practise …", "Mum to keep the chart"
+            }
             if (w.equals("will") || w.equals("'ll") || w.equals("should") || w.equals("must") || w.equals("shall")
                     || w.equals("can") || w.equals("could")) {
                 return false;
@@ -367,10 +374,16 @@ final class PurposeCues {
         return false;
     }
 
+    /** People a task is given to in the third person; a clause they start is an instruction, whatever its verb. */
+    private static final Set<String> THIRD_PARTIES = Lexicon.words("""
+            mum mom dad father mother parent parents partner husband wife son daughter child children teacher carer
+            client clients pt patient couple family
+            """);
+
     /** Subjects that make a statement an instruction to someone else ("Mum notes…", "your partner reads…"). */
     private static final Set<String> PERSON_WORDS = Lexicon.words("""
             mum mom dad father mother parent parents partner husband wife son daughter child children teacher carer
-            you he she they we i both everyone nobody someone
+            you he she they we i both everyone nobody someone client clients pt patient couple family
             """);
 
     /** A verb-or-noun first word followed (past an adverb) by a verb in the third person: "Exercise reliably lifts mood". */

@@ -79,6 +79,7 @@ record Reading(AssignmentText input, Passage goal, Passage focus, Passage title,
         if (letterWords * 2 < words) {
             return false; // mostly another script
         }
-        return words < 4 || FunctionWords.share(lower) >= 0.08;
+        // short notes ("Continue resisting compulsions where possible.") can lack function words altogether
+        return words < 8 || FunctionWords.share(lower) >= 0.08;
     }
 }

@@ -182,6 +182,11 @@ final class VagueCues {
                 i += 2;
             } else if (t.equals("try") && s.at(i + 1).equals("not") && s.at(i + 2).equals("to")) {
                 i += 3;
+            } else if ((t.equals("continue") || t.equals("keep") || t.equals("carry")) && s.at(i + 1).endsWith("ing")
+                    && s.at(i + 1).length() > 4) {
+                i++; // "continue resisting", "keep practising": the gerund is the task
+            } else if (t.equals("carry") && s.at(i + 1).equals("on") && s.at(i + 2).endsWith("ing")) {
+                i += 2;
             } else if (t.equals("please") || t.equals("just") || t.equals("also") || t.equals("then") || t.equals("simply")
                     || t.equals("gently") || t.equals("really") || t.equals(",") || t.equals("\"") || t.equals("now")
                     || t.equals("do") && s.at(i + 1).equals("n't") || t.equals("don't") || t.equals("to")
@@ -320,6 +325,9 @@ final class VagueCues {
             can you | could you | this week | over the next week | before next session | before we meet
             between now and next time | for homework | as homework | aim to | make sure you | remember to
             both of you | each of you | together
+            client to | client will | client agreed to | client is to | client was encouraged to | pt to | pt will
+            patient to | patient will | couple to | parents to | parent to | family to | encouraged to | agreed to
+            asked to | advised to | continue to | hw : | homework : | homework - | hw - | plan : | task :
             """);
 
     /** The index after a framing opening at {@code i}, or {@code i} when there is none. */

@@ -15,7 +15,9 @@ public final class FunctionWords {
             "he", "him", "his", "she", "her", "they", "them", "their", "is", "are", "was", "were", "be", "been", "do",
             "does", "did", "have", "has", "had", "will", "would", "can", "could", "should", "not", "no", "what", "how",
             "which", "who", "there", "here", "up", "out", "down", "off", "over", "more", "less", "than", "once", "twice",
-            "day", "week", "try", "any", "some", "all", "one", "two", "three", "time", "times", "what's", "it's", "don't");
+            "day", "week", "try", "any", "some", "all", "one", "two", "three", "time", "times", "what's", "it's", "don't",
+            "where", "why", "very", "much", "just", "also", "only", "again", "own", "same", "such", "both", "few", "most",
+            "other", "am", "i'm", "you're", "we're", "let's", "can't", "won't", "isn't", "per", "get", "go", "make");
 
     private FunctionWords() {
     }
