@@ -81,8 +81,15 @@ public final class CoachCommand {
         int bad = 0;
         long lines = 0;
         ExecutorService pool = pool(options.threads);
-        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-                BufferedWriter writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        BufferedWriter opened;
+        try {
+            opened = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            shutdown(pool);
+            err.println("coach: cannot write output file " + output + " (" + e.getClass().getSimpleName() + ")");
+            return 2;
+        }
+        try (BufferedReader reader = reader(input); BufferedWriter writer = opened) {
             List<String> chunk = new ArrayList<>(CHUNK);
             long first = 1;
             for (String line = reader.readLine(); ; line = reader.readLine()) {
@@ -107,9 +114,6 @@ public final class CoachCommand {
                     break;
                 }
             }
-        } catch (java.io.UncheckedIOException | java.nio.charset.MalformedInputException e) {
-            err.println("coach: cannot read " + input + " as UTF-8 text");
-            return 2;
         } finally {
             shutdown(pool);
         }
@@ -130,7 +134,7 @@ public final class CoachCommand {
         Evaluation evaluation = new Evaluation();
         int bad = 0;
         ExecutorService pool = pool(options.threads);
-        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = reader(input)) {
             List<String> lines = new ArrayList<>();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines.add(line);
@@ -209,6 +213,14 @@ public final class CoachCommand {
             }
         }
         return rows;
+    }
+
+    /** UTF-8, with malformed bytes replaced so that one bad line is reported as such instead of ending the run. */
+    private static BufferedReader reader(Path input) throws IOException {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(input), decoder), 1 << 16);
     }
 
     private static ExecutorService pool(int threads) {

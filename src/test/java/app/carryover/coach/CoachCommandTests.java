@@ -95,6 +95,25 @@ class CoachCommandTests {
     }
 
     @Test
+    void invalidBytesSpoilOnlyTheirLineAndAnUnwritableOutputIsNamed() throws Exception {
+        Path input = dir.resolve("in.jsonl");
+        Path output = dir.resolve("out.jsonl");
+        byte[] good = (VAGUE + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = {(byte) 0xff, (byte) 0xfe, 'x', '\n'};
+        byte[] all = new byte[good.length + bad.length];
+        System.arraycopy(bad, 0, all, 0, bad.length);
+        System.arraycopy(good, 0, all, bad.length, good.length);
+        Files.write(input, all);
+
+        assertThat(run("--input", input.toString(), "--output", output.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("line 1:");
+        assertThat(Files.readAllLines(output)).hasSize(1);
+
+        assertThat(run("--input", input.toString(), "--output", dir.resolve("no/such/dir/out.jsonl").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot write output file");
+    }
+
+    @Test
     void missingFilesAndBadFlagsGiveUsageAndExitCodeTwo() {
         assertThat(run("--input", dir.resolve("nope.jsonl").toString(), "--output", dir.resolve("o.jsonl").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read input file").contains("Usage");
