@@ -23,7 +23,8 @@ final class Judgements {
             return false; // time set aside for an attitude: not specific, but not the bare vague form either
         }
         // a very short task with nothing concrete to do it to ("Trust the process.") is vague in any words
-        boolean bareShort = v.words() <= 8 && r.measure() == null && v.concreteNouns() <= 1;
+        boolean bareShort = v.words() <= 8 && r.measure() == null
+                && (v.concreteNouns() == 0 || !v.actionHead() && v.concreteNouns() <= 1);
         return vague && !concrete || bareShort;
     }
 

@@ -57,6 +57,8 @@ final class VagueCues {
             communication relationship relationships wellbeing health habit habits behaviour behavior change changes
             progress goal goals problem problems issue issues situation situations discomfort guilt uncertainty
             positives negatives urge urges compulsions compulsion trigger triggers sign signs body mind heart
+            skill skills exercise exercises strategy strategies technique techniques tool tools tip tips idea ideas
+            symptom symptoms anxiety panic tic tics worry worries mood moods stuff homework plan plans work effort
             """);
 
     private VagueCues() {
