@@ -1,7 +1,4 @@
 package app.carryover.coach;
-
-import java.util.Set;
-
 import app.carryover.coach.Passage.Sentence;
 import app.carryover.language.Language;
 
@@ -14,67 +11,6 @@ import app.carryover.language.Language;
  * settle are part-of-speech tagged, and only those.
  */
 final class PurposeCues {
-
-    /** Verbs whose infinitive after 'to' states a purpose ('to test', 'to help', 'to see whether'). */
-    private static final Set<String> PURPOSE_VERBS = Lexicon.stems("""
-            help test see show prove learn find discover check notice build boost lower reduce shift clarify spot start
-            begin encourage gather strengthen break keep make give get improve increase lift ease calm settle train teach
-            remind track understand measure compare practise practice consolidate loosen weaken challenge demonstrate
-            explore experience let allow support restore protect prevent stop avoid counter interrupt regulate raise rebuild
-            create develop bring widen broaden observe evaluate assess judge weigh
-            """);
-
-    /** Words before 'to' that make the infinitive a complement, not a purpose ('try to', 'want to'). */
-    private static final Set<String> CONTROL_WORDS = Lexicon.words("""
-            try trying tried want wants need needs remember going able have has had how learn learning start begin aim
-            plan planning decide agree ask tell allow continue like love hope expect seem used forget manage choose
-            promise attempt hard easy easier harder time way ready free willing reluctant afraid supposed due about
-            else next back up down over out ought be prepared refuse fail tend struggle get got make urge urges need
-            needs chance reason ability desire temptation impulse pressure permission courage effort energy plans
-            wish wishes trying client clients pt patient couple parent parents family encouraged agreed asked advised
-            continue continues invited reminded
-            """);
-
-    /** Words after "so" that make it an intensifier or a filler, not a purpose. */
-    private static final Set<String> NOT_PURPOSE_SO = Lexicon.words("""
-            much many far long often bad badly good well hard easy little few on forth called to as quickly slowly
-            early late close near big small busy tired anxious scared worried strong intense overwhelming sure
-            """);
-
-    /** Frames that state what the task is for ('we're testing', 'the aim is'). */
-    private static final Set<String> AIM_NOUNS = Lexicon.words("aim goal point idea purpose reason hope plan intention focus");
-
-    /** Verbs of claims about what the practice does ('reduces', 'helps', 'is key'). */
-    private static final Set<String> CLAIM_VERBS = Lexicon.stems("""
-            help helps make makes reduce reduces lift lifts keep keeps build builds teach teaches let lets stop stops
-            feed feeds drive drives lower lowers matter matters mean means work works restore restores allow allows
-            avoid avoids regulate regulates train trains rebuild rebuilds break breaks tend tends show shows prove
-            proves give gives ease eases calm calms settle settles boost boosts improve improves increase increases
-            strengthen strengthens weaken weakens maintain maintains fuel fuels shrink shrinks grow grows cause causes
-            lead leads protect protects prevent prevents create creates change changes support supports count counts
-            pass passes fade fades fall falls decrease decreases
-            """);
-
-    private static final Set<String> COPULAS = Lexicon.words("is are 's 're was be isn't aren't");
-
-    /** First words that make a clause a statement about the world rather than an instruction. */
-    private static final Set<String> STATEMENT_STARTS = Lexicon.words("""
-            this that these those it it's they there regular small even steady daily morning evening short regularly
-            repeated consistent consistency awareness motivation research evidence most many everyone nobody people
-            life avoidance relaxation recovery habits
-            """);
-
-    /** Words that start an instruction; a clause starting with one is not a statement. */
-    private static final Set<String> INSTRUCTION_STARTS = Lexicon.words("""
-            try be keep do don't go use write fill record note rate tick mark take make spend set put practise practice
-            listen read watch walk call phone ring text ask say tell give get let look sit stand stay start stop avoid
-            limit leave eat drink plan book visit attend notice think reflect consider remember focus accept trust
-            believe allow embrace honour honor work apply find pick choose bring add swap repeat continue build break
-            have lie ride drive touch hold check send buy join meet show wear open close turn switch carry cut delay
-            resist sort list describe follow complete keep arrange schedule identify imagine rehearse prepare learn
-            again then afterwards after before when whenever if once on in at for during by each every from until as
-            within over with without while please also just first next finally now today tonight tomorrow
-            """);
 
     private PurposeCues() {
     }
@@ -110,7 +46,7 @@ final class PurposeCues {
                 case "so" -> {
                     // mid-sentence "so" introduces a purpose or result unless it intensifies ("so much", "so far")
                     String next = s.at(i + 1);
-                    if (i > 0 && !NOT_PURPOSE_SO.contains(next) && !next.isEmpty() && Character.isLetter(next.charAt(0))
+                    if (i > 0 && !PurposeWords.NOT_PURPOSE_SO.contains(next) && !next.isEmpty() && Character.isLetter(next.charAt(0))
                             && !s.at(i - 1).equals("and") && !s.at(i - 1).equals("or") && !s.at(i - 1).equals("not")) {
                         return true;
                     }
@@ -121,7 +57,7 @@ final class PurposeCues {
                     }
                 }
                 case "to" -> {
-                    if (i > 0 && PURPOSE_VERBS.contains(s.stemAt(i + 1)) && !CONTROL_WORDS.contains(s.at(i - 1))
+                    if (i > 0 && PurposeWords.PURPOSE_VERBS.contains(s.stemAt(i + 1)) && !PurposeWords.CONTROL_WORDS.contains(s.at(i - 1))
                             && !s.at(i - 1).equals("'") && !isControlledFurtherBack(s, i)) {
                         return true;
                     }
@@ -150,14 +86,14 @@ final class PurposeCues {
         String verb = s.at(i + 2);
         String after = s.at(i + 3);
         return (subject.equals("it") || subject.equals("you") || subject.equals("they") || subject.equals("i")
-                || subject.equals("he") || subject.equals("she") || subject.equals("we")) && COPULAS.contains(verb)
+                || subject.equals("he") || subject.equals("she") || subject.equals("we")) && PurposeWords.COPULAS.contains(verb)
                 && (after.isEmpty() || after.equals(".") || after.equals(",") || after.equals("!") || after.equals(";"));
     }
 
     /** 'try to get outside to see …' is purpose, but 'try to see things from her side' is not. */
     private static boolean isControlledFurtherBack(Sentence s, int i) {
         // "try hard to see", "want very much to": a control word two tokens back
-        return CONTROL_WORDS.contains(s.at(i - 2)) && !s.at(i - 1).equals(",");
+        return PurposeWords.CONTROL_WORDS.contains(s.at(i - 2)) && !s.at(i - 1).equals(",");
     }
 
     private static boolean isTimeSince(Sentence s, int i) {
@@ -172,7 +108,7 @@ final class PurposeCues {
     /** A claim verb soon after position {@code from}: 'as rewards help motivation'. */
     private static boolean claimFollows(Sentence s, int from, int window) {
         for (int j = from + 1; j < Math.min(s.size(), from + window + 1); j++) {
-            if (CLAIM_VERBS.contains(s.stemAt(j)) || COPULAS.contains(s.at(j)) && j > from) {
+            if (PurposeWords.CLAIM_VERBS.contains(s.stemAt(j)) || PurposeWords.COPULAS.contains(s.at(j)) && j > from) {
                 return !s.at(j).equals("'s") || j > from + 1;
             }
             String w = s.at(j);
@@ -233,7 +169,7 @@ final class PurposeCues {
                     }
                 }
                 case "this", "that", "it", "these" -> {
-                    if (ADVERBS.contains(next)) {
+                    if (PurposeWords.ADVERBS.contains(next)) {
                         next = s.at(i + 2);
                     }
                     if ((i == 0 || s.at(i - 1).equals(",") || s.at(i - 1).equals("-") || s.at(i - 1).equals(";"))
@@ -253,8 +189,8 @@ final class PurposeCues {
                     }
                 }
                 default -> {
-                    if (AIM_NOUNS.contains(t) && (s.at(i - 1).equals("the") || s.at(i - 1).equals("our"))
-                            && (COPULAS.contains(next) || next.equals("here"))) {
+                    if (PurposeWords.AIM_NOUNS.contains(t) && (s.at(i - 1).equals("the") || s.at(i - 1).equals("our"))
+                            && (PurposeWords.COPULAS.contains(next) || next.equals("here"))) {
                         return true;
                     }
                 }
@@ -262,9 +198,6 @@ final class PurposeCues {
         }
         return false;
     }
-
-    private static final Set<String> ADVERBS = Lexicon.words("only just really actually often usually always also "
-            + "probably generally tends");
 
     /** "see what comes up", "see what fits for you": an open invitation, not something to learn. */
     private static boolean isHedgedSee(Sentence s, int i) {
@@ -308,7 +241,7 @@ final class PurposeCues {
         if (first.equals("\"") || first.equals("(")) {
             return false;
         }
-        if (THIRD_PARTIES.contains(first) || THIRD_PARTIES.contains(s.at(from + 1)) && (first.equals("your") || first.equals("the"))) {
+        if (PurposeWords.THIRD_PARTIES.contains(first) || PurposeWords.THIRD_PARTIES.contains(s.at(from + 1)) && (first.equals("your") || first.equals("the"))) {
             return false; // "Client agreed to work on improving sleep", "Your mum will note it": an instruction to someone
         }
         boolean statement;
@@ -322,11 +255,11 @@ final class PurposeCues {
         if (first.endsWith("ing") && first.length() >= 5 && !first.equals("during") && !first.endsWith("thing")
                 && !first.equals("morning") && !first.equals("evening") && !first.equals("bring")) {
             statement = true; // a gerund subject: "Going regularly stops the worry growing"
-        } else if (INSTRUCTION_STARTS.contains(first) || VagueCues.ACTION_VERBS.contains(s.stemAt(from))
-                || VagueCues.ATTITUDE_VERBS.contains(s.stemAt(from))) {
+        } else if (PurposeWords.INSTRUCTION_STARTS.contains(first) || VagueWords.ACTION_VERBS.contains(s.stemAt(from))
+                || VagueWords.ATTITUDE_VERBS.contains(s.stemAt(from))) {
             // "Exercise lifts mood" and "Practice makes it easier" are statements; "Exercise daily" is not
             statement = first.endsWith("ed") ? startsWithSubject(s, from, to) : nounVerbStatement(s, from, to);
-        } else if (STATEMENT_STARTS.contains(first)) {
+        } else if (PurposeWords.STATEMENT_STARTS.contains(first)) {
             statement = true;
         } else {
             statement = startsWithSubject(s, from, to);
@@ -337,7 +270,7 @@ final class PurposeCues {
         for (int j = from + 1; j < to; j++) {
             String stem = s.stemAt(j);
             String w = s.at(j);
-            if (CLAIM_VERBS.contains(stem) && !s.at(j - 1).equals("to") || COPULAS.contains(w) && j + 1 < to
+            if (PurposeWords.CLAIM_VERBS.contains(stem) && !s.at(j - 1).equals("to") || PurposeWords.COPULAS.contains(w) && j + 1 < to
                     || w.equals("key") || w.equals("foundation")) {
                 return true;
             }
@@ -368,28 +301,16 @@ final class PurposeCues {
                 return false;
             }
             if (tags[j].equals("VERB")) {
-                return !PERSON_WORDS.contains(s.at(from)) && !PERSON_WORDS.contains(s.at(from + 1));
+                return !PurposeWords.PERSON_WORDS.contains(s.at(from)) && !PurposeWords.PERSON_WORDS.contains(s.at(from + 1));
             }
         }
         return false;
     }
 
-    /** People a task is given to in the third person; a clause they start is an instruction, whatever its verb. */
-    private static final Set<String> THIRD_PARTIES = Lexicon.words("""
-            mum mom dad father mother parent parents partner husband wife son daughter child children teacher carer
-            client clients pt patient couple family
-            """);
-
-    /** Subjects that make a statement an instruction to someone else ("Mum notes…", "your partner reads…"). */
-    private static final Set<String> PERSON_WORDS = Lexicon.words("""
-            mum mom dad father mother parent parents partner husband wife son daughter child children teacher carer
-            you he she they we i both everyone nobody someone client clients pt patient couple family
-            """);
-
     /** A verb-or-noun first word followed (past an adverb) by a verb in the third person: "Exercise reliably lifts mood". */
     private static boolean nounVerbStatement(Sentence s, int from, int to) {
         String first = s.at(from);
-        if (first.endsWith("s") || INSTRUCTION_STARTS.contains(first) && !VagueCues.ACTION_VERBS.contains(s.stemAt(from))) {
+        if (first.endsWith("s") || PurposeWords.INSTRUCTION_STARTS.contains(first) && !VagueWords.ACTION_VERBS.contains(s.stemAt(from))) {
             return false;
         }
         int j = from + 1;
@@ -397,13 +318,13 @@ final class PurposeCues {
             j++;
         }
         String w = s.at(j);
-        if (COPULAS.contains(w) || w.equals("helps") || w.equals("makes") || w.equals("can") && s.at(j + 1).equals("help")) {
+        if (PurposeWords.COPULAS.contains(w) || w.equals("helps") || w.equals("makes") || w.equals("can") && s.at(j + 1).equals("help")) {
             return true;
         }
         if (j >= to || w.length() <= 3 || !w.endsWith("s") || w.endsWith("ss") || w.equals("this")) {
             return false;
         }
-        if (CLAIM_VERBS.contains(s.stemAt(j)) || j > from + 1) {
+        if (PurposeWords.CLAIM_VERBS.contains(s.stemAt(j)) || j > from + 1) {
             return true;
         }
         // "Exercise releases endorphins": ask the tagger whether the -s word is a verb

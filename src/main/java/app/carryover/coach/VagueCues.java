@@ -1,6 +1,5 @@
 package app.carryover.coach;
 
-import java.util.Set;
 
 import app.carryover.coach.Passage.Sentence;
 
@@ -11,55 +10,6 @@ import app.carryover.coach.Passage.Sentence;
  * signs of a concrete action: a behaviour verb with a concrete object.
  */
 final class VagueCues {
-
-    /** Predicates that ask for an attitude, a feeling or a thought rather than an action. */
-    static final Set<String> ATTITUDE_VERBS = Lexicon.stems("""
-            be feel think reflect consider remember focus accept trust believe embrace honour honor allow appreciate
-            understand realise realize recognise recognize relax calm stay remain value cherish love forgive let
-            imagine wonder ponder contemplate mind heal grieve enjoy treasure respect welcome tolerate care cope
-            prioritise prioritize aim strive hope wish want
-            """);
-
-    /** Adjectives of attitude and mood ('be kind', 'stay positive'). */
-    static final Set<String> ATTITUDE_WORDS = Lexicon.stems("""
-            calm positive kind kinder gentle patient mindful present aware consistent motivated confident open brave
-            strong grateful compassionate relaxed active social assertive adventurous organised organized focused
-            optimistic hopeful balanced grounded centred centered careful honest yourself worth positives positivity
-            mindset attitude perspective perfection guilt feelings emotions fears discomfort uncertainty process values
-            boundaries communication wellbeing well-being self-care selfcare health best potential journey growth
-            resilience energy stress vibes kindness gratitude acceptance peace balance happiness
-            """);
-
-    /** References back to the session or to whatever the client makes of it. */
-    static final Set<String> HEDGES = Lexicon.words("""
-            whatever whichever everything anything something things stuff discussed covered resonated resonates
-            resonate came comes talked fits useful helpful ready possible bit little somehow generally ideas maybe
-            perhaps might
-            """);
-
-    /** Verbs of doing that name a behaviour someone could watch ('walk', 'call', 'write', 'touch'). */
-    static final Set<String> ACTION_VERBS = Lexicon.stems("""
-            walk call phone ring text email message write fill complete record log note tick mark rate tally list
-            read listen watch visit attend go eat drink touch sit stand ride drive take travel say ask give tell
-            greet practise practice do play spin lift tense breathe set put leave switch install book arrange plan
-            schedule sort throw buy cook clean shower dress pack bring carry hold wear use swap delay limit wait
-            stop skip avoid cancel submit send post join meet invite share show sing hum count describe draw
-            photograph film time timer alarm lie turn open close lock unlock park queue order pay return repeat
-            rehearse role-play roleplay journal jot track monitor weigh measure study revise exercise run jog swim
-            cycle stretch meditate pray hug kiss praise reward ignore collect draft edit print start introduce
-            """);
-
-    /** Nouns too general to make a task concrete ('things', 'feelings', 'your best'). */
-    static final Set<String> ABSTRACT_NOUNS = Lexicon.stems("""
-            thing things stuff feeling feelings emotion emotions thought thoughts fear fears self yourself life way
-            ways time times day week session today what it them this that everything anything something lot more
-            less bit best side process approach mindset attitude perspective worth value values boundary boundaries
-            communication relationship relationships wellbeing health habit habits behaviour behavior change changes
-            progress goal goals problem problems issue issues situation situations discomfort guilt uncertainty
-            positives negatives urge urges compulsions compulsion trigger triggers sign signs body mind heart
-            skill skills exercise exercises strategy strategies technique techniques tool tools tip tips idea ideas
-            symptom symptoms anxiety panic tic tics worry worries mood moods stuff homework plan plans work effort
-            """);
 
     private VagueCues() {
     }
@@ -87,7 +37,7 @@ final class VagueCues {
             int head = head(s);
             if (head >= 0) {
                 String stem = s.stemAt(head);
-                if (ATTITUDE_VERBS.contains(stem) || stem.equals("notic") && !hasObjectRecord(s, head)
+                if (VagueWords.ATTITUDE_VERBS.contains(stem) || stem.equals("notic") && !hasObjectRecord(s, head)
                         && !isQuestionWord(s.at(head + 1))
                         || stem.equals("work") && s.at(head + 1).equals("on") || stem.equals("keep") && isKeepAttitude(s, head)
                         || stem.equals("look") && s.at(head + 1).equals("after") || stem.equals("let") && s.at(head + 1).equals("go")
@@ -104,7 +54,7 @@ final class VagueCues {
                         || stem.equals("remind") && s.at(head + 1).equals("yourself")
                         || stem.equals("slow") && s.at(head + 1).equals("down")
                         || stem.equals("listen") && s.at(head + 1).equals("to") && isInnerObject(s, head + 2)
-                        || GENERIC_VERBS.contains(stem) && objectIsAttitude(s, head) || isVagueIdiom(s, head)
+                        || VagueWords.GENERIC_VERBS.contains(stem) && objectIsAttitude(s, head) || isVagueIdiom(s, head)
                         || isMoreAttitude(s, head)) {
                     attitudeHead = true;
                     if (!stem.equals("be") && !stem.equals("stay") && setsMinutesAside(s)) {
@@ -112,7 +62,7 @@ final class VagueCues {
                     }
                 } else if (isBareVerb(s, head)) {
                     bareComparative = true; // "just remember to breathe.", "Declutter.": a verb with nothing to do it to
-                } else if (ACTION_VERBS.contains(stem) || GENERIC_VERBS.contains(stem) && actionNounFollows(s, head)
+                } else if (VagueWords.ACTION_VERBS.contains(stem) || VagueWords.GENERIC_VERBS.contains(stem) && actionNounFollows(s, head)
                         || stem.equals("spend")) {
                     actionHead = true;
                 }
@@ -126,13 +76,13 @@ final class VagueCues {
                 if ((t.equals("more") || t.equals("less")) && i < clauseEnd(s, Math.max(head, 0)) && isBareComparative(s, i)) {
                     bareComparative = true;
                 }
-                if (HEDGES.contains(t)) {
+                if (VagueWords.HEDGES.contains(t)) {
                     hedges++;
                 }
-                if (ATTITUDE_WORDS.contains(stem)) {
+                if (VagueWords.ATTITUDE_WORDS.contains(stem)) {
                     attitude++;
                 }
-                if (ACTION_VERBS.contains(stem)) {
+                if (VagueWords.ACTION_VERBS.contains(stem)) {
                     actions++;
                 }
                 if (i > head && isConcreteNoun(s, i)) {
@@ -141,7 +91,7 @@ final class VagueCues {
                 if ((t.equals("session") || t.equals("today") || t.equals("today's")) && i > 0) {
                     sessionReference = true;
                 }
-                if (!t.equals("don't") && !t.equals("not") && !t.equals("no") && !t.equals("never") && ACTION_VERBS.contains(stem)) {
+                if (!t.equals("don't") && !t.equals("not") && !t.equals("no") && !t.equals("never") && VagueWords.ACTION_VERBS.contains(stem)) {
                     negativeOnly = false;
                 }
             }
@@ -213,41 +163,8 @@ final class VagueCues {
         return false;
     }
 
-    /** Everyday phrases for an intention rather than an action, matched by stem at the main verb. */
-    private static final String[][] VAGUE_IDIOMS = idioms("""
-            wind down | unwind | switch off | clear your mind | clear your head | have a think | take it easy
-            go easy on yourself | keep a lid on | keep calm | chill out | lighten up | loosen up | move on
-            get over it | pull yourself together | be yourself | do your best | do what you can | give it a go
-            take it one day at a time | go with the flow | stay strong | keep going | keep your chin up | hang in there
-            think positive | see how it goes | play it by ear | open up | reach out | treat yourself | rest up
-            get some rest | get better rest | get more rest | slow down | make an effort | make more of an effort
-            make peace with | give yourself permission | give yourself time | push yourself | look on the bright side
-            count your blessings | stop and smell | step back | take a step back | put it behind you | let it be
-            trust yourself | trust your gut | follow your gut | follow your heart | find ways to | find a way to
-            find time to | find time for | look for ways | work through it | work through your | deal with it
-            sort yourself out | get on top of | stay on top of | get a handle on | keep it together | try your best
-            give in | give up | ease back into | ease into | at your own pace | go at your own pace | take things
-            """);
-
-    private static String[][] idioms(String text) {
-        String[] phrases = text.split("[|\\n]");
-        java.util.List<String[]> out = new java.util.ArrayList<>();
-        for (String phrase : phrases) {
-            if (phrase.isBlank()) {
-                continue;
-            }
-            String[] words = phrase.trim().split("\\s+");
-            for (int j = 0; j < words.length; j++) {
-                // "let's" must not become "let": words with an apostrophe are matched as written
-                words[j] = words[j].indexOf('\'') >= 0 ? words[j] : app.carryover.language.WordStems.stem(words[j]);
-            }
-            out.add(words);
-        }
-        return out.toArray(new String[0][]);
-    }
-
     private static boolean isVagueIdiom(Sentence s, int head) {
-        for (String[] idiom : VAGUE_IDIOMS) {
+        for (String[] idiom : VagueWords.VAGUE_IDIOMS) {
             if (head + idiom.length > s.size()) {
                 continue;
             }
@@ -262,27 +179,20 @@ final class VagueCues {
         return false;
     }
 
-    /** Verbs that say little until their object does ('practise self-care', 'do your best'). */
-    private static final Set<String> GENERIC_VERBS = Lexicon.stems("practise practice do use try make take have find build "
-            + "develop show work keep get give");
-
-    private static final Set<String> INNER = Lexicon.stems("hunger cues signals instinct instincts intuition heart gut "
-            + "feelings emotions thoughts mind inner self");
-
     /** "take a walk", "have a bath", "make a call": a generic verb whose object names an action. */
     private static boolean actionNounFollows(Sentence s, int head) {
         String det = s.at(head + 1);
         return (det.equals("a") || det.equals("an") || det.equals("the") || det.equals("your") || det.equals("some"))
-                && ACTION_VERBS.contains(s.stemAt(head + 2)) && !ATTITUDE_WORDS.contains(s.stemAt(head + 2));
+                && VagueWords.ACTION_VERBS.contains(s.stemAt(head + 2)) && !VagueWords.ATTITUDE_WORDS.contains(s.stemAt(head + 2));
     }
 
     /** 'your pain', 'your body', 'your feelings', 'each other': listening inward, not to a recording. */
     private static boolean isInnerObject(Sentence s, int i) {
         String w = s.at(i);
         String next = s.stemAt(i + 1);
-        return w.equals("each") || w.equals("yourself") || w.equals("your") && (ABSTRACT_NOUNS.contains(next)
-                || INNER.contains(next) || INNER.contains(s.stemAt(i + 2))
-                || ATTITUDE_WORDS.contains(next) || next.equals("pain") || next.equals("gut") || next.equals("instinct")
+        return w.equals("each") || w.equals("yourself") || w.equals("your") && (VagueWords.ABSTRACT_NOUNS.contains(next)
+                || VagueWords.INNER.contains(next) || VagueWords.INNER.contains(s.stemAt(i + 2))
+                || VagueWords.ATTITUDE_WORDS.contains(next) || next.equals("pain") || next.equals("gut") || next.equals("instinct")
                 || next.equals("intuition") || next.equals("needs") || next.equals("need"));
     }
 
@@ -295,11 +205,11 @@ final class VagueCues {
             if (s.at(j).equals("and") || s.at(j).equals("or") || s.at(j).equals("then")) {
                 break;
             }
-            if (isConcreteNoun(s, j) && !ATTITUDE_WORDS.contains(stem)) {
+            if (isConcreteNoun(s, j) && !VagueWords.ATTITUDE_WORDS.contains(stem)) {
                 return false;
             }
-            if (ATTITUDE_WORDS.contains(stem) || ATTITUDE_VERBS.contains(stem) && !stem.equals("be")
-                    || ABSTRACT_NOUNS.contains(stem) && !stem.equals("time")) {
+            if (VagueWords.ATTITUDE_WORDS.contains(stem) || VagueWords.ATTITUDE_VERBS.contains(stem) && !stem.equals("be")
+                    || VagueWords.ABSTRACT_NOUNS.contains(stem) && !stem.equals("time")) {
                 attitude = true;
             }
         }
@@ -310,31 +220,16 @@ final class VagueCues {
     private static boolean isMoreAttitude(Sentence s, int head) {
         int end = Math.min(clauseEnd(s, head), head + 5);
         for (int j = head + 1; j < end; j++) {
-            if ((s.at(j).equals("more") || s.at(j).equals("less")) && ATTITUDE_WORDS.contains(s.stemAt(j + 1))) {
+            if ((s.at(j).equals("more") || s.at(j).equals("less")) && VagueWords.ATTITUDE_WORDS.contains(s.stemAt(j + 1))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Openings that only frame the task: "I'd like you to", "this week", "your homework is to", "see if you can". */
-    private static final String[][] PREAMBLES = idioms("""
-            i'd like you to | i would like you to | i want you to | i'd love you to | i'd like both of you to
-            your homework is to | your task is to | the task is to | the homework is to | the idea is to
-            we agreed that you will | we agreed you'd | we agreed you will | we agreed to | you agreed to
-            see if you can | why not | it would be good to | it'd be good to | it might help to | you could
-            you should | you might | you can | you will | you'll | i'd suggest you | i suggest you | let's
-            can you | could you | this week | over the next week | before next session | before we meet
-            between now and next time | for homework | as homework | aim to | make sure you | remember to
-            both of you | each of you | together
-            client to | client will | client agreed to | client is to | client was encouraged to | pt to | pt will
-            patient to | patient will | couple to | parents to | parent to | family to | encouraged to | agreed to
-            asked to | advised to | continue to | hw : | homework : | homework - | hw - | plan : | task :
-            """);
-
     /** The index after a framing opening at {@code i}, or {@code i} when there is none. */
     private static int preamble(Sentence s, int i) {
-        for (String[] p : PREAMBLES) {
+        for (String[] p : VagueWords.PREAMBLES) {
             if (i + p.length > s.size()) {
                 continue;
             }
@@ -362,7 +257,7 @@ final class VagueCues {
 
     private static boolean startsWithVerb(Sentence s) {
         String stem = s.stemAt(0);
-        return ACTION_VERBS.contains(stem) || ATTITUDE_VERBS.contains(stem) || GENERIC_VERBS.contains(stem);
+        return VagueWords.ACTION_VERBS.contains(stem) || VagueWords.ATTITUDE_VERBS.contains(stem) || VagueWords.GENERIC_VERBS.contains(stem);
     }
 
     private static boolean hasObjectRecord(Sentence s, int head) {
@@ -384,9 +279,9 @@ final class VagueCues {
         }
         return next.equals("yourself") || next.equals("working")
                 || next.equals("going") && s.size() - head <= 4 || next.equals("an") && after.equals("eye")
-                || ATTITUDE_WORDS.contains(s.stemAt(head + 1)) || ATTITUDE_WORDS.contains(s.stemAt(head + 2))
+                || VagueWords.ATTITUDE_WORDS.contains(s.stemAt(head + 1)) || VagueWords.ATTITUDE_WORDS.contains(s.stemAt(head + 2))
                 && (next.equals("a") || next.equals("your") || next.equals("an"))
-                || ATTITUDE_WORDS.contains(s.stemAt(head + 3)) && next.equals("a");
+                || VagueWords.ATTITUDE_WORDS.contains(s.stemAt(head + 3)) && next.equals("a");
     }
 
     private static boolean isGetVague(Sentence s, int head) {
@@ -400,11 +295,11 @@ final class VagueCues {
     private static boolean isSpendOnAttitude(Sentence s, int head) {
         for (int j = head + 1; j < Math.min(s.size(), head + 9); j++) {
             String stem = s.stemAt(j);
-            if (ATTITUDE_VERBS.contains(stem) && !stem.equals("enjoy") || stem.equals("be") || stem.equals("being")
+            if (VagueWords.ATTITUDE_VERBS.contains(stem) && !stem.equals("enjoy") || stem.equals("be") || stem.equals("being")
                     || s.at(j).equals("trying")) {
                 return true;
             }
-            if (ACTION_VERBS.contains(stem) && !stem.equals("spend")) {
+            if (VagueWords.ACTION_VERBS.contains(stem) && !stem.equals("spend")) {
                 return false;
             }
         }
@@ -462,8 +357,8 @@ final class VagueCues {
         String stem = s.stemAt(i);
         String before0 = s.at(i - 1);
         boolean afterArticle = before0.equals("a") || before0.equals("an") || before0.equals("the");
-        if (ABSTRACT_NOUNS.contains(stem) || ATTITUDE_WORDS.contains(stem) || ATTITUDE_VERBS.contains(stem)
-                || ACTION_VERBS.contains(stem) && !afterArticle || HEDGES.contains(t) || Lexicon.number(t) >= 0) {
+        if (VagueWords.ABSTRACT_NOUNS.contains(stem) || VagueWords.ATTITUDE_WORDS.contains(stem) || VagueWords.ATTITUDE_VERBS.contains(stem)
+                || VagueWords.ACTION_VERBS.contains(stem) && !afterArticle || VagueWords.HEDGES.contains(t) || Lexicon.number(t) >= 0) {
             return false;
         }
         if (t.endsWith("ly") || t.endsWith("ing") && i > 0 && s.at(i - 1).equals("try")) {
@@ -486,7 +381,7 @@ final class VagueCues {
         for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
             String w = s.at(j);
             if (w.length() < 3 || !Character.isLetter(w.charAt(0)) || app.carryover.language.FunctionWords.contains(w)
-                    || ACTION_VERBS.contains(s.stemAt(j)) && j == i - 1 && !isDeterminer(s.at(j - 1))) {
+                    || VagueWords.ACTION_VERBS.contains(s.stemAt(j)) && j == i - 1 && !isDeterminer(s.at(j - 1))) {
                 return false;
             }
             if (isDeterminer(s.at(j - 1))) {
