@@ -1,4 +1,5 @@
 package app.carryover.coach;
+
 import app.carryover.coach.Passage.Sentence;
 import app.carryover.language.Language;
 

@@ -1,6 +1,5 @@
 package app.carryover.coach;
 
-
 import app.carryover.coach.Passage.Sentence;
 
 /**
