@@ -154,7 +154,7 @@ final class MeasureCues {
     private static final java.util.regex.Pattern PER_PATTERN = java.util.regex.Pattern.compile(
             "(x?\\d+x?|\\d+)/(day|d|week|wk|w|night|evening|morning)s?");
 
-    /** "this week", "by Friday", "before our next session": a time limit that makes "one" a count. */
+    /** 'this week', 'by Friday', 'before our next session': a time limit that makes 'one' a count. */
     private static boolean boundedInTime(Sentence s) {
         for (int i = 0; i + 1 < s.size(); i++) {
             String t = s.at(i);
@@ -167,7 +167,7 @@ final class MeasureCues {
         return false;
     }
 
-    /** "Mon", "Wed", "Sat" only when capitalised, so "sat" and "sun" stay words. */
+    /** 'Mon', 'Wed', 'Sat' only when capitalised, so 'sat' and 'sun' stay words. */
     private static boolean isWeekdayAbbreviation(Sentence s, int i) {
         if (i < 0 || i >= s.size()) {
             return false;
@@ -176,7 +176,7 @@ final class MeasureCues {
         return w.length() >= 3 && Character.isUpperCase(w.charAt(0)) && Lexicon.WEEKDAYS.contains(s.stemAt(i));
     }
 
-    /** A bare number after "above", "over", "at least" with a rating word just before: "when the urge is above 5". */
+    /** A bare number after 'above', 'over', 'at least' with a rating word just before: 'when the urge is above 5'. */
     private static boolean isThresholdNumber(Sentence s, int i) {
         String before = s.at(i - 1);
         if (!(before.equals("above") || before.equals("over") || before.equals("exceeds") || before.equals("reaches")

@@ -5,6 +5,7 @@ import java.util.List;
 
 import app.carryover.language.Language;
 import app.carryover.language.WordStems;
+import app.carryover.language.WordTokens;
 
 /**
  * One field of an assignment cut into sentences and tokens by OpenNLP, with each token lower-cased and
@@ -31,7 +32,7 @@ final class Passage {
         // a spaced dash joins two clauses; the tokenizer would make it a hyphen, so mark it as a clause break
         String clauses = text.indexOf(" -") >= 0 ? SPACED_DASH.matcher(text).replaceAll(" ; ") : text;
         for (String s : Language.sentences(clauses)) {
-            Sentence sentence = Sentence.of(Language.tokens(s));
+            Sentence sentence = Sentence.of(WordTokens.of(s));
             if (sentence.size() > 0) {
                 out.add(sentence);
             }
@@ -53,7 +54,7 @@ final class Passage {
         if (cached != null) {
             return cached;
         }
-        Sentence sentence = Sentence.of(Language.tokens(text));
+        Sentence sentence = Sentence.of(WordTokens.of(text));
         Passage passage = sentence.size() == 0 ? EMPTY : new Passage(List.of(sentence));
         if (PHRASES.size() >= PHRASE_CACHE_SIZE) {
             PHRASES.clear(); // crude but bounded; a batch or a session soon refills what it uses

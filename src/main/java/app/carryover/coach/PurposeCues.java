@@ -81,7 +81,7 @@ final class PurposeCues {
         return false;
     }
 
-    /** "as it is", "as you are": unchanged, not a reason. */
+    /** 'as it is', 'as you are': unchanged, not a reason. */
     private static boolean isAsItIs(Sentence s, int i) {
         String subject = s.at(i + 1);
         String verb = s.at(i + 2);
@@ -200,7 +200,7 @@ final class PurposeCues {
         return false;
     }
 
-    /** "see what comes up", "see what fits for you": an open invitation, not something to learn. */
+    /** 'see what comes up', 'see what fits for you': an open invitation, not something to learn. */
     private static boolean isHedgedSee(Sentence s, int i) {
         String w = s.at(i + 1);
         String v = s.stemAt(i + 2);
@@ -280,9 +280,9 @@ final class PurposeCues {
     }
 
     /**
-     * A statement with any verb is a claim ("Keeping the same wake time anchors your body clock", "most
-     * worries never happen") unless it instructs a third person: a named person or a future modal ("Your
-     * mum will note it on the chart").
+     * A statement with any verb is a claim ('Keeping the same wake time anchors your body clock', 'most
+     * worries never happen') unless it instructs a third person: a named person or a future modal ('Your
+     * mum will note it on the chart').
      */
     private static boolean generalStatement(Sentence s, int from, int to) {
         int len = Math.min(to - from, 14);
@@ -308,7 +308,7 @@ final class PurposeCues {
         return false;
     }
 
-    /** A verb-or-noun first word followed (past an adverb) by a verb in the third person: "Exercise reliably lifts mood". */
+    /** A verb-or-noun first word followed (past an adverb) by a verb in the third person: 'Exercise reliably lifts mood'. */
     private static boolean nounVerbStatement(Sentence s, int from, int to) {
         String first = s.at(from);
         if (first.endsWith("s") || PurposeWords.INSTRUCTION_STARTS.contains(first) && !VagueWords.ACTION_VERBS.contains(s.stemAt(from))) {

@@ -3,7 +3,7 @@ package app.carryover.coach;
 import java.util.Set;
 
 /**
- * The word lists behind {@link PurposeCues}: purpose verbs, the words that make a "to" a complement
+ * The word lists behind {@link PurposeCues}: purpose verbs, the words that make a 'to' a complement
  * rather than a purpose, claim verbs, and the words that open an instruction or a statement.
  */
 final class PurposeWords {
@@ -66,7 +66,7 @@ final class PurposeWords {
             within over with without while please also just first next finally now today tonight tomorrow
             """);
 
-    /** Words after "so" that make it an intensifier or a filler, not a purpose. */
+    /** Words after 'so' that make it an intensifier or a filler, not a purpose. */
     static final Set<String> NOT_PURPOSE_SO = Lexicon.words("""
             much many far long often bad badly good well hard easy little few on forth called to as quickly slowly
             early late close near big small busy tired anxious scared worried strong intense overwhelming sure
@@ -81,7 +81,7 @@ final class PurposeWords {
             client clients pt patient couple family
             """);
 
-    /** Subjects that make a statement an instruction to someone else ("Mum notes…", "your partner reads…"). */
+    /** Subjects that make a statement an instruction to someone else ('Mum notes…', 'your partner reads…'). */
     static final Set<String> PERSON_WORDS = Lexicon.words("""
             mum mom dad father mother parent parents partner husband wife son daughter child children teacher carer
             you he she they we i both everyone nobody someone client clients pt patient couple family

@@ -94,7 +94,7 @@ final class RecordCues {
     private static final Set<String> RECORDING_VERBS = Lexicon.stems("log record track note enter tick mark rate write jot tally "
             + "chart monitor");
 
-    /** "track your mood in the app": a recording verb earlier in the sentence and "in/on the … app". */
+    /** 'track your mood in the app': a recording verb earlier in the sentence and 'in/on the … app'. */
     private static boolean isRecordingInto(Sentence s, int i) {
         boolean place = false;
         for (int j = i - 1; j >= Math.max(0, i - 4); j--) {

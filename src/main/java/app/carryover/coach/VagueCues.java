@@ -178,7 +178,7 @@ final class VagueCues {
         return false;
     }
 
-    /** "take a walk", "have a bath", "make a call": a generic verb whose object names an action. */
+    /** 'take a walk', 'have a bath', 'make a call': a generic verb whose object names an action. */
     private static boolean actionNounFollows(Sentence s, int head) {
         String det = s.at(head + 1);
         return (det.equals("a") || det.equals("an") || det.equals("the") || det.equals("your") || det.equals("some"))
@@ -375,7 +375,7 @@ final class VagueCues {
                 || i >= 2 && isCompoundHead(s, i); // "the muscle relaxation recording"
     }
 
-    /** The second or third word of a noun compound after a determiner: "the [muscle] relaxation recording". */
+    /** The second or third word of a noun compound after a determiner: 'the [muscle] relaxation recording'. */
     private static boolean isCompoundHead(Sentence s, int i) {
         for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
             String w = s.at(j);

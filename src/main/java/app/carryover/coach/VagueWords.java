@@ -77,7 +77,7 @@ final class VagueWords {
             give in | give up | ease back into | ease into | at your own pace | go at your own pace | take things
             """);
 
-    /** Openings that only frame the task: "I'd like you to", "this week", "your homework is to", "see if you can". */
+    /** Openings that only frame the task: 'I'd like you to', 'this week', 'your homework is to', 'see if you can'. */
     static final String[][] PREAMBLES = idioms("""
             i'd like you to | i would like you to | i want you to | i'd love you to | i'd like both of you to
             your homework is to | your task is to | the task is to | the homework is to | the idea is to
