@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Tokens the way {@link Language#tokens(String)} cuts them, faster: OpenNLP's tokenizer splits each
  * white-space-separated piece on its own and spends nearly all its time weighing split points, yet a piece
- * of letters and digits only ('anxiety', '10') has none worth weighing. Such pieces are kept whole and only
+ * of letters only or digits only ('anxiety', '10') has none worth weighing. Such pieces are kept whole and only
  * a word with one closing mark ('sheet.', 'day,') is cut before the mark, and only the rest ('6/10', 'don't',
  * '(e.g.', 'Dr.') goes through the tokenizer. The one difference from the
  * tokenizer is that it would split a few fused words ('cannot', 'gonna') which this keeps whole.
@@ -32,11 +32,15 @@ public final class WordTokens {
                 break;
             }
             int start = i;
-            boolean plain = true;
+            boolean letters = true;
+            boolean digits = true;
             while (i < n && !Character.isWhitespace(text.charAt(i))) {
-                plain &= Character.isLetterOrDigit(text.charAt(i));
+                char c = text.charAt(i);
+                letters &= Character.isLetter(c);
+                digits &= c >= '0' && c <= '9';
                 i++;
             }
+            boolean plain = letters || digits; // "6pm" and "20min" mix the two, and the tokenizer splits them
             int word = plain ? i : wordWithClosingMark(text, start, i);
             if (word > start) {
                 if (pending != null) {
@@ -68,7 +72,7 @@ public final class WordTokens {
 
     /**
      * For a piece like 'sheet.' or 'day,': the end of its word when the rest is one closing mark and the word
-     * is letters and digits only; otherwise {@code start}, meaning the piece needs the tokenizer.
+     * is letters only or digits only; otherwise {@code start}, meaning the piece needs the tokenizer.
      */
     private static int wordWithClosingMark(String text, int start, int end) {
         int last = end - 1;
@@ -79,10 +83,15 @@ public final class WordTokens {
         if (mark != '.' && mark != ',' && mark != ';' && mark != ':' && mark != '!' && mark != '?') {
             return start;
         }
+        boolean letters = true;
+        boolean digits = true;
         for (int k = start; k < last; k++) {
-            if (!Character.isLetterOrDigit(text.charAt(k))) {
-                return start;
-            }
+            char c = text.charAt(k);
+            letters &= Character.isLetter(c);
+            digits &= c >= '0' && c <= '9';
+        }
+        if (!letters && !digits) {
+            return start;
         }
         if (mark == '.' && ABBREVIATIONS.contains(text.substring(start, last).toLowerCase(java.util.Locale.ROOT))) {
             return start;

@@ -34,6 +34,13 @@ class PlainTextAndStemsTests {
     }
 
     @Test
+    void wordTokensMatchTheTokenizerWhileSkippingPlainWords() {
+        String text = "Rate anxiety 0-10 at 6pm, e.g. when it's 6/10 or more; don't stop (Dr. Lee said so).";
+        assertThat(WordTokens.of(text)).containsExactly(Language.tokens(text));
+        assertThat(WordTokens.of("  ")).isEmpty();
+    }
+
+    @Test
     void functionWordsTellEnglishFromOtherLanguages() {
         assertThat(FunctionWords.share(new String[] {"fill", "in", "the", "diary", "each", "morning"})).isGreaterThan(0.3);
         assertThat(FunctionWords.share(new String[] {"lleve", "un", "diario", "cada", "mañana"})).isZero();
