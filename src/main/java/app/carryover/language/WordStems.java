@@ -51,9 +51,9 @@ public final class WordStems {
     }
 
     /**
-     * After "-ing" or "-ed": undo a doubled consonant ("stopp" → "stop"), or give a short
-     * consonant-vowel-consonant stem back its silent e ("rid" → "ride", "tak" → "take"), so the
-     * forms of one word meet ("riding" and "ride" both give "ride").
+     * After '-ing' or '-ed': undo a doubled consonant ('stopp' → 'stop'), or give a short
+     * consonant-vowel-consonant stem back its silent e ('rid' → 'ride', 'tak' → 'take'), so the
+     * forms of one word meet ('riding' and 'ride' both give 'ride').
      */
     private static String restoreE(String w) {
         String undoubled = undouble(w);
