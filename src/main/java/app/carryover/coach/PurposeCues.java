@@ -58,6 +58,9 @@ final class PurposeCues {
                     }
                 }
                 case "to" -> {
+                    if (i == 0 && PurposeWords.PURPOSE_VERBS.contains(s.stemAt(i + 1)) && hasComma(s)) {
+                        return true; // "To help with your sleep, go to bed at 11pm."
+                    }
                     if (i > 0 && PurposeWords.PURPOSE_VERBS.contains(s.stemAt(i + 1)) && !PurposeWords.CONTROL_WORDS.contains(s.at(i - 1))
                             && !s.at(i - 1).equals("'") && !isControlledFurtherBack(s, i)) {
                         return true;
@@ -207,6 +210,15 @@ final class PurposeCues {
         return (w.equals("what") || w.equals("whatever") || w.equals("if") && s.at(i + 2).equals("anything"))
                 && (v.equals("come") || v.equals("fit") || v.equals("suit") || v.equals("resonat") || v.equals("work")
                 && s.at(i + 3).equals("for") || v.equals("feel") && s.at(i + 3).equals("right") || v.equals("anything"));
+    }
+
+    private static boolean hasComma(Sentence s) {
+        for (String t : s.lower) {
+            if (t.equals(",")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isQuestionWord(String w) {

@@ -34,7 +34,9 @@ final class RecordCues {
         for (int i = 0; i < s.size(); i++) {
             String stem = s.stemAt(i);
             String t = s.at(i);
-            if (Lexicon.RECORDS.contains(stem) || Lexicon.RECORDS.contains(t)) {
+            int dash = t.indexOf('-');
+            if (Lexicon.RECORDS.contains(stem) || Lexicon.RECORDS.contains(t)
+                    || dash > 0 && Lexicon.RECORDS.contains(t.substring(0, dash))) { // "PHQ-9"
                 if (isFormVerb(s, i) || t.equals("log") && i == 0 || stem.equals("chart") && i == 0 || isBedSheet(s, i)) {
                     continue;
                 }

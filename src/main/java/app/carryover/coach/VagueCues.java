@@ -116,7 +116,10 @@ final class VagueCues {
                 || first.equals("before") || first.equals("after") || first.equals("afterwards") || first.equals("then")
                 || first.equals("if") || first.equals("during") || first.equals("by") || first.equals("this")
                 || first.equals("twice") || first.equals("three") || first.equals("two") || first.equals("until")
-                || first.equals("as") || first.equals("with") || Lexicon.number(first) >= 0)) {
+                || first.equals("as") || first.equals("with") || first.equals("to") || first.equals("since")
+                || first.equals("because") || first.equals("starting") || first.equals("from") || first.equals("over")
+                || first.equals("throughout") || first.equals("next") || first.equals("tomorrow") || first.equals("tonight")
+                || first.equals("today") || first.equals("while") || Lexicon.number(first) >= 0)) {
             i = comma + 1;
         }
         if (i == 0 && comma > 0 && comma <= 4 && !startsWithVerb(s)) {
