@@ -27,12 +27,12 @@ public class Sessions {
     public record SessionStatusChanged(UUID practiceId, UUID clientId, UUID sessionId, SessionStatus status, Instant at) {
     }
 
-    private final SessionRepository sessions;
+    private final TherapySessionRepository sessions;
     private final ClientAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Sessions(SessionRepository sessions, ClientAccess access, ApplicationEventPublisher events, Clock clock) {
+    Sessions(TherapySessionRepository sessions, ClientAccess access, ApplicationEventPublisher events, Clock clock) {
         this.sessions = sessions;
         this.access = access;
         this.events = events;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The one place that knows the session tables. */
 @Repository
-class SessionRepository {
+class TherapySessionRepository {
 
     private static final String SELECT = """
             SELECT s.*, p.client_id FROM therapy_session s
@@ -22,7 +22,7 @@ class SessionRepository {
 
     private final JdbcClient jdbc;
 
-    SessionRepository(JdbcClient jdbc) {
+    TherapySessionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -39,12 +39,12 @@ class SessionRepository {
 
     Optional<TherapySession> find(UUID practiceId, UUID clientId, UUID id) {
         return jdbc.sql(SELECT + " WHERE s.practice_id = ? AND p.client_id = ? AND s.id = ?")
-                .params(practiceId, clientId, id).query(SessionRepository::map).optional();
+                .params(practiceId, clientId, id).query(TherapySessionRepository::map).optional();
     }
 
     List<TherapySession> forClient(UUID practiceId, UUID clientId) {
         return jdbc.sql(SELECT + " WHERE p.practice_id = ? AND p.client_id = ? ORDER BY p.starts_at")
-                .params(practiceId, clientId).query(SessionRepository::map).list();
+                .params(practiceId, clientId).query(TherapySessionRepository::map).list();
     }
 
     void setStatus(UUID practiceId, UUID id, SessionStatus status, Instant at) {
