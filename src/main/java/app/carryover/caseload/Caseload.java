@@ -75,6 +75,19 @@ public class Caseload implements ClientAccounts {
         return client;
     }
 
+    /**
+     * Moves a client to another time zone (they moved, or travel for a while): "today" and reminders
+     * follow it from now on; entries already written keep the local date they were made on.
+     */
+    @Transactional
+    public ClientRecord changeTimeZone(Actor actor, UUID clientId, String timeZone) {
+        ZoneId zone = Practices.zone("timeZone", timeZone);
+        ClientRecord client = actor.isClient() ? access.self(actor, clientId, "time zone")
+                : access.change(actor, clientId, "time zone");
+        clients.setTimeZone(client.practiceId(), client.id(), zone);
+        return clients.find(client.practiceId(), client.id()).orElseThrow();
+    }
+
     /** The clients on the clinician's care teams. */
     public List<ClientRecord> mine(Actor clinician) {
         if (!clinician.has(Role.CLINICIAN)) {

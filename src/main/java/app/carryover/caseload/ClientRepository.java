@@ -87,6 +87,10 @@ class ClientRepository {
                 .update();
     }
 
+    void setTimeZone(UUID practiceId, UUID clientId, ZoneId zone) {
+        jdbc.sql("UPDATE client SET time_zone = ? WHERE practice_id = ? AND id = ?").params(zone.getId(), practiceId, clientId).update();
+    }
+
     void discharge(UUID practiceId, UUID clientId, java.time.Instant at, String note) {
         jdbc.sql("UPDATE client SET status = 'DISCHARGED', discharged_at = ?, discharge_note = ? WHERE practice_id = ? AND id = ?")
                 .params(Timestamp.from(at), note, practiceId, clientId).update();

@@ -4,5 +4,5 @@
  * pre-session brief.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Homework",
-        allowedDependencies = {"system", "audit", "practice", "caseload", "goals", "sessions", "worksheets"})
+        allowedDependencies = {"system", "audit", "practice", "caseload", "goals", "sessions", "worksheets", "coach"})
 package app.carryover.homework;

@@ -1,0 +1,230 @@
+package app.carryover.homework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.carryover.caseload.ClientAccess;
+import app.carryover.caseload.ClientRecord;
+import app.carryover.goals.GoalStatus;
+import app.carryover.goals.Goals;
+import app.carryover.sessions.Sessions;
+import app.carryover.sessions.TherapySession;
+import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
+import app.carryover.system.ProblemException.FieldProblem;
+import app.carryover.system.Uuids;
+import app.carryover.worksheets.WorksheetDefinition;
+
+/**
+ * Composing assignments and changing their status; listing a client's assignments with where each
+ * stands. The care team composes and changes; the client reads their own (without clinician-only
+ * material).
+ */
+@Service
+public class Assignments {
+
+    private final AssignmentRepository assignments;
+    private final EntryRepository entries;
+    private final ReviewRepository reviews;
+    private final HierarchyRepository hierarchies;
+    private final ClientAccess access;
+    private final Goals goals;
+    private final Sessions sessions;
+    private final WorksheetCatalogue worksheets;
+    private final AssignmentQuality quality;
+    private final Clock clock;
+
+    Assignments(AssignmentRepository assignments, EntryRepository entries, ReviewRepository reviews,
+            HierarchyRepository hierarchies, ClientAccess access, Goals goals, Sessions sessions,
+            WorksheetCatalogue worksheets, AssignmentQuality quality, Clock clock) {
+        this.assignments = assignments;
+        this.entries = entries;
+        this.reviews = reviews;
+        this.hierarchies = hierarchies;
+        this.access = access;
+        this.goals = goals;
+        this.sessions = sessions;
+        this.worksheets = worksheets;
+        this.quality = quality;
+        this.clock = clock;
+    }
+
+    /** Creates an assignment from the composer's draft; every field at fault is named. */
+    @Transactional
+    public Assignment compose(Actor actor, UUID clientId, AssignmentDraft draft) {
+        ClientRecord client = access.change(actor, clientId, "assignments");
+        return create(actor, client, draft, null);
+    }
+
+    /** A draft repeating an earlier assignment, for the composer's "copy". */
+    public AssignmentDraft copy(Actor actor, UUID clientId, UUID assignmentId) {
+        ClientRecord client = access.readClinical(actor, clientId, "assignment");
+        return AssignmentDraft.from(find(client, assignmentId));
+    }
+
+    /** Pauses, resumes, completes or discontinues an assignment. Paused days expect no practice. */
+    @Transactional
+    public Assignment setStatus(Actor actor, UUID clientId, UUID assignmentId, AssignmentStatus status) {
+        ClientRecord client = access.change(actor, clientId, "assignment");
+        Assignment a = find(client, assignmentId);
+        if (status == null) {
+            throw ProblemException.invalid("status", "must be ACTIVE, PAUSED, COMPLETED or DISCONTINUED");
+        }
+        if (!a.status().open()) {
+            throw ProblemException.conflict("This assignment is " + a.status().label() + " and can no longer change.");
+        }
+        LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
+        if (status == AssignmentStatus.PAUSED && a.status() == AssignmentStatus.ACTIVE) {
+            assignments.pause(client.practiceId(), a.id(), today);
+        } else if (status != AssignmentStatus.PAUSED && a.status() == AssignmentStatus.PAUSED) {
+            assignments.resume(client.practiceId(), a.id(), today);
+        }
+        assignments.setStatus(client.practiceId(), a.id(), status, clock.instant());
+        return find(client, assignmentId);
+    }
+
+    /** The client's assignments, oldest first; the client gets them without clinician-only material. */
+    public List<Assignment> list(Actor actor, UUID clientId) {
+        ClientRecord client = access.read(actor, clientId, "assignments");
+        List<Assignment> all = assignments.forClient(client.practiceId(), client.id());
+        return actor.isClient() ? all.stream().map(Assignment::forClient).toList() : all;
+    }
+
+    public Assignment get(Actor actor, UUID clientId, UUID assignmentId) {
+        ClientRecord client = access.read(actor, clientId, "assignment");
+        Assignment a = find(client, assignmentId);
+        return actor.isClient() ? a.forClient() : a;
+    }
+
+    /** Where each of the client's assignments stands now (open ones, and closed ones when asked). */
+    public List<AssignmentProgress> progress(Actor actor, UUID clientId, boolean includeClosed) {
+        ClientRecord client = access.read(actor, clientId, "assignment progress");
+        List<AssignmentProgress> result = progressOf(client, includeClosed);
+        return actor.isClient() ? result.stream().map(Assignments::forClient).toList() : result;
+    }
+
+    /** Progress without an access check or audit, for services of this module that have done both. */
+    List<AssignmentProgress> progressOf(ClientRecord client, boolean includeClosed) {
+        List<Assignment> list = assignments.forClient(client.practiceId(), client.id()).stream()
+                .filter(a -> includeClosed || a.status().open()).toList();
+        return progressOf(client, list);
+    }
+
+    List<AssignmentProgress> progressOf(ClientRecord client, List<Assignment> list) {
+        List<UUID> ids = list.stream().map(Assignment::id).toList();
+        Instant now = clock.instant();
+        List<TherapySession> timeline = sessions.timeline(client.practiceId(), client.id());
+        Map<UUID, List<Review>> reviewsBy = reviews.forAssignments(client.practiceId(), ids);
+        Map<UUID, Map<LocalDate, Integer>> counts = entries.countsPerDay(client.practiceId(), ids);
+        Map<UUID, Set<LocalDate>> paused = assignments.pausedDays(client.practiceId(), ids,
+                now.atZone(client.timeZone()).toLocalDate().plusDays(1));
+        List<AssignmentProgress> result = new ArrayList<>();
+        for (Assignment a : list) {
+            result.add(ProgressCalculator.progress(a, client.timeZone(), timeline, reviewsBy.getOrDefault(a.id(), List.of()),
+                    counts.getOrDefault(a.id(), Map.of()), paused.getOrDefault(a.id(), Set.of()), now));
+        }
+        return result;
+    }
+
+    Assignment create(Actor actor, ClientRecord client, AssignmentDraft draft, UUID previousId) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String title = strip(draft.title());
+        String instructions = strip(draft.instructions());
+        String rationale = blankToNull(draft.rationale());
+        if (title.isEmpty() || title.length() > 200) {
+            problems.add(new FieldProblem("title", "must be 1 to 200 characters"));
+        }
+        if (instructions.isEmpty() || instructions.length() > 5000) {
+            problems.add(new FieldProblem("instructions", "must be 1 to 5,000 characters: say what to do, written down"));
+        }
+        if (rationale != null && rationale.length() > 2000) {
+            problems.add(new FieldProblem("rationale", "must be at most 2,000 characters"));
+        }
+        if (!draft.general() && draft.goalIds().isEmpty()) {
+            problems.add(new FieldProblem("goalIds", "link at least one goal, or mark the assignment as general"));
+        }
+        if (!draft.goalIds().isEmpty()) {
+            long known = goals.ofClient(client.practiceId(), client.id(), draft.goalIds()).stream()
+                    .filter(g -> g.status() != GoalStatus.DROPPED).count();
+            if (known != Set.copyOf(draft.goalIds()).size()) {
+                problems.add(new FieldProblem("goalIds", "must be open goals of this client"));
+            }
+        }
+        if (draft.sessionId() != null && sessions.timeline(client.practiceId(), client.id()).stream()
+                .noneMatch(s -> s.id().equals(draft.sessionId()))) {
+            problems.add(new FieldProblem("sessionId", "is not a session of this client"));
+        }
+        WorksheetDefinition worksheet = null;
+        if (draft.worksheetKey() != null && !draft.worksheetKey().isBlank()) {
+            worksheet = worksheets.latest(client.practiceId(), draft.worksheetKey()).orElse(null);
+            if (worksheet == null) {
+                problems.add(new FieldProblem("worksheetKey", "is not a worksheet of the library"));
+            }
+        }
+        Dose dose = null;
+        if (draft.dose() == null) {
+            problems.add(new FieldProblem("dose", "say how much practice: a count per day, per week, before the next session, on given days, or each time something happens"));
+        } else {
+            try {
+                dose = draft.dose().checked();
+            } catch (ProblemException e) {
+                problems.addAll(e.fields());
+            }
+        }
+        LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
+        LocalDate start = draft.startDate() == null ? today : draft.startDate();
+        if (start.isBefore(today.minusDays(7)) || start.isAfter(today.plusYears(1))) {
+            problems.add(new FieldProblem("startDate", "must be within a week before today and a year after"));
+        }
+        if (draft.dueDate() != null && draft.dueDate().isBefore(start)) {
+            problems.add(new FieldProblem("dueDate", "is before the start"));
+        }
+        int difficulty = draft.difficulty() == null ? 5 : draft.difficulty();
+        if (difficulty < 1 || difficulty > 10) {
+            problems.add(new FieldProblem("difficulty", "must be between 1 and 10"));
+        }
+        if (draft.exposureStepId() != null
+                && hierarchies.ofStep(client.practiceId(), client.id(), draft.exposureStepId()).isEmpty()) {
+            problems.add(new FieldProblem("exposureStepId", "is not a step of this client's exposure hierarchies"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        Instant now = clock.instant();
+        Instant startsAt = start.isAfter(today) ? start.atStartOfDay(client.timeZone()).toInstant() : now;
+        Assignment a = new Assignment(client.practiceId(), Uuids.timeOrdered(), client.id(), title, instructions, rationale,
+                draft.general(), List.copyOf(Set.copyOf(draft.goalIds())), draft.sessionId(),
+                worksheet == null ? null : worksheet.key(), worksheet == null ? null : worksheet.version(), dose, startsAt,
+                start, draft.dueDate(), difficulty, draft.exposureStepId(), AssignmentStatus.ACTIVE, previousId,
+                quality.reportJson(client, draft, previousId), now);
+        assignments.insert(a, actor.accountId());
+        return a;
+    }
+
+    Assignment find(ClientRecord client, UUID assignmentId) {
+        return assignments.find(client.practiceId(), client.id(), assignmentId)
+                .orElseThrow(() -> ProblemException.notFound("Assignment"));
+    }
+
+    private static AssignmentProgress forClient(AssignmentProgress p) {
+        return new AssignmentProgress(p.assignment().forClient(), p.dueSession(), p.periodEnd(), p.soFar(), p.whole(),
+                p.doneToday(), p.expectedToday(), p.unreviewed(), p.reviews());
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,204 @@
+package app.carryover.homework;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.carryover.caseload.ClientAccess;
+import app.carryover.caseload.ClientRecord;
+import app.carryover.practice.Practices;
+import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
+import app.carryover.system.ProblemException.FieldProblem;
+import app.carryover.system.Uuids;
+import app.carryover.worksheets.AnswerCheck;
+import app.carryover.worksheets.AnswerValidation;
+import app.carryover.worksheets.Answers;
+import app.carryover.worksheets.ExtractedValue;
+import app.carryover.worksheets.InvalidAnswersException;
+import app.carryover.worksheets.ValueExtraction;
+import app.carryover.worksheets.WorksheetDefinition;
+
+/**
+ * The client recording practice: a quick log (an optional 0–10 rating and note) or a filled
+ * worksheet, dated by the device and fixed to the client's local date at that moment; editing
+ * (earlier versions kept) and deleting until the assignment has been reviewed.
+ */
+@Service
+public class PracticeLog {
+
+    /** How far a device clock may run ahead before an entry counts as "in the future". */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** The result of a log: the entry, and whether this call stored it (false for a retry). */
+    public record Logged(PracticeEntry entry, boolean created) {
+    }
+
+    private final EntryRepository entries;
+    private final AssignmentRepository assignments;
+    private final ReviewRepository reviews;
+    private final ClientAccess access;
+    private final Practices practices;
+    private final WorksheetCatalogue worksheets;
+    private final Clock clock;
+
+    PracticeLog(EntryRepository entries, AssignmentRepository assignments, ReviewRepository reviews, ClientAccess access,
+            Practices practices, WorksheetCatalogue worksheets, Clock clock) {
+        this.entries = entries;
+        this.assignments = assignments;
+        this.reviews = reviews;
+        this.access = access;
+        this.practices = practices;
+        this.worksheets = worksheets;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Logged log(Actor client, UUID assignmentId, EntryInput input) {
+        ClientRecord record = access.self(client, client.clientId(), "practice entries");
+        if (input.clientEntryId() == null) {
+            throw ProblemException.invalid("clientEntryId", "is required (made on the device, so a retry never counts twice)");
+        }
+        var retried = entries.byClientEntryId(record.practiceId(), record.id(), input.clientEntryId());
+        if (retried.isPresent()) {
+            return new Logged(retried.get(), false);
+        }
+        Assignment a = assignments.find(record.practiceId(), record.id(), assignmentId)
+                .orElseThrow(() -> ProblemException.notFound("Assignment"));
+        if (!a.status().open()) {
+            throw ProblemException.conflict("This practice is " + a.status().label() + "; it no longer takes entries.");
+        }
+        Instant now = clock.instant();
+        Instant occurred = input.occurredAt() == null ? now : input.occurredAt();
+        LocalDate localDate = checkWhen(client, record, a, occurred, now);
+        Checked checked = check(a, input);
+        PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
+                input.clientEntryId(), occurred, localDate, record.timeZone().getId(), input.rating(), checked.note(),
+                a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, now);
+        if (!entries.insertOnce(entry, checked.values())) {
+            // Another device or tab stored this very submission a moment ago.
+            return new Logged(entries.byClientEntryId(record.practiceId(), record.id(), input.clientEntryId()).orElseThrow(), false);
+        }
+        return new Logged(entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow(), true);
+    }
+
+    /** Changes an entry until its assignment has been reviewed; the earlier version is kept. */
+    @Transactional
+    public PracticeEntry edit(Actor client, UUID entryId, EntryInput input) {
+        ClientRecord record = access.self(client, client.clientId(), "practice entry");
+        PracticeEntry current = entries.find(record.practiceId(), record.id(), entryId)
+                .orElseThrow(() -> ProblemException.notFound("Entry"));
+        Assignment a = assignments.find(record.practiceId(), record.id(), current.assignmentId()).orElseThrow();
+        requireNotReviewed(record, a);
+        Instant now = clock.instant();
+        Instant occurred = input.occurredAt() == null ? current.occurredAt() : input.occurredAt();
+        LocalDate localDate = occurred.equals(current.occurredAt()) ? current.localDate()
+                : checkWhen(client, record, a, occurred, now);
+        Checked checked = check(a, input);
+        entries.revise(current, occurred, localDate, input.rating(), checked.note(), checked.answers(), checked.values(), now);
+        return entries.find(record.practiceId(), record.id(), entryId).orElseThrow();
+    }
+
+    /** Takes an entry out of the counts until its assignment has been reviewed; its history stays. */
+    @Transactional
+    public void delete(Actor client, UUID entryId) {
+        ClientRecord record = access.self(client, client.clientId(), "practice entry");
+        PracticeEntry current = entries.find(record.practiceId(), record.id(), entryId)
+                .orElseThrow(() -> ProblemException.notFound("Entry"));
+        requireNotReviewed(record, assignments.find(record.practiceId(), record.id(), current.assignmentId()).orElseThrow());
+        entries.delete(current, clock.instant());
+    }
+
+    /** The client's entries, newest first. */
+    public List<PracticeEntry> history(Actor actor, UUID clientId, int limit) {
+        ClientRecord record = access.read(actor, clientId, "practice entries");
+        return entries.forClient(record.practiceId(), record.id(), Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** The entries of one assignment, oldest first. */
+    public List<PracticeEntry> ofAssignment(Actor actor, UUID clientId, UUID assignmentId) {
+        ClientRecord record = access.read(actor, clientId, "practice entries");
+        assignments.find(record.practiceId(), record.id(), assignmentId).orElseThrow(() -> ProblemException.notFound("Assignment"));
+        return entries.forAssignment(record.practiceId(), assignmentId);
+    }
+
+    public PracticeEntry get(Actor actor, UUID clientId, UUID entryId) {
+        ClientRecord record = access.read(actor, clientId, "practice entry");
+        return entries.find(record.practiceId(), record.id(), entryId).orElseThrow(() -> ProblemException.notFound("Entry"));
+    }
+
+    /**
+     * An entry may be dated back a few days (a practice setting, 3 by default), never into the
+     * future, and not before the assignment began.
+     */
+    private LocalDate checkWhen(Actor client, ClientRecord record, Assignment a, Instant occurred, Instant now) {
+        if (occurred.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ProblemException.invalid("occurredAt", "is in the future");
+        }
+        LocalDate localDate = occurred.atZone(record.timeZone()).toLocalDate();
+        LocalDate today = now.atZone(record.timeZone()).toLocalDate();
+        int backdate = practices.of(client).backdateDays();
+        if (localDate.isBefore(today.minusDays(backdate))) {
+            throw ProblemException.invalid("occurredAt", "is more than " + backdate + " days ago; ask your clinician to note it instead");
+        }
+        if (occurred.isBefore(a.createdAt().minus(Duration.ofDays(1))) && localDate.isBefore(a.startDate())) {
+            throw ProblemException.invalid("occurredAt", "is before this practice began");
+        }
+        return localDate;
+    }
+
+    private record Checked(String note, String answers, List<ExtractedValue> values) {
+    }
+
+    private Checked check(Assignment a, EntryInput input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (input.rating() != null && (input.rating() < 0 || input.rating() > 10)) {
+            problems.add(new FieldProblem("rating", "must be between 0 and 10"));
+        }
+        String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
+        if (note != null && note.length() > 2000) {
+            problems.add(new FieldProblem("note", "must be at most 2,000 characters"));
+        }
+        String answersJson = null;
+        List<ExtractedValue> values = List.of();
+        if (input.answers() != null && !input.answers().isBlank()) {
+            if (!a.usesWorksheet()) {
+                problems.add(new FieldProblem("answers", "this practice has no worksheet; log it without answers"));
+            } else {
+                WorksheetDefinition definition = worksheets.version(a.practiceId(), a.worksheetKey(), a.worksheetVersion())
+                        .orElseThrow(() -> ProblemException.conflict("This worksheet version is no longer available."));
+                try {
+                    AnswerCheck check = AnswerValidation.complete(definition, Answers.parse(input.answers()));
+                    if (!check.isValid()) {
+                        check.errors().forEach(e -> problems.add(new FieldProblem("answers." + e.path(), e.message())));
+                    } else {
+                        Answers accepted = check.accepted();
+                        answersJson = accepted.toJson();
+                        values = ValueExtraction.extract(definition, accepted);
+                    }
+                } catch (InvalidAnswersException e) {
+                    problems.add(new FieldProblem("answers", e.getMessage()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        return new Checked(note, answersJson, values);
+    }
+
+    private void requireNotReviewed(ClientRecord record, Assignment a) {
+        boolean reviewed = reviews.forAssignments(record.practiceId(), List.of(a.id())).getOrDefault(a.id(), List.of())
+                .stream().anyMatch(r -> !r.deferred());
+        if (reviewed) {
+            throw ProblemException.conflict("Your clinician has already reviewed this practice, so its entries stay as they are.");
+        }
+    }
+}
