@@ -1,0 +1,228 @@
+package app.carryover.transcripts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import app.carryover.language.SpokenText;
+
+/**
+ * Finds homework assigned and earlier homework reviewed in therapist turns, as LABELING.md §1
+ * defines them, with the words that decided each positive. Cues (future time and task verbs,
+ * requests and suggestions, in-room and scheduling talk, past-tense references to earlier tasks,
+ * homework nouns, what the client just said) are weighed by a logistic model trained on labelled
+ * turns; in a whole session a second pass also sees the turns around each one. Needs neither the
+ * server nor a database, and is safe to share between threads.
+ */
+public final class HomeworkDetector {
+
+    private static final double THRESHOLD = 0.5;
+
+    private final DetectorModel model;
+
+    HomeworkDetector(DetectorModel model) {
+        this.model = model;
+    }
+
+    /** The detector with the shipped model. */
+    public static HomeworkDetector standard() {
+        return new HomeworkDetector(DetectorModel.shipped());
+    }
+
+    /** One therapist utterance, with the client's utterance before it as context (may be empty). */
+    public TurnDetection detectUtterance(String context, String text) {
+        TurnFeatures f = TurnFeatures.of(text, context, null);
+        return decide(f, model.assign, model.review, DetectorModel.lone(f));
+    }
+
+    /** Every therapist turn of a session, and the session's verdicts and assignments. */
+    public SessionDetection detect(Transcript transcript) {
+        List<Turn> turns = transcript.turns();
+        int n = turns.size();
+        double[] assign1 = new double[n];
+        double[] review1 = new double[n];
+        String[] contexts = new String[n];
+        for (int i = 0; i < n; i++) {
+            if (!turns.get(i).byTherapist()) {
+                continue;
+            }
+            contexts[i] = contextOf(turns, i);
+            double[] x = DetectorModel.lone(TurnFeatures.of(turns.get(i).text(), contexts[i], null));
+            assign1[i] = Logistic.sigmoid(Logistic.dot(model.assign, x));
+            review1[i] = Logistic.sigmoid(Logistic.dot(model.review, x));
+        }
+        List<DetectedTurn> detected = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!turns.get(i).byTherapist()) {
+                continue;
+            }
+            TurnFeatures f = TurnFeatures.of(turns.get(i).text(), contexts[i], sequence(turns, i, assign1, review1));
+            detected.add(new DetectedTurn(turns.get(i), decide(f, model.assignInSession, model.reviewInSession, f.values)));
+        }
+        return summarise(transcript, detected);
+    }
+
+    static SessionDetection summarise(Transcript transcript, List<DetectedTurn> detected) {
+        boolean assigned = false;
+        boolean reviewed = false;
+        List<DetectedAssignment> assignments = new ArrayList<>();
+        DetectedTurn open = null;
+        for (DetectedTurn d : detected) {
+            TurnDetection t = d.detection();
+            assigned |= t.assignsHomework();
+            reviewed |= t.reviewsHomework();
+            if (!t.assignsHomework()) {
+                open = null;
+                continue;
+            }
+            DetectedAssignment last = assignments.isEmpty() ? null : assignments.get(assignments.size() - 1);
+            if (open != null && last != null && last.category() == t.category()) {
+                // the same task set over consecutive turns: one assignment, specific if any turn made it so
+                Set<String> evidence = new LinkedHashSet<>(last.evidence());
+                evidence.addAll(t.evidence());
+                assignments.set(assignments.size() - 1, new DetectedAssignment(last.turn(), last.category(),
+                        last.specific() || Boolean.TRUE.equals(t.specific()), join(last.summary(), t.summary()),
+                        List.copyOf(evidence)));
+            } else {
+                assignments.add(new DetectedAssignment(d.turn().number(), t.category(), Boolean.TRUE.equals(t.specific()),
+                        t.summary(), t.evidence()));
+            }
+            open = d;
+        }
+        return new SessionDetection(transcript.session(), transcript.clinician(), detected, assigned, reviewed, assignments);
+    }
+
+    private static String join(String a, String b) {
+        String joined = a.equals(b) ? a : a + "; " + b;
+        return joined.length() <= 240 ? joined : joined.substring(0, 237) + "...";
+    }
+
+    /** The client's words since the therapist last spoke (several clients in couples work). */
+    static String contextOf(List<Turn> turns, int i) {
+        StringBuilder b = new StringBuilder();
+        for (int k = i - 1; k >= 0 && !turns.get(k).byTherapist(); k--) {
+            b.insert(0, turns.get(k).text() + " ");
+        }
+        return b.toString().trim();
+    }
+
+    static TurnFeatures.Sequence sequence(List<Turn> turns, int i, double[] assign, double[] review) {
+        int n = turns.size();
+        int prev = i - 1;
+        while (prev >= 0 && !turns.get(prev).byTherapist()) {
+            prev--;
+        }
+        int next = i + 1;
+        while (next < n && !turns.get(next).byTherapist()) {
+            next++;
+        }
+        boolean assignedEarlier = false;
+        for (int k = 0; k < i; k++) {
+            assignedEarlier |= turns.get(k).byTherapist() && assign[k] > THRESHOLD;
+        }
+        String nextClient = i + 1 < n && !turns.get(i + 1).byTherapist() ? turns.get(i + 1).text() : null;
+        boolean prevAsked = prev >= 0 && review[prev] > THRESHOLD && turns.get(prev).text().contains("?");
+        return new TurnFeatures.Sequence(n <= 1 ? 0 : (double) i / (n - 1), prev >= 0 ? review[prev] : 0,
+                prev >= 0 ? assign[prev] : 0, next < n ? assign[next] : 0, nextClient, prevAsked, assignedEarlier);
+    }
+
+    private TurnDetection decide(TurnFeatures f, double[] assignWeights, double[] reviewWeights, double[] x) {
+        double pa = Logistic.sigmoid(Logistic.dot(assignWeights, x));
+        double pr = Logistic.sigmoid(Logistic.dot(reviewWeights, x));
+        boolean assigns = pa >= THRESHOLD;
+        boolean reviews = pr >= THRESHOLD;
+        List<String> evidence = new ArrayList<>();
+        HomeworkCategory category = null;
+        Boolean specific = null;
+        String summary = null;
+        if (assigns) {
+            evidence.addAll(evidence(f, assignWeights, x, 3));
+            double[] p = new double[4];
+            Logistic.probabilities(model.category, DetectorModel.categoryVector(f), p, 4);
+            int best = 0;
+            for (int c = 1; c < 4; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
+                }
+            }
+            category = HomeworkCategory.values()[best];
+            specific = Logistic.sigmoid(Logistic.dot(model.specific, DetectorModel.specificVector(f))) >= THRESHOLD;
+            summary = summary(f);
+        }
+        if (reviews) {
+            for (String e : evidence(f, reviewWeights, x, 2)) {
+                if (!evidence.contains(e)) {
+                    evidence.add(e);
+                }
+            }
+        }
+        return new TurnDetection(assigns, reviews, category, specific, evidence, summary, pa, pr);
+    }
+
+    /** The words behind the strongest positive contributions, therapist's first, in text order. */
+    private static List<String> evidence(TurnFeatures f, double[] w, double[] x, int max) {
+        List<int[]> chosen = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (int j = 0; j < x.length; j++) {
+            if (x[j] != 0 && w[j] * x[j] > 0 && f.spans[j] != null && f.spans[j][0] != -1) {
+                order.add(j);
+            }
+        }
+        order.sort((a, b) -> Double.compare(w[b] * x[b], w[a] * x[a]));
+        for (int j : order) {
+            int[] s = f.spans[j];
+            boolean overlaps = false;
+            for (int[] c : chosen) {
+                if ((s[0] >= 0) == (c[0] >= 0) && overlap(s, c)) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (!overlaps) {
+                chosen.add(s);
+            }
+            if (chosen.size() == max) {
+                break;
+            }
+        }
+        chosen.sort((a, b) -> a[0] >= 0 && b[0] < 0 ? -1 : a[0] < 0 && b[0] >= 0 ? 1 : Integer.compare(Math.abs(a[0]), Math.abs(b[0])));
+        List<String> out = new ArrayList<>();
+        for (int[] s : chosen) {
+            out.add(s[0] >= 0 ? f.text.span(s[0], s[1]) : "client: " + f.context.span(-2 - s[0], -2 - s[1]));
+        }
+        if (out.isEmpty()) {
+            out.add(f.text.span(0, Math.min(f.text.size() - 1, 6)));
+        }
+        return out;
+    }
+
+    private static boolean overlap(int[] a, int[] b) {
+        int a0 = Math.min(Math.abs(a[0]), Math.abs(a[1]));
+        int a1 = Math.max(Math.abs(a[0]), Math.abs(a[1]));
+        int b0 = Math.min(Math.abs(b[0]), Math.abs(b[1]));
+        int b1 = Math.max(Math.abs(b[0]), Math.abs(b[1]));
+        return a0 <= b1 && b0 <= a1;
+    }
+
+    /** The task in one line: from its first task verb to the end of that sentence, at most 30 words. */
+    private static String summary(TurnFeatures f) {
+        SpokenText t = f.text;
+        if (t.size() == 0) {
+            return "";
+        }
+        int start = 0;
+        for (int v : f.directiveVerbs) {
+            start = v;
+            break;
+        }
+        int end = start;
+        while (end + 1 < t.size() && t.boundaryBefore(end + 1) != SpokenText.SENTENCE && end - start < 30) {
+            end++;
+        }
+        if (end - start < 4 && end + 1 < t.size()) {
+            end = Math.min(t.size() - 1, start + 20);
+        }
+        return t.span(start, end).replaceAll("\\s+", " ");
+    }
+}
