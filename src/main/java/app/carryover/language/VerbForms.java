@@ -24,7 +24,7 @@ public final class VerbForms {
             "heard", "held", "lost", "met", "paid", "spent", "understood", "drove", "rode", "swam", "knew", "grew",
             "threw", "chose", "fell", "broke", "wore", "became", "managed", "gone", "done", "written", "given",
             "taken", "seen", "eaten", "forgotten", "spoken", "driven", "chosen", "begun", "stuck", "dug", "hung",
-            "won", "sung", "stuck", "led", "fled", "lit", "fought", "sought", "meant", "dealt", "built", "lent",
+            "won", "sung", "led", "fled", "lit", "fought", "sought", "meant", "dealt", "built", "lent",
             "bent", "burnt", "learnt", "dreamt", "leapt", "knelt", "spelt", "sold");
 
     static {

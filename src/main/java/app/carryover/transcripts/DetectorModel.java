@@ -23,8 +23,8 @@ import java.util.Set;
 final class DetectorModel {
 
     static final String RESOURCE = "/transcripts/model.tsv";
-    static final double L2 = 0.002;
-    static final int ITERATIONS = 1500;
+    static final double L2 = Double.parseDouble(System.getProperty("lr.l2", "0.002"));
+    static final int ITERATIONS = Integer.getInteger("lr.iterations", 1500);
 
     /** The features the specific head sees: when, how often, how long, how much, which log. */
     static final List<String> SPECIFIC_FEATURES = List.of("T_RECUR", "T_POINT", "T_TRIGGER", "S_NAMED", "S_AMOUNT",

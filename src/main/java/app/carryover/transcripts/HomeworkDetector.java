@@ -18,6 +18,12 @@ import app.carryover.language.SpokenText;
 public final class HomeworkDetector {
 
     private static final double THRESHOLD = 0.5;
+    /**
+     * A session counts as assigning (reviewing) only when one of its turns does so with at least this
+     * probability: one spurious follow-up question should not flip a whole session's verdict, while a
+     * real assignment or review has at least one unmistakable turn.
+     */
+    static final double SESSION_CONFIDENCE = 0.8;
 
     private final DetectorModel model;
 
@@ -53,12 +59,19 @@ public final class HomeworkDetector {
             review1[i] = Logistic.sigmoid(Logistic.dot(model.review, x));
         }
         List<DetectedTurn> detected = new ArrayList<>();
+        double[] assign2 = assign1.clone();
+        double[] review2 = review1.clone();
         for (int i = 0; i < n; i++) {
             if (!turns.get(i).byTherapist()) {
                 continue;
             }
-            TurnFeatures f = TurnFeatures.of(turns.get(i).text(), contexts[i], sequence(turns, i, assign1, review1));
-            detected.add(new DetectedTurn(turns.get(i), decide(f, model.assignInSession, model.reviewInSession, f.values)));
+            TurnFeatures.Sequence seq = SEQUENTIAL ? sequence(turns, i, assign2, review2, assign1)
+                    : sequence(turns, i, assign1, review1, assign1);
+            TurnFeatures f = TurnFeatures.of(turns.get(i).text(), contexts[i], seq);
+            TurnDetection d = decide(f, model.assignInSession, model.reviewInSession, f.values);
+            assign2[i] = d.assignProbability();
+            review2[i] = d.reviewProbability();
+            detected.add(new DetectedTurn(turns.get(i), d));
         }
         return summarise(transcript, detected);
     }
@@ -70,8 +83,8 @@ public final class HomeworkDetector {
         DetectedTurn open = null;
         for (DetectedTurn d : detected) {
             TurnDetection t = d.detection();
-            assigned |= t.assignsHomework();
-            reviewed |= t.reviewsHomework();
+            assigned |= t.assignProbability() >= SESSION_CONFIDENCE;
+            reviewed |= t.reviewProbability() >= SESSION_CONFIDENCE;
             if (!t.assignsHomework()) {
                 open = null;
                 continue;
@@ -107,7 +120,13 @@ public final class HomeworkDetector {
         return b.toString().trim();
     }
 
-    static TurnFeatures.Sequence sequence(List<Turn> turns, int i, double[] assign, double[] review) {
+    static final boolean SEQUENTIAL = Boolean.parseBoolean(System.getProperty("seq.forced", "true"));
+
+    /**
+     * Where turn i stands: the previous therapist turn's assign and review probabilities (from
+     * {@code assign} and {@code review}), the next one's assign probability (from {@code next}).
+     */
+    static TurnFeatures.Sequence sequence(List<Turn> turns, int i, double[] assign, double[] review, double[] nextAssign) {
         int n = turns.size();
         int prev = i - 1;
         while (prev >= 0 && !turns.get(prev).byTherapist()) {
@@ -124,7 +143,7 @@ public final class HomeworkDetector {
         String nextClient = i + 1 < n && !turns.get(i + 1).byTherapist() ? turns.get(i + 1).text() : null;
         boolean prevAsked = prev >= 0 && review[prev] > THRESHOLD && turns.get(prev).text().contains("?");
         return new TurnFeatures.Sequence(n <= 1 ? 0 : (double) i / (n - 1), prev >= 0 ? review[prev] : 0,
-                prev >= 0 ? assign[prev] : 0, next < n ? assign[next] : 0, nextClient, prevAsked, assignedEarlier);
+                prev >= 0 ? assign[prev] : 0, next < n ? nextAssign[next] : 0, nextClient, prevAsked, assignedEarlier);
     }
 
     private TurnDetection decide(TurnFeatures f, double[] assignWeights, double[] reviewWeights, double[] x) {

@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class Training {
 
+    static boolean LONE_FROM_SESSIONS = Boolean.parseBoolean(System.getProperty("lone.sessions", "true"));
+
     private Training() {
     }
 
@@ -35,8 +37,10 @@ final class Training {
                 if (l == null || !turns.get(i).byTherapist()) {
                     continue;
                 }
-                TurnFeatures f = TurnFeatures.of(turns.get(i).text(), HomeworkDetector.contextOf(turns, i), null);
-                add(f, l, lone, assigns, reviews, null, null);
+                if (LONE_FROM_SESSIONS) {
+                    TurnFeatures f = TurnFeatures.of(turns.get(i).text(), HomeworkDetector.contextOf(turns, i), null);
+                    add(f, l, lone, assigns, reviews, null, null);
+                }
             }
         }
         double[][] x = lone.toArray(new double[0][]);
@@ -58,13 +62,20 @@ final class Training {
         for (LabelledData.Session s : sessions) {
             List<Turn> turns = s.transcript().turns();
             double[][] p = firstPass(first, turns);
+            double[][] gold = new double[2][turns.size()];
+            for (int i = 0; i < turns.size(); i++) {
+                LabelledData.Labels l = s.turns().get(turns.get(i).number());
+                gold[0][i] = l != null && l.assigns() ? 1 : 0;
+                gold[1][i] = l != null && l.reviews() ? 1 : 0;
+            }
+            double[][] prev = HomeworkDetector.SEQUENTIAL ? gold : p;
             for (int i = 0; i < turns.size(); i++) {
                 LabelledData.Labels l = s.turns().get(turns.get(i).number());
                 if (l == null || !turns.get(i).byTherapist()) {
                     continue;
                 }
                 TurnFeatures f = TurnFeatures.of(turns.get(i).text(), HomeworkDetector.contextOf(turns, i),
-                        HomeworkDetector.sequence(turns, i, p[0], p[1]));
+                        HomeworkDetector.sequence(turns, i, prev[0], prev[1], p[0]));
                 full.add(f.values);
                 assigns2.add(l.assigns() ? 1 : 0);
                 reviews2.add(l.reviews() ? 1 : 0);

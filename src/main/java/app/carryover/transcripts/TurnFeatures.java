@@ -75,7 +75,7 @@ final class TurnFeatures {
                 "TIME_SPECIFIC", "TASK_ANY", "TASK_IN_DIR", "DIR_TIME", "DIR_TASK", "DIR_TIME_TASK", "DIR_NOW",
                 "DIR_OUTSIDE", "DIR_LOOSE", "NOW_NO_TIME", "QUESTION", "ALL_QUESTION", "SHORT", "LONG", "FIRST_WH",
                 "ECHO_COUNT", "PAST_YOU", "HAS_NUMBER", "ctx.REPORT", "ctx.REPORT_Q", "ctx.REPORT_ENGAGE", "ctx.REPORT_DEFLECT",
-                "ctx.ANY_HW", "ctx.EMPTY", "ctx.QUESTION", "ctx.HW_Q_GENERAL", "ctx.REPORT_DIR",
+                "ctx.ANY_HW", "ctx.EMPTY", "ctx.QUESTION", "ctx.HW_Q_GENERAL", "ctx.REPORT_DIR", "ctx.ECHO", "ctx.REPORT_ECHO",
                 "seq.ON", "seq.PREV_REVIEW", "seq.PREV_ASSIGN", "seq.NEXT_ASSIGN", "seq.EARLY", "seq.LATE",
                 "seq.REVIEW_RUN", "seq.ASSIGN_RUN", "seq.NEXT_ACCEPT", "seq.PREV_REVIEW_Q", "seq.AFTER_ASSIGN"));
         NAMES = List.copyOf(names);
@@ -390,8 +390,12 @@ final class TurnFeatures {
             copy("ctx.ANY_HW", "ctx.C_ARTIFACT");
         }
         boolean did = has("ctx.C_DID") || has("ctx.C_NOTDONE") || has("ctx.C_EMPHATIC");
-        boolean report = (did && (homework || has("ctx.C_DOSE"))) || has("ctx.C_ARTIFACT") || has("ctx.C_LIKESAID")
-                || has("ctx.C_EMPHATIC");
+        boolean report = has("ctx.C_DIDTHE") || (did && (homework || has("ctx.C_DOSE"))) || has("ctx.C_ARTIFACT")
+                || has("ctx.C_LIKESAID") || has("ctx.C_EMPHATIC");
+        int echo = echo();
+        if (echo >= 0) {
+            set("ctx.ECHO", 1, echo, echo);
+        }
         boolean contextAsks = false;
         for (int i = 0; i < context.size(); i++) {
             contextAsks |= context.inQuestion(i);
@@ -403,7 +407,7 @@ final class TurnFeatures {
             set("ctx.HW_Q_GENERAL", 1, -1, -1);
         }
         if (report && !contextAsks) {
-            int[] from = spans[index(has("ctx.C_DID") ? "ctx.C_DID" : has("ctx.C_ARTIFACT") ? "ctx.C_ARTIFACT"
+            int[] from = spans[index(has("ctx.C_DIDTHE") ? "ctx.C_DIDTHE" : has("ctx.C_DID") ? "ctx.C_DID" : has("ctx.C_ARTIFACT") ? "ctx.C_ARTIFACT"
                     : has("ctx.C_LIKESAID") ? "ctx.C_LIKESAID" : has("ctx.C_EMPHATIC") ? "ctx.C_EMPHATIC" : "ctx.C_NOTDONE")];
             set("ctx.REPORT", 1, from[0], from[1]);
             if (therapistAsks) {
@@ -418,7 +422,33 @@ final class TurnFeatures {
             if (has("DIR_ANY")) {
                 set("ctx.REPORT_DIR", 1, -1, -1);
             }
+            if (echo >= 0) {
+                set("ctx.REPORT_ECHO", 1, echo, echo);
+            }
         }
+    }
+
+    private static final Set<String> STOP = Set.of("that", "this", "with", "have", "just", "really", "about", "what",
+            "when", "then", "there", "they", "them", "were", "been", "would", "could", "should", "your", "from", "into",
+            "like", "some", "much", "very", "well", "okay", "yeah", "will", "because", "actually", "honestly", "think",
+            "know", "still", "even", "sure", "didn", "done", "said", "felt", "feel", "thing", "things", "time", "week",
+            "maybe", "kind", "sort", "also", "only", "more", "than", "make", "made", "does", "doing", "going");
+
+    /** The first of the therapist's opening words that repeats a content word of the client's turn, or -1. */
+    private int echo() {
+        Set<String> said = new java.util.HashSet<>();
+        for (int i = 0; i < context.size(); i++) {
+            String w = context.word(i);
+            if ((w.length() >= 4 || context.isNumber(i) && !w.equals("one")) && !STOP.contains(w)) {
+                said.add(w);
+            }
+        }
+        for (int i = 0; i < Math.min(text.size(), 8); i++) {
+            if (said.contains(text.word(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void sequence(Sequence s) {
