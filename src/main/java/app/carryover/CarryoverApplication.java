@@ -16,6 +16,7 @@ public class CarryoverApplication {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             switch (args[0]) {
                 case "server" -> CarryoverServer.run(rest);
+                case "transcripts" -> System.exit(app.carryover.transcripts.TranscriptsCommand.run(rest));
                 default -> {
                     System.err.println("Unknown command '" + args[0] + "'. Commands: server (default), coach, transcripts.");
                     System.exit(2);

@@ -29,25 +29,49 @@ final class CueLexicon {
             "weekends", "weekday", "weekdays", "tonight", "tomorrow", "weeknight", "weeknights");
 
     private final List<String> groups;
-    private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
-    private final List<Phrase> unindexed = new ArrayList<>();
+    /** Per side (0: the therapist's cues, 1: the context's C_ cues): phrases by their first word. */
+    private final List<Map<Integer, List<Phrase>>> byFirstWord = List.of(new HashMap<>(), new HashMap<>());
+    private final List<List<Phrase>> numberFirst = List.of(new ArrayList<>(), new ArrayList<>());
+    private final List<List<Phrase>> dayFirst = List.of(new ArrayList<>(), new ArrayList<>());
+    private final List<List<Phrase>> unindexed = List.of(new ArrayList<>(), new ArrayList<>());
 
     /** One matched phrase: its group and the words it covers, inclusive. */
     record Hit(int group, int from, int to) {
     }
 
+    /** Every word the phrases name, numbered, so matching compares ints and tests bits. */
+    private final Map<String, Integer> vocabulary = new HashMap<>();
+
     private CueLexicon(Map<String, List<String>> phrasesByGroup) {
         this.groups = List.copyOf(phrasesByGroup.keySet());
-        for (int g = 0; g < groups.size(); g++) {
-            for (String phrase : phrasesByGroup.get(groups.get(g))) {
-                Phrase p = Phrase.compile(g, phrase);
-                Element first = p.elements[0];
-                if (first.kind == Kind.WORDS && !first.optional) {
-                    for (String w : first.words) {
-                        byFirstWord.computeIfAbsent(w, k -> new ArrayList<>()).add(p);
+        for (List<String> phrases : phrasesByGroup.values()) {
+            for (String phrase : phrases) {
+                for (String part : phrase.trim().split("\\s+")) {
+                    String words = part.endsWith("?") && part.length() > 1 ? part.substring(0, part.length() - 1) : part;
+                    if (!words.startsWith("<") && !words.equals("~") && !words.equals("*")) {
+                        for (String w : words.split("\\|")) {
+                            vocabulary.putIfAbsent(w, vocabulary.size());
+                        }
                     }
-                } else {
-                    unindexed.add(p);
+                }
+            }
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            int side = groups.get(g).startsWith("C_") ? 1 : 0;
+            for (String phrase : phrasesByGroup.get(groups.get(g))) {
+                for (Phrase p : Phrase.compile(g, phrase, vocabulary)) {
+                    Element first = p.elements[0];
+                    if (first.kind == Kind.WORDS) {
+                        for (int w = first.words.nextSetBit(0); w >= 0; w = first.words.nextSetBit(w + 1)) {
+                            byFirstWord.get(side).computeIfAbsent(w, k -> new ArrayList<>()).add(p);
+                        }
+                    } else if (first.kind == Kind.NUMBER) {
+                        numberFirst.get(side).add(p);
+                    } else if (first.kind == Kind.DAY) {
+                        dayFirst.get(side).add(p);
+                    } else {
+                        unindexed.get(side).add(p);
+                    }
                 }
             }
         }
@@ -65,28 +89,69 @@ final class CueLexicon {
         return g;
     }
 
-    /** Every phrase occurrence in the text, in order of its first word. */
+    /** Every occurrence of a therapist-side cue (all groups but C_) in the text, in order of its first word. */
     List<Hit> match(SpokenText text) {
-        List<Hit> hits = new ArrayList<>();
+        return match(text, 0);
+    }
+
+    /** Every occurrence of a context cue (the C_ groups) in the client's text. */
+    List<Hit> matchContext(SpokenText text) {
+        return match(text, 1);
+    }
+
+    /** A text as the matcher sees it: word ids (-1 for words no phrase names), numbers and days marked. */
+    record Coded(int[] ids, boolean[] numbers, boolean[] days) {
+        int size() {
+            return ids.length;
+        }
+    }
+
+    private Coded code(SpokenText text) {
         int n = text.size();
+        int[] ids = new int[n];
+        boolean[] numbers = new boolean[n];
+        boolean[] days = new boolean[n];
         for (int i = 0; i < n; i++) {
-            List<Phrase> candidates = byFirstWord.get(text.word(i));
-            if (candidates != null) {
-                for (Phrase p : candidates) {
-                    int end = p.match(text, 0, i);
-                    if (end > i) {
-                        hits.add(new Hit(p.group, i, end - 1));
-                    }
-                }
+            String w = text.word(i);
+            Integer id = vocabulary.get(w);
+            ids[i] = id == null ? -1 : id;
+            numbers[i] = text.isNumber(i);
+            days[i] = DAYS.contains(w);
+        }
+        return new Coded(ids, numbers, days);
+    }
+
+    private List<Hit> match(SpokenText text, int side) {
+        List<Hit> hits = new ArrayList<>();
+        Coded coded = code(text);
+        int n = coded.size();
+        Map<Integer, List<Phrase>> index = byFirstWord.get(side);
+        for (int i = 0; i < n; i++) {
+            if (coded.ids[i] >= 0) {
+                tryAll(index.get(coded.ids[i]), coded, i, hits);
             }
-            for (Phrase p : unindexed) {
-                int end = p.match(text, 0, i);
-                if (end > i) {
-                    hits.add(new Hit(p.group, i, end - 1));
-                }
+            if (coded.numbers[i]) {
+                tryAll(numberFirst.get(side), coded, i, hits);
             }
+            if (coded.days[i]) {
+                tryAll(dayFirst.get(side), coded, i, hits);
+            }
+            tryAll(unindexed.get(side), coded, i, hits);
         }
         return hits;
+    }
+
+    private static void tryAll(List<Phrase> phrases, Coded text, int i, List<Hit> hits) {
+        if (phrases == null) {
+            return;
+        }
+        for (int k = 0, size = phrases.size(); k < size; k++) {
+            Phrase p = phrases.get(k);
+            int end = p.match(text, 0, i);
+            if (end > i) {
+                hits.add(new Hit(p.group, i, end - 1));
+            }
+        }
     }
 
     static CueLexicon load(String resource) {
@@ -118,12 +183,12 @@ final class CueLexicon {
 
     private enum Kind { WORDS, NUMBER, DAY, ANY, GAP }
 
-    private record Element(Kind kind, Set<String> words, boolean optional) {
-        boolean accepts(SpokenText text, int i) {
+    private record Element(Kind kind, java.util.BitSet words, boolean optional) {
+        boolean accepts(Coded text, int i) {
             return switch (kind) {
-                case WORDS -> words.contains(text.word(i));
-                case NUMBER -> text.isNumber(i);
-                case DAY -> DAYS.contains(text.word(i));
+                case WORDS -> text.ids[i] >= 0 && words.get(text.ids[i]);
+                case NUMBER -> text.numbers[i];
+                case DAY -> text.days[i];
                 default -> true;
             };
         }
@@ -131,7 +196,8 @@ final class CueLexicon {
 
     private record Phrase(int group, Element[] elements) {
 
-        static Phrase compile(int group, String phrase) {
+        /** The phrase, as many times as it has leading optional words (each left in and left out). */
+        static List<Phrase> compile(int group, String phrase, Map<String, Integer> vocabulary) {
             String[] parts = phrase.trim().split("\\s+");
             Element[] elements = new Element[parts.length];
             for (int k = 0; k < parts.length; k++) {
@@ -140,19 +206,38 @@ final class CueLexicon {
                 if (optional) {
                     part = part.substring(0, part.length() - 1);
                 }
+                java.util.BitSet none = new java.util.BitSet();
                 elements[k] = switch (part) {
-                    case "<num>" -> new Element(Kind.NUMBER, Set.of(), optional);
-                    case "<day>" -> new Element(Kind.DAY, Set.of(), optional);
-                    case "*" -> new Element(Kind.ANY, Set.of(), optional);
-                    case "~" -> new Element(Kind.GAP, Set.of(), false);
-                    default -> new Element(Kind.WORDS, Set.copyOf(java.util.Arrays.asList(part.split("\\|"))), optional);
+                    case "<num>" -> new Element(Kind.NUMBER, none, optional);
+                    case "<day>" -> new Element(Kind.DAY, none, optional);
+                    case "*" -> new Element(Kind.ANY, none, optional);
+                    case "~" -> new Element(Kind.GAP, none, false);
+                    default -> new Element(Kind.WORDS, bits(part.split("\\|"), vocabulary), optional);
                 };
             }
-            return new Phrase(group, elements);
+            List<Phrase> out = new ArrayList<>();
+            int lead = 0;
+            while (lead < elements.length - 1 && elements[lead].optional) {
+                Element required = elements[lead];
+                Element[] kept = elements.clone();
+                kept[lead] = new Element(required.kind, required.words, false);
+                out.add(new Phrase(group, java.util.Arrays.copyOfRange(kept, lead, kept.length)));
+                lead++;
+            }
+            out.add(new Phrase(group, java.util.Arrays.copyOfRange(elements, lead, elements.length)));
+            return out;
+        }
+
+        private static java.util.BitSet bits(String[] words, Map<String, Integer> vocabulary) {
+            java.util.BitSet bits = new java.util.BitSet();
+            for (String w : words) {
+                bits.set(vocabulary.get(w));
+            }
+            return bits;
         }
 
         /** The end (exclusive) of a match of elements[e..] starting at word i, or -1. */
-        int match(SpokenText text, int e, int i) {
+        int match(Coded text, int e, int i) {
             if (e == elements.length) {
                 return i;
             }

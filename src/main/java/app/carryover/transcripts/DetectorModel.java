@@ -62,11 +62,19 @@ final class DetectorModel {
     static double[] lone(TurnFeatures f) {
         double[] x = f.values.clone();
         for (int i = 0; i < x.length; i++) {
-            if (TurnFeatures.NAMES.get(i).startsWith("seq.")) {
+            if (SESSION_FEATURE[i]) {
                 x[i] = 0;
             }
         }
         return x;
+    }
+
+    private static final boolean[] SESSION_FEATURE = new boolean[TurnFeatures.count()];
+
+    static {
+        for (int i = 0; i < SESSION_FEATURE.length; i++) {
+            SESSION_FEATURE[i] = TurnFeatures.NAMES.get(i).startsWith("seq.");
+        }
     }
 
     static double[] specificVector(TurnFeatures f) {

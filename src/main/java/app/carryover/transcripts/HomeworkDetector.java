@@ -25,6 +25,8 @@ public final class HomeworkDetector {
      */
     static final double SESSION_CONFIDENCE = 0.8;
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private final DetectorModel model;
 
     HomeworkDetector(DetectorModel model) {
@@ -242,6 +244,6 @@ public final class HomeworkDetector {
         if (end - start < 4 && end + 1 < t.size()) {
             end = Math.min(t.size() - 1, start + 20);
         }
-        return t.span(start, end).replaceAll("\\s+", " ");
+        return SPACES.matcher(t.span(start, end)).replaceAll(" ");
     }
 }

@@ -53,8 +53,11 @@ final class LabelledData {
         return out;
     }
 
-    /** Sessions of a folder holding labels.jsonl (and sessions.jsonl), read with the given reader. */
-    static List<Session> sessions(Path folder, TranscriptReader reader) throws IOException {
+    /** The labels beside a folder of transcripts: per session, per turn, and the session verdicts. */
+    private record LabelSet(Map<String, Map<Integer, Labels>> turns, Map<String, Map<String, Object>> verdicts) {
+    }
+
+    private static LabelSet labelSet(Path folder) throws IOException {
         Map<String, Map<Integer, Labels>> turnLabels = new HashMap<>();
         Path labels = folder.resolve("labels.jsonl");
         if (Files.exists(labels)) {
@@ -70,21 +73,43 @@ final class LabelledData {
                 verdicts.put(Json.text(o.get("session")), o);
             }
         }
+        return new LabelSet(turnLabels, verdicts);
+    }
+
+    /** Sessions of a folder holding labels.jsonl (and sessions.jsonl), read with the given reader. */
+    static List<Session> sessions(Path folder, TranscriptReader reader) throws IOException {
+        LabelSet labels = labelSet(folder);
         List<Session> out = new ArrayList<>();
         for (Path file : TranscriptReader.files(folder)) {
             String name = folder.relativize(file).toString();
-            if (name.endsWith(".jsonl") && (name.equals("labels.jsonl") || name.equals("sessions.jsonl"))) {
+            if (name.equals("labels.jsonl") || name.equals("sessions.jsonl")) {
                 continue;
             }
             for (Transcript t : reader.read(file, name, "").transcripts()) {
-                String key = sessionKey(t.session());
-                Map<String, Object> v = verdicts.get(key);
-                out.add(new Session(t, turnLabels.getOrDefault(key, Map.of()),
-                        v == null ? null : (Boolean) v.get("homework_assigned"),
-                        v == null ? null : (Boolean) v.get("homework_reviewed")));
+                out.add(session(t, labels));
             }
         }
         return out;
+    }
+
+    /** Only the labels of the sessions beside a folder's transcripts, each with an empty transcript of its name. */
+    static List<Session> sessionLabels(Path folder) throws IOException {
+        LabelSet labels = labelSet(folder);
+        java.util.Set<String> keys = new java.util.TreeSet<>(labels.turns().keySet());
+        keys.addAll(labels.verdicts().keySet());
+        List<Session> out = new ArrayList<>();
+        for (String key : keys) {
+            out.add(session(new Transcript(key, "", List.of(), List.of()), labels));
+        }
+        return out;
+    }
+
+    private static Session session(Transcript t, LabelSet labels) {
+        String key = sessionKey(t.session());
+        Map<String, Object> v = labels.verdicts().get(key);
+        return new Session(t, labels.turns().getOrDefault(key, Map.of()),
+                v == null ? null : (Boolean) v.get("homework_assigned"),
+                v == null ? null : (Boolean) v.get("homework_reviewed"));
     }
 
     /** The session name as the scorer matches it: the last path part without its extension. */

@@ -5,9 +5,14 @@ public enum Speaker {
     THERAPIST, CLIENT, OTHER;
 
     /** The role a label names outright ("T", "Therapist", "Counsellor", "C", "Client", "Patient"), or null. */
+    private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\[\\]()*_.#>-]");
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("\\s+(?:\\d+|[a-z])$");
+
     static Speaker ofRoleLabel(String label) {
-        String l = label.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\[\\]()*_.#>-]", " ").trim()
-                .replaceAll("\\s+\\d+$", "").replaceAll("\\s+[a-z]$", "").trim();
+        String l = label.toLowerCase(java.util.Locale.ROOT);
+        if (!l.equals("therapist") && !l.equals("client")) {
+            l = NUMBERED.matcher(PUNCTUATION.matcher(l).replaceAll(" ").trim()).replaceAll("").trim();
+        }
         switch (l) {
             case "t", "th", "ther", "therapist", "counselor", "counsellor", "clinician", "psychologist",
                     "psychotherapist", "provider", "practitioner", "interviewer", "doctor", "dr", "psychiatrist",

@@ -19,6 +19,7 @@ final class TurnFeatures {
 
     static final List<String> NAMES;
     private static final int COUNT;
+    private static final java.util.Map<String, Integer> INDEX;
 
     /** Task verbs: a clause that starts with one of these, or a request ending in one, sets a task. */
     static final Set<String> TASK_VERBS = Set.of(
@@ -65,6 +66,14 @@ final class TurnFeatures {
             "that", "these", "those", "some", "any", "no", "of", "for", "in", "on", "at", "is", "are", "was", "were",
             "be", "been", "who", "which", "what", "people", "really", "may", "shall", "had", "has", "have");
 
+    private static final Set<String> HAVE_OBJECTS = Set.of("a", "another", "some");
+    private static final Set<String> BE_COMPLEMENTS = Set.of("curious", "a", "kind", "gentle", "brave", "bold", "open");
+    private static final Set<String> LET_OBJECTS = Set.of("it", "them", "her", "him", "yourself");
+    private static final Set<String> MODALS_AFTER_YOU = Set.of("could", "might", "can", "should", "will", "need", "have", "are", "may");
+    private static final Set<String> QUESTION_OPENERS = Set.of("what", "how", "which", "when", "where", "why", "who", "did", "do", "does", "were", "was", "have", "has", "is", "are");
+    private static final Set<String> COUNTED_THINGS = Set.of("days", "times", "nights", "mornings", "evenings", "out", "entries", "full", "walks", "minutes", "of", "is", "every", "records", "people", "a");
+    private static final Set<String> ONE_UNITS = Set.of("a", "day", "minute", "hour", "page", "evening", "morning", "night", "week", "more", "each", "time", "episode", "chapter", "lesson", "section");
+
     static {
         List<String> names = new ArrayList<>();
         for (String g : CueLexicon.DEFAULT.groups()) {
@@ -80,6 +89,11 @@ final class TurnFeatures {
                 "seq.REVIEW_RUN", "seq.ASSIGN_RUN", "seq.NEXT_ACCEPT", "seq.PREV_REVIEW_Q", "seq.AFTER_ASSIGN"));
         NAMES = List.copyOf(names);
         COUNT = NAMES.size();
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int k = 0; k < COUNT; k++) {
+            index.put(NAMES.get(k), k);
+        }
+        INDEX = java.util.Map.copyOf(index);
     }
 
     /** Neighbouring turns in a session, from a first pass; null for a lone utterance. */
@@ -103,8 +117,8 @@ final class TurnFeatures {
     }
 
     static int index(String name) {
-        int i = NAMES.indexOf(name);
-        if (i < 0) {
+        Integer i = INDEX.get(name);
+        if (i == null) {
             throw new IllegalArgumentException("no feature " + name);
         }
         return i;
@@ -127,11 +141,8 @@ final class TurnFeatures {
                 f.set(h.group(), 1, h.from(), h.to());
             }
         }
-        for (CueLexicon.Hit h : lexicon.match(context)) {
-            String g = groups.get(h.group());
-            if (g.startsWith("C_")) {
-                f.set(h.group(), 1, -2 - h.from(), -2 - h.to());
-            }
+        for (CueLexicon.Hit h : lexicon.matchContext(context)) {
+            f.set(h.group(), 1, -2 - h.from(), -2 - h.to());
         }
         f.structure();
         f.conjunctions(sequence);
@@ -178,9 +189,9 @@ final class TurnFeatures {
                         && !VerbForms.isPast(prev) && !t.isNumber(i - 1) && !prev.endsWith("ing") && !prev.endsWith("ly")
                         && !prev.endsWith("s"));
                 if (head && !(w.equals("do") && (t.at(i + 1).equals("you") || t.at(i + 1).equals("not")))
-                        && !(w.equals("have") && !Set.of("a", "another", "some").contains(t.at(i + 1)))
-                        && !(w.equals("be") && !Set.of("curious", "a", "kind", "gentle", "brave", "bold", "open").contains(t.at(i + 1)))
-                        && !(w.equals("let") && !Set.of("it", "them", "her", "him", "yourself").contains(t.at(i + 1)))) {
+                        && !(w.equals("have") && !HAVE_OBJECTS.contains(t.at(i + 1)))
+                        && !(w.equals("be") && !BE_COMPLEMENTS.contains(t.at(i + 1)))
+                        && !(w.equals("let") && !LET_OBJECTS.contains(t.at(i + 1)))) {
                     String next = t.at(i + 1);
                     boolean room = ROOM_VERBS.contains(w) && (next.equals("me") || next.equals("us")
                             || (w.equals("take") && (next.equals("your") || next.equals("a")))
@@ -213,7 +224,7 @@ final class TurnFeatures {
                     directiveVerbs.add(v);
                 }
             }
-            if (w.equals("you") && Set.of("could", "might", "can", "should", "will", "need", "have", "are", "may")
+            if (w.equals("you") && MODALS_AFTER_YOU
                     .contains(t.at(i + 1)) && !t.inQuestion(i)) {
                 int v = verbAfter(i + 2);
                 if (v > 0 && !(t.word(v).equals("see") || t.word(v).equals("tell") && t.at(v + 1).isEmpty())) {
@@ -332,13 +343,11 @@ final class TurnFeatures {
             set("LONG", 1, -1, -1);
         }
         String first = text.at(0);
-        if (Set.of("what", "how", "which", "when", "where", "why", "who", "did", "do", "does", "were", "was", "have", "has",
-                "is", "are").contains(first)) {
+        if (QUESTION_OPENERS.contains(first)) {
             set("FIRST_WH", 1, 0, Math.min(n - 1, 3));
         }
         for (int i = 0; i < Math.min(n, 4); i++) {
-            if (text.isNumber(i) && (Set.of("days", "times", "nights", "mornings", "evenings", "out", "entries", "full",
-                    "walks", "minutes", "of", "is", "every", "records", "people", "a").contains(text.at(i + 1))
+            if (text.isNumber(i) && (COUNTED_THINGS.contains(text.at(i + 1))
                     || text.at(i + 1).isEmpty() || text.boundaryBefore(i + 1) != SpokenText.NONE)) {
                 set("ECHO_COUNT", 1, i, Math.min(n - 1, i + 2));
                 break;
@@ -351,8 +360,7 @@ final class TurnFeatures {
         for (int i = 0; i < n; i++) {
             String w = text.word(i);
             if (text.isNumber(i) && !w.equals("first") && !w.equals("second") && !w.equals("third")
-                    && !(w.equals("one") && !text.isNumber(i + 1) && !Set.of("a", "day", "minute", "hour", "page", "evening",
-                    "morning", "night", "week", "more", "each", "time", "episode", "chapter", "lesson", "section").contains(text.at(i + 1)))) {
+                    && !(w.equals("one") && !text.isNumber(i + 1) && !ONE_UNITS.contains(text.at(i + 1)))) {
                 set("HAS_NUMBER", 1, i, i);
                 break;
             }
@@ -428,11 +436,7 @@ final class TurnFeatures {
         }
     }
 
-    private static final Set<String> STOP = Set.of("that", "this", "with", "have", "just", "really", "about", "what",
-            "when", "then", "there", "they", "them", "were", "been", "would", "could", "should", "your", "from", "into",
-            "like", "some", "much", "very", "well", "okay", "yeah", "will", "because", "actually", "honestly", "think",
-            "know", "still", "even", "sure", "didn", "done", "said", "felt", "feel", "thing", "things", "time", "week",
-            "maybe", "kind", "sort", "also", "only", "more", "than", "make", "made", "does", "doing", "going");
+    private static final Set<String> STOP = Set.of("that", "this", "with", "have", "just", "really", "about", "what", "when", "then", "there", "they", "them", "were", "been", "would", "could", "should", "your", "from", "into", "like", "some", "much", "very", "well", "okay", "yeah", "will", "because", "actually", "honestly", "think", "know", "still", "even", "sure", "didn", "done", "said", "felt", "feel", "thing", "things", "time", "week", "maybe", "kind", "sort", "also", "only", "more", "than", "make", "made", "does", "doing", "going");
 
     /** The first of the therapist's opening words that repeats a content word of the client's turn, or -1. */
     private int echo() {
