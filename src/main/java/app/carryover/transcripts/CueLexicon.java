@@ -57,8 +57,11 @@ final class CueLexicon {
             }
         }
         for (int g = 0; g < groups.size(); g++) {
-            int side = groups.get(g).startsWith("C_") ? 1 : 0;
-            for (String phrase : phrasesByGroup.get(groups.get(g))) {
+            String name = groups.get(g);
+            // the task words (K_) are looked for on both sides: the client's words hint at the category
+            int[] sides = name.startsWith("C_") ? new int[] {1} : name.startsWith("K_") ? new int[] {0, 1} : new int[] {0};
+            for (String phrase : phrasesByGroup.get(name)) {
+                for (int side : sides) {
                 for (Phrase p : Phrase.compile(g, phrase, vocabulary)) {
                     Element first = p.elements[0];
                     if (first.kind == Kind.WORDS) {
@@ -72,6 +75,7 @@ final class CueLexicon {
                     } else {
                         unindexed.get(side).add(p);
                     }
+                }
                 }
             }
         }
@@ -94,7 +98,7 @@ final class CueLexicon {
         return match(text, 0);
     }
 
-    /** Every occurrence of a context cue (the C_ groups) in the client's text. */
+    /** Every occurrence of a context cue (the C_ groups) or a task word (K_) in the client's text. */
     List<Hit> matchContext(SpokenText text) {
         return match(text, 1);
     }

@@ -24,14 +24,14 @@ final class DetectorModel {
 
     static final String RESOURCE = "/transcripts/model.tsv";
     static final double L2 = Double.parseDouble(System.getProperty("lr.l2", "0.002"));
-    static final int ITERATIONS = Integer.getInteger("lr.iterations", 1500);
+    static final int ITERATIONS = Integer.getInteger("lr.iterations", 500);
 
     /** The features the specific head sees: when, how often, how long, how much, which log. */
     static final List<String> SPECIFIC_FEATURES = List.of("T_RECUR", "T_POINT", "T_TRIGGER", "S_NAMED", "S_AMOUNT",
             "T_LOOSE", "T_WEEK", "P_OUTSIDE", "TIME_SPECIFIC", "HAS_NUMBER", "DIR_MANY", "LONG", "SHORT", "K_SKILL",
             "K_ACTION", "K_JOURNAL", "K_LEARN", "D_KEEP", "MAYBE", "D_WORTH", "D_TRY", "REQUEST", "D_WANT", "IMP",
             "D_WILLING", "D_YOU", "QUESTION");
-    static final int CATEGORY_FEATURES = 4 * 4;
+    static final int CATEGORY_FEATURES = 4 * 5;
 
     final double[] assign;
     final double[] review;
@@ -87,7 +87,7 @@ final class DetectorModel {
 
     /**
      * Per category (skill, action, journaling, learning): its cue words anywhere, within a task
-     * clause, the first task clause's verb, and within the first task clause.
+     * clause, the first task clause's verb, within the first task clause, and in the client's turn before.
      */
     static double[] categoryVector(TurnFeatures f) {
         double[] x = new double[CATEGORY_FEATURES];
@@ -99,19 +99,27 @@ final class DetectorModel {
             String g = groups.get(h.group());
             for (int c = 0; c < 4; c++) {
                 if (g.equals(cues[c])) {
-                    x[c * 4] += 1;
+                    x[c * 5] += 1;
                     for (int v : f.directiveVerbs) {
                         if (h.from() >= v && h.from() <= v + 10) {
-                            x[c * 4 + 1] += 1;
+                            x[c * 5 + 1] += 1;
                             break;
                         }
                     }
                     if (firstVerb >= 0 && h.from() >= firstVerb && h.from() <= firstVerb + 8) {
-                        x[c * 4 + 3] += 1;
+                        x[c * 5 + 3] += 1;
                     }
                 }
                 if (g.equals(verbs[c]) && firstVerb >= 0 && h.from() == firstVerb) {
-                    x[c * 4 + 2] = 1;
+                    x[c * 5 + 2] = 1;
+                }
+            }
+        }
+        for (CueLexicon.Hit h : f.contextTasks) {
+            String g = groups.get(h.group());
+            for (int c = 0; c < 4; c++) {
+                if (g.equals(cues[c])) {
+                    x[c * 5 + 4] += 1;
                 }
             }
         }
@@ -138,7 +146,7 @@ final class DetectorModel {
     static List<String> categoryNames() {
         List<String> names = new ArrayList<>();
         for (String c : new String[] {"skill", "action", "journaling", "learning"}) {
-            for (String k : new String[] {"anywhere", "in_task_clause", "task_verb", "in_first_task"}) {
+            for (String k : new String[] {"anywhere", "in_task_clause", "task_verb", "in_first_task", "client_before"}) {
                 names.add(c + "." + k);
             }
         }

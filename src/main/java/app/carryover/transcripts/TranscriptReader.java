@@ -138,7 +138,8 @@ public final class TranscriptReader {
                 notes.add(new Problem(t.session(), note));
             }
             if (t.turns().isEmpty()) {
-                problems.add(new Problem(t.session(), "skipped: no turns found in the " + kind));
+                problems.add(new Problem(t.session(), "skipped: no speaker-labelled turns found in the " + kind
+                        + " (expected lines such as 'T: ...', 'Therapist: ...' or 'Name: ...')"));
             } else if (t.turns().stream().noneMatch(Turn::byTherapist)) {
                 problems.add(new Problem(t.session(), "skipped: no therapist turn (speakers: "
                         + t.turns().stream().map(Turn::label).distinct().limit(6).toList()

@@ -109,6 +109,8 @@ final class TurnFeatures {
     /** Word index of each directive's verb (for category and summary), in order. */
     final List<Integer> directiveVerbs = new ArrayList<>();
     final List<CueLexicon.Hit> hits;
+    /** Task words (K_ cues) in the client's turn before: what "it" may refer to. */
+    final List<CueLexicon.Hit> contextTasks = new ArrayList<>();
 
     private TurnFeatures(SpokenText text, SpokenText context, List<CueLexicon.Hit> hits) {
         this.text = text;
@@ -142,7 +144,11 @@ final class TurnFeatures {
             }
         }
         for (CueLexicon.Hit h : lexicon.matchContext(context)) {
-            f.set(h.group(), 1, -2 - h.from(), -2 - h.to());
+            if (groups.get(h.group()).startsWith("K_")) {
+                f.contextTasks.add(h);
+            } else {
+                f.set(h.group(), 1, -2 - h.from(), -2 - h.to());
+            }
         }
         f.structure();
         f.conjunctions(sequence);
