@@ -83,7 +83,7 @@ final class TurnFeatures {
                 "IMP", "IMP_ROOM", "REQUEST", "YOU_MODAL", "MAYBE", "LETS", "DIR_ANY", "DIR_MANY", "TIME_ANY",
                 "TIME_SPECIFIC", "TASK_ANY", "TASK_IN_DIR", "DIR_TIME", "DIR_TASK", "DIR_TIME_TASK", "DIR_NOW",
                 "DIR_OUTSIDE", "DIR_LOOSE", "NOW_NO_TIME", "QUESTION", "ALL_QUESTION", "SHORT", "LONG", "FIRST_WH",
-                "ECHO_COUNT", "PAST_YOU", "HAS_NUMBER", "ctx.REPORT", "ctx.REPORT_Q", "ctx.REPORT_ENGAGE", "ctx.REPORT_DEFLECT",
+                "ECHO_COUNT", "PAST_YOU", "HAS_NUMBER", "PAST_FRAME_TASK", "REVIEW_ASK", "PAST_FRAME_ASK", "ctx.REPORT", "ctx.REPORT_Q", "ctx.REPORT_ENGAGE", "ctx.REPORT_DEFLECT",
                 "ctx.ANY_HW", "ctx.EMPTY", "ctx.QUESTION", "ctx.HW_Q_GENERAL", "ctx.REPORT_DIR", "ctx.ECHO", "ctx.REPORT_ECHO",
                 "seq.ON", "seq.PREV_REVIEW", "seq.PREV_ASSIGN", "seq.NEXT_ASSIGN", "seq.EARLY", "seq.LATE",
                 "seq.REVIEW_RUN", "seq.ASSIGN_RUN", "seq.NEXT_ACCEPT", "seq.PREV_REVIEW_Q", "seq.AFTER_ASSIGN"));
@@ -109,6 +109,8 @@ final class TurnFeatures {
     /** Word index of each directive's verb (for category and summary), in order. */
     final List<Integer> directiveVerbs = new ArrayList<>();
     final List<CueLexicon.Hit> hits;
+    /** Words in a sentence that speaks of an earlier session's task ("last time you were going to ..."). */
+    private boolean[] past;
     /** Task words (K_ cues) in the client's turn before: what "it" may refer to. */
     final List<CueLexicon.Hit> contextTasks = new ArrayList<>();
 
@@ -134,9 +136,19 @@ final class TurnFeatures {
         SpokenText text = SpokenText.of(therapist);
         SpokenText context = SpokenText.of(client);
         CueLexicon lexicon = CueLexicon.DEFAULT;
-        List<CueLexicon.Hit> hits = lexicon.match(text);
-        TurnFeatures f = new TurnFeatures(text, context, hits);
         List<String> groups = lexicon.groups();
+        List<CueLexicon.Hit> all = lexicon.match(text);
+        boolean[] past = pastFrames(text, all, groups);
+        List<CueLexicon.Hit> hits = new ArrayList<>(all.size());
+        for (CueLexicon.Hit h : all) {
+            String g = groups.get(h.group());
+            boolean setting = g.startsWith("D_") && !g.endsWith("VERB") || g.startsWith("T_") || g.startsWith("P_") || g.startsWith("S_");
+            if (!(setting && past[h.from()])) {
+                hits.add(h);
+            }
+        }
+        TurnFeatures f = new TurnFeatures(text, context, hits);
+        f.past = past;
         for (CueLexicon.Hit h : hits) {
             String g = groups.get(h.group());
             if (!g.startsWith("C_")) {
@@ -153,6 +165,31 @@ final class TurnFeatures {
         f.structure();
         f.conjunctions(sequence);
         return f;
+    }
+
+    /**
+     * Marks the words that follow a past frame ("last time", "you were going to") to the end of
+     * its sentence, at most fifteen words on: a task named there was set before, so it is reviewed,
+     * not assigned.
+     */
+    private static boolean[] pastFrames(SpokenText text, List<CueLexicon.Hit> hits, List<String> groups) {
+        boolean[] past = new boolean[text.size()];
+        for (CueLexicon.Hit h : hits) {
+            if (!groups.get(h.group()).equals("R_PASTFRAME")) {
+                continue;
+            }
+            int start = h.from();
+            while (start > 0 && text.boundaryBefore(start) != SpokenText.SENTENCE) {
+                start--;
+            }
+            for (int i = start; i < text.size() && i <= h.to() + 15; i++) {
+                if (i > h.to() && text.boundaryBefore(i) == SpokenText.SENTENCE) {
+                    break;
+                }
+                past[i] = true;
+            }
+        }
+        return past;
     }
 
     double get(String name) {
@@ -186,6 +223,9 @@ final class TurnFeatures {
         SpokenText t = text;
         int n = t.size();
         for (int i = 0; i < n; i++) {
+            if (past[i]) {
+                continue;
+            }
             String w = t.word(i);
             String prev = t.at(i - 1);
             boolean clauseStart = t.boundaryBefore(i) != SpokenText.NONE || LEAD_INS.contains(prev)
@@ -377,6 +417,17 @@ final class TurnFeatures {
                 set("PAST_YOU", 1, i, Math.min(n - 1, i + 3));
                 break;
             }
+        }
+        for (CueLexicon.Hit h : hits) {
+            String g = CueLexicon.DEFAULT.groups().get(h.group());
+            if ((g.startsWith("K_") || g.startsWith("D_") && g.endsWith("VERB")) && past[h.from()]) {
+                set("PAST_FRAME_TASK", 1, h.from(), h.to());
+            }
+        }
+        copy("REVIEW_ASK", "R_HOW_GO");
+        copy("REVIEW_ASK", "R_DID_YOU");
+        if (has("R_PASTFRAME") && (has("REVIEW_ASK") || anyQuestion)) {
+            copy("PAST_FRAME_ASK", "R_PASTFRAME");
         }
         contextConjunctions(anyQuestion);
         sequence(sequence);
