@@ -151,6 +151,7 @@ public final class HomeworkDetector {
     private TurnDetection decide(TurnFeatures f, double[] assignWeights, double[] reviewWeights, double[] x) {
         double pa = Logistic.sigmoid(Logistic.dot(assignWeights, x));
         double pr = Logistic.sigmoid(Logistic.dot(reviewWeights, x));
+
         boolean assigns = pa >= THRESHOLD;
         boolean reviews = pr >= THRESHOLD;
         List<String> evidence = new ArrayList<>();

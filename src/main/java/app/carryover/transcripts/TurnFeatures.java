@@ -83,7 +83,7 @@ final class TurnFeatures {
                 "IMP", "IMP_ROOM", "REQUEST", "YOU_MODAL", "MAYBE", "LETS", "DIR_ANY", "DIR_MANY", "TIME_ANY",
                 "TIME_SPECIFIC", "TASK_ANY", "TASK_IN_DIR", "DIR_TIME", "DIR_TASK", "DIR_TIME_TASK", "DIR_NOW",
                 "DIR_OUTSIDE", "DIR_LOOSE", "NOW_NO_TIME", "QUESTION", "ALL_QUESTION", "SHORT", "LONG", "FIRST_WH",
-                "ECHO_COUNT", "PAST_YOU", "HAS_NUMBER", "PAST_FRAME_TASK", "REVIEW_ASK", "PAST_FRAME_ASK", "ctx.REPORT", "ctx.REPORT_Q", "ctx.REPORT_ENGAGE", "ctx.REPORT_DEFLECT",
+                "ECHO_COUNT", "PAST_YOU", "HAS_NUMBER", "PAST_FRAME_TASK", "REVIEW_ASK", "PAST_FRAME_ASK", "REQUEST_TASK", "ASK_ABOUT_TASK", "ctx.REPORT", "ctx.REPORT_Q", "ctx.REPORT_ENGAGE", "ctx.REPORT_DEFLECT",
                 "ctx.ANY_HW", "ctx.EMPTY", "ctx.QUESTION", "ctx.HW_Q_GENERAL", "ctx.REPORT_DIR", "ctx.ECHO", "ctx.REPORT_ECHO",
                 "seq.ON", "seq.PREV_REVIEW", "seq.PREV_ASSIGN", "seq.NEXT_ASSIGN", "seq.EARLY", "seq.LATE",
                 "seq.REVIEW_RUN", "seq.ASSIGN_RUN", "seq.NEXT_ACCEPT", "seq.PREV_REVIEW_Q", "seq.AFTER_ASSIGN"));
@@ -428,6 +428,21 @@ final class TurnFeatures {
         copy("REVIEW_ASK", "R_DID_YOU");
         if (has("R_PASTFRAME") && (has("REVIEW_ASK") || anyQuestion)) {
             copy("PAST_FRAME_ASK", "R_PASTFRAME");
+        }
+        if (has("TASK_IN_DIR") && (has("REQUEST") || has("D_WILLING") || has("D_WANT") || has("YOU_MODAL"))) {
+            copy("REQUEST_TASK", "TASK_IN_DIR");
+        }
+        for (CueLexicon.Hit ask : hits) {
+            String g = CueLexicon.DEFAULT.groups().get(ask.group());
+            if (!g.equals("R_HOW_GO") && !g.equals("R_DID_YOU")) {
+                continue;
+            }
+            for (CueLexicon.Hit named : hits) {
+                String t = CueLexicon.DEFAULT.groups().get(named.group());
+                if ((t.startsWith("K_") || t.equals("R_OBJECT")) && named.from() >= ask.from() - 2 && named.from() <= ask.to() + 6) {
+                    set("ASK_ABOUT_TASK", 1, Math.min(ask.from(), named.from()), Math.max(ask.to(), named.to()));
+                }
+            }
         }
         contextConjunctions(anyQuestion);
         sequence(sequence);
