@@ -84,7 +84,7 @@ final class TurnFeatures {
                 "TIME_SPECIFIC", "TASK_ANY", "TASK_IN_DIR", "DIR_TIME", "DIR_TASK", "DIR_TIME_TASK", "DIR_NOW",
                 "DIR_OUTSIDE", "DIR_LOOSE", "NOW_NO_TIME", "QUESTION", "ALL_QUESTION", "SHORT", "LONG", "FIRST_WH",
                 "ECHO_COUNT", "PAST_YOU", "HAS_NUMBER", "PAST_FRAME_TASK", "REVIEW_ASK", "PAST_FRAME_ASK", "REQUEST_TASK", "ASK_ABOUT_TASK", "ctx.REPORT", "ctx.REPORT_Q", "ctx.REPORT_ENGAGE", "ctx.REPORT_DEFLECT",
-                "ctx.ANY_HW", "ctx.EMPTY", "ctx.QUESTION", "ctx.HW_Q_GENERAL", "ctx.REPORT_DIR", "ctx.ECHO", "ctx.REPORT_ECHO",
+                "ctx.ANY_HW", "ctx.EMPTY", "ctx.QUESTION", "ctx.HW_Q_GENERAL", "ctx.REPORT_DIR", "ctx.ECHO", "ctx.REPORT_ECHO", "ctx.REPORT_OFFTOPIC",
                 "seq.ON", "seq.PREV_REVIEW", "seq.PREV_ASSIGN", "seq.NEXT_ASSIGN", "seq.EARLY", "seq.LATE",
                 "seq.REVIEW_RUN", "seq.ASSIGN_RUN", "seq.NEXT_ACCEPT", "seq.PREV_REVIEW_Q", "seq.AFTER_ASSIGN"));
         NAMES = List.copyOf(names);
@@ -498,6 +498,9 @@ final class TurnFeatures {
             }
             if (has("RN_DEFLECT")) {
                 set("ctx.REPORT_DEFLECT", 1, -1, -1);
+            }
+            if (has("N_SCHED") || has("N_NOW") || has("IMP_ROOM") || has("RN_DEFLECT") || has("N_SELF") || has("N_GENERAL")) {
+                set("ctx.REPORT_OFFTOPIC", 1, -1, -1);
             }
             if (has("DIR_ANY")) {
                 set("ctx.REPORT_DIR", 1, -1, -1);
