@@ -29,7 +29,9 @@ public final class VerbForms {
 
     static {
         String[][] irregular = {
-                {"did", "do"}, {"done", "do"}, {"does", "do"}, {"doing", "do"}, {"went", "go"}, {"gone", "go"},
+                {"did", "do"}, {"done", "do"}, {"does", "do"}, {"doing", "do"}, {"going", "go"}, {"being", "be"},
+                {"seeing", "see"}, {"saying", "say"}, {"trying", "try"}, {"paying", "pay"}, {"playing", "play"},
+                {"staying", "stay"}, {"buying", "buy"}, {"eating", "eat"}, {"reading", "read"}, {"asking", "ask"}, {"went", "go"}, {"gone", "go"},
                 {"goes", "go"}, {"was", "be"}, {"were", "be"}, {"is", "be"}, {"are", "be"}, {"am", "be"},
                 {"been", "be"}, {"had", "have"}, {"has", "have"}, {"made", "make"}, {"kept", "keep"},
                 {"wrote", "write"}, {"written", "write"}, {"tried", "try"}, {"tries", "try"}, {"got", "get"},

@@ -168,14 +168,16 @@ final class TurnFeatures {
     }
 
     /**
-     * Marks the words that follow a past frame ("last time", "you were going to") to the end of
-     * its sentence, at most fifteen words on: a task named there was set before, so it is reviewed,
-     * not assigned.
+     * Marks the words that follow a past frame ("last time", "you were going to", or a question
+     * about how a task went) to the end of its sentence, at most fifteen words on: a task or a time
+     * named there was set before, so it is reviewed, not assigned.
      */
     private static boolean[] pastFrames(SpokenText text, List<CueLexicon.Hit> hits, List<String> groups) {
         boolean[] past = new boolean[text.size()];
         for (CueLexicon.Hit h : hits) {
-            if (!groups.get(h.group()).equals("R_PASTFRAME")) {
+            String g = groups.get(h.group());
+            boolean askingAfter = (g.equals("R_HOW_GO") || g.equals("R_DID_YOU")) && text.inQuestion(h.from());
+            if (!g.equals("R_PASTFRAME") && !askingAfter) {
                 continue;
             }
             int start = h.from();
@@ -434,7 +436,7 @@ final class TurnFeatures {
         }
         for (CueLexicon.Hit ask : hits) {
             String g = CueLexicon.DEFAULT.groups().get(ask.group());
-            if (!g.equals("R_HOW_GO") && !g.equals("R_DID_YOU")) {
+            if (!g.equals("R_HOW_GO") && !g.equals("R_DID_YOU") && !g.equals("R_LOOK")) {
                 continue;
             }
             for (CueLexicon.Hit named : hits) {
