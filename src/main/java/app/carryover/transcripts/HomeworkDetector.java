@@ -211,12 +211,23 @@ public final class HomeworkDetector {
         chosen.sort((a, b) -> a[0] >= 0 && b[0] < 0 ? -1 : a[0] < 0 && b[0] >= 0 ? 1 : Integer.compare(Math.abs(a[0]), Math.abs(b[0])));
         List<String> out = new ArrayList<>();
         for (int[] s : chosen) {
-            out.add(s[0] >= 0 ? f.text.span(s[0], s[1]) : "client: " + f.context.span(-2 - s[0], -2 - s[1]));
+            out.add(s[0] >= 0 ? sentencePart(f.text, s[0], s[1]) : "client: " + sentencePart(f.context, -2 - s[0], -2 - s[1]));
         }
         if (out.isEmpty()) {
             out.add(f.text.span(0, Math.min(f.text.size() - 1, 6)));
         }
         return out;
+    }
+
+    /** The words from..to, starting after the last sentence boundary inside them, so evidence reads as one phrase. */
+    private static String sentencePart(SpokenText t, int from, int to) {
+        int start = from;
+        for (int k = from + 1; k <= to; k++) {
+            if (t.boundaryBefore(k) == SpokenText.SENTENCE) {
+                start = k;
+            }
+        }
+        return t.span(start, to);
     }
 
     private static boolean overlap(int[] a, int[] b) {
@@ -233,10 +244,20 @@ public final class HomeworkDetector {
         if (t.size() == 0) {
             return "";
         }
-        int start = 0;
+        int start = f.directiveVerbs.isEmpty() ? 0 : f.directiveVerbs.get(0);
+        // prefer the first directive whose clause names a task
+        outer:
         for (int v : f.directiveVerbs) {
-            start = v;
-            break;
+            for (CueLexicon.Hit h : f.hits) {
+                if (CueLexicon.DEFAULT.groups().get(h.group()).startsWith("K_") && h.from() >= v && h.from() <= v + 10) {
+                    start = v;
+                    break outer;
+                }
+            }
+        }
+        while (start > 0 && t.boundaryBefore(start) == SpokenText.NONE && start > 0
+                && TurnFeatures.LEAD_WORDS.contains(t.word(start - 1))) {
+            start--;
         }
         int end = start;
         while (end + 1 < t.size() && t.boundaryBefore(end + 1) != SpokenText.SENTENCE && end - start < 30) {

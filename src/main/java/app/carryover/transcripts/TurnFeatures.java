@@ -39,6 +39,9 @@ final class TurnFeatures {
             "introduce", "greet", "smile", "offer", "agree", "cut", "avoid", "limit", "reduce", "increase", "move",
             "head", "treat", "acknowledge", "hand", "fold", "compare", "ponder", "surf", "ground", "defuse",
             "validate", "label", "describe", "lie", "hang");
+    /** Words that open a task clause and read well at the start of its summary ("same card", "could you"). */
+    static final Set<String> LEAD_WORDS = Set.of("same", "could", "would", "can", "you", "please", "just", "the");
+
     /** Words that are nouns as often as verbs: a clause head only right after punctuation or a discourse word. */
     private static final Set<String> AMBIGUOUS = Set.of(
             "note", "log", "record", "rate", "walk", "call", "text", "message", "email", "plan", "practice", "book",
@@ -299,7 +302,7 @@ final class TurnFeatures {
             String g = CueLexicon.DEFAULT.groups().get(h.group());
             if (g.startsWith("D_W") || g.equals("D_FRAME") || g.equals("D_TRY") || g.equals("D_KEEP") || g.equals("D_YOU")) {
                 int v = verbAfter(h.to() + 1);
-                directiveVerbs.add(v > 0 && v <= h.to() + 4 ? v : h.to());
+                directiveVerbs.add(v > 0 && v <= h.to() + 4 ? v : h.from());
             }
         }
         directiveVerbs.sort(Integer::compare);
