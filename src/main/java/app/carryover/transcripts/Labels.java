@@ -21,6 +21,13 @@ final class Labels {
             "^\\s*(?:\\*\\*|__)?[\\[(<]?([\\p{L}][\\p{L}\\p{N} .'’_-]{0,38}?(?:\\s*\\([^)]{1,30}\\))?)[\\])>]?(?:\\*\\*|__)?\\s*[:：](?:\\*\\*|__)?\\s?(.*)$");
     private static final Pattern BRACKETED = Pattern.compile("^\\s*\\[([\\p{L}][\\p{L}\\p{N} .'’_-]{0,38})\\]\\s+(.+)$");
 
+    /** Speech-recognition speaker names: "Speaker 1", "SPEAKER_01", "Person B", "Spk 2". */
+    private static final Pattern DIARIZED = Pattern.compile("(?i)(speaker|spk|person|voice|participant)[ _-]?[a-z0-9]{1,2}");
+
+    /** Words that mark a line's start as speech rather than a name ("The rule is:", "So here's the plan:"). */
+    private static final Pattern SPEECH = Pattern.compile(
+            "(?i)\\b(is|are|was|were|the|here|so|this|that|it|my|your|and|but|what|then|because|plan|rule)\\b");
+
     private Labels() {
     }
 
@@ -55,9 +62,21 @@ final class Labels {
                 counts.merge(SpeakerRoles.key(s.label()), 1, Integer::sum);
             }
         }
+        int nonBlank = 0;
+        int labelled = 0;
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                nonBlank++;
+                labelled += split(line) != null ? 1 : 0;
+            }
+        }
+        // a file where most lines start with one of a few labels is plainly speaker-labelled
+        boolean rolesNamed = counts.keySet().stream().anyMatch(l -> roles.roleOf(l) != null || roleInParentheses(l) != null);
+        boolean mostlyLabelled = !rolesNamed && nonBlank > 0 && labelled * 10 >= nonBlank * 6 && counts.size() <= 8;
         java.util.Set<String> accepted = new java.util.HashSet<>();
         counts.forEach((label, n) -> {
-            if (roles.roleOf(label) != null || roleInParentheses(label) != null || n >= 2) {
+            if (roles.roleOf(label) != null || roleInParentheses(label) != null || n >= 2
+                    || DIARIZED.matcher(label).matches() || mostlyLabelled && label.split(" ").length <= 3 && !SPEECH.matcher(label).find()) {
                 accepted.add(label);
             }
         });

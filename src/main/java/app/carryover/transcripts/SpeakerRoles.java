@@ -154,10 +154,11 @@ public final class SpeakerRoles {
     }
 
     private static boolean startsLikeAQuestion(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        for (String w : new String[] {"how ", "what ", "did you", "do you", "can you", "could you", "would you",
-                "have you", "are you", "when ", "where ", "why ", "which ", "is there", "was there", "tell me"}) {
-            if (t.startsWith(w)) {
+        String t = " " + text.trim().toLowerCase(Locale.ROOT);
+        String head = t.length() > 48 ? t.substring(0, 48) : t;
+        for (String w : new String[] {" how ", " what ", " did you", " do you", " can you", " could you", " would you",
+                " have you", " are you", " when ", " where ", " why ", " which ", " is there", " was there", " tell me"}) {
+            if (head.contains(w)) {
                 return true;
             }
         }

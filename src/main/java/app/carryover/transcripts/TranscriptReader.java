@@ -100,8 +100,8 @@ public final class TranscriptReader {
             TextFiles.Decoded decoded = TextFiles.decode(bytes);
             text = decoded.text();
             if (decoded.legacyLines() > 0) {
-                notes.add(new Problem(name, decoded.legacyLines() + " line" + (decoded.legacyLines() == 1 ? " was" : "s were")
-                        + " not UTF-8 and were read as Windows-1252/Latin-1"));
+                notes.add(new Problem(name, decoded.legacyLines() + (decoded.legacyLines() == 1 ? " line was not UTF-8 and was"
+                        : " lines were not UTF-8 and were") + " read as Windows-1252/Latin-1"));
             }
         } catch (TextFiles.NotText e) {
             problems.add(new Problem(name, "skipped: " + e.getMessage()));
