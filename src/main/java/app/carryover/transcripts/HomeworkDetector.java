@@ -145,7 +145,8 @@ public final class HomeworkDetector {
         String nextClient = i + 1 < n && !turns.get(i + 1).byTherapist() ? turns.get(i + 1).text() : null;
         boolean prevAsked = prev >= 0 && review[prev] > THRESHOLD && turns.get(prev).text().contains("?");
         return new TurnFeatures.Sequence(n <= 1 ? 0 : (double) i / (n - 1), prev >= 0 ? review[prev] : 0,
-                prev >= 0 ? assign[prev] : 0, next < n ? nextAssign[next] : 0, nextClient, prevAsked, assignedEarlier);
+                prev >= 0 ? assign[prev] : 0, next < n ? nextAssign[next] : 0, nextClient, prevAsked, assignedEarlier,
+                prev >= 0 ? turns.get(prev).text() : null);
     }
 
     private TurnDetection decide(TurnFeatures f, double[] assignWeights, double[] reviewWeights, double[] x) {

@@ -101,7 +101,7 @@ final class TurnFeatures {
 
     /** Neighbouring turns in a session, from a first pass; null for a lone utterance. */
     record Sequence(double position, double previousReview, double previousAssign, double nextAssign,
-                    String nextClientText, boolean previousReviewAsked, boolean assignedEarlier) {
+                    String nextClientText, boolean previousReviewAsked, boolean assignedEarlier, String previousTherapistText) {
     }
 
     final double[] values = new double[COUNT];
@@ -163,6 +163,15 @@ final class TurnFeatures {
                 f.contextTasks.add(h);
             } else {
                 f.set(h.group(), 1, -2 - h.from(), -2 - h.to());
+            }
+        }
+        if (sequence != null && sequence.previousTherapistText() != null
+                && f.hits.stream().noneMatch(h -> groups.get(h.group()).startsWith("K_"))) {
+            // a turn that names no task ("keep it going") continues the one the therapist spoke of last
+            for (CueLexicon.Hit h : lexicon.matchContext(SpokenText.of(sequence.previousTherapistText()))) {
+                if (groups.get(h.group()).startsWith("K_")) {
+                    f.contextTasks.add(h);
+                }
             }
         }
         f.structure();

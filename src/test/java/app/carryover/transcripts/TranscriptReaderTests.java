@@ -64,6 +64,12 @@ class TranscriptReaderTests {
     }
 
     @Test
+    void acceptsSpeechRecognitionSpeakerNamesEvenWhenEachSpeaksOnce() {
+        Transcript t = only(read("asr.txt", "SPEAKER_00: hi there so how was the week\nSPEAKER_01: fine i guess\n"));
+        assertThat(t.turns()).extracting(Turn::speaker).containsExactly(Speaker.THERAPIST, Speaker.CLIENT);
+    }
+
+    @Test
     void readsWebVttVoiceTagsAndMergesCuesOfOneSpeaker() {
         String vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Dr Lee>Before we finish,</v>\n\n"
                 + "00:00:03.000 --> 00:00:06.000\n<v Dr Lee>this week try the breathing twice a day.</v>\n\n"
