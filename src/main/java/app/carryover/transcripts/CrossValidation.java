@@ -17,6 +17,15 @@ final class CrossValidation {
 
     static Evaluation utterances(List<LabelledData.Utterance> utterances, List<LabelledData.Session> sessions, int k,
             long seed) {
+        return utterances(utterances, sessions, k, seed, false);
+    }
+
+    /**
+     * As above; with {@code speechLike} each held-out utterance is tested as speech recognition might
+     * give it (lower case, no punctuation, fillers; {@link Training#speechLike}).
+     */
+    static Evaluation utterances(List<LabelledData.Utterance> utterances, List<LabelledData.Session> sessions, int k,
+            long seed, boolean speechLike) {
         List<LabelledData.Utterance> shuffled = new ArrayList<>(utterances);
         Collections.shuffle(shuffled, new Random(seed));
         Evaluation total = new Evaluation();
@@ -29,7 +38,9 @@ final class CrossValidation {
             HomeworkDetector detector = new HomeworkDetector(Training.train(train, sessions));
             for (LabelledData.Utterance u : test) {
                 if (u.labels() != null && !"client".equals(u.speaker())) {
-                    total.add(u.labels(), detector.detectUtterance(u.context(), u.text()));
+                    total.add(u.labels(), speechLike
+                            ? detector.detectUtterance(Training.speechLike(u.context()), Training.speechLike(u.text()) + " ")
+                            : detector.detectUtterance(u.context(), u.text()));
                 }
             }
         }

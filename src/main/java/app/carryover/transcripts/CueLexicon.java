@@ -240,7 +240,7 @@ final class CueLexicon {
             return bits;
         }
 
-        /** The end (exclusive) of a match of elements[e..] starting at word i, or -1. */
+        /** The end (exclusive) of a match of the elements from e on, starting at word i, or -1. */
         int match(Coded text, int e, int i) {
             if (e == elements.length) {
                 return i;

@@ -14,7 +14,10 @@ public record DetectedAssignment(int turn, HomeworkCategory category, boolean sp
         evidence = List.copyOf(evidence);
     }
 
-    /** "[journaling, specific] carry on with the thought records, one a day" */
+    /**
+     * The assignment in one line: its category, specific or vague, and the task, for example
+     * (journaling, specific) carry on with the thought records.
+     */
     public String line() {
         return "[" + category.label() + ", " + (specific ? "specific" : "vague") + "] " + summary;
     }

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds a speaker label at the start of a line ("T:", "Therapist:", "Dr Lee:", "[Speaker 1]:",
+ * Finds a speaker label at the start of a line ("T:", "Therapist:", "Dr Lee:", "(Speaker 1):",
  * "**Client:**", "00:01:02 Sam:"). A label that is not a role word or a name given in the speaker
  * roles counts only when it starts at least two lines of the file, so a line of speech such as
  * "The rule is: ..." is not taken for a new speaker.

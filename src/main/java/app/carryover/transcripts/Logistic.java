@@ -50,7 +50,7 @@ final class Logistic {
         return w;
     }
 
-    /** Probability of each class (for a binary model, p[0] is the positive class's). */
+    /** Probability of each class (for a binary model, the first is the positive class). */
     static void probabilities(double[][] w, double[] x, double[] p, int classes) {
         if (classes == 2) {
             p[0] = sigmoid(dot(w[0], x));

@@ -141,7 +141,7 @@ final class Training {
         }
     }
 
-    /** The lone-turn probabilities of assigning [0] and reviewing [1] for every turn. */
+    /** The lone-turn probabilities of assigning (first row) and reviewing (second row) for every turn. */
     static double[][] firstPass(DetectorModel model, List<Turn> turns) {
         double[][] p = new double[2][turns.size()];
         for (int i = 0; i < turns.size(); i++) {

@@ -143,6 +143,9 @@ public final class TranscriptsCommand {
         int folds = Integer.parseInt(options.getOrDefault("folds", "5"));
         out.print(CrossValidation.utterances(utterances, sessions, folds, 7)
                 .report(String.format(Locale.ROOT, "Utterances, %d-fold cross-validation (%d utterances):", folds, utterances.size())));
+        out.print(CrossValidation.utterances(utterances, sessions, folds, 7, true)
+                .report(String.format(Locale.ROOT, "Utterances, %d-fold, each held-out utterance as speech recognition might"
+                        + " write it (lower case, no punctuation, fillers):", folds)));
         out.print(CrossValidation.sessions(utterances, sessions, folds, 7)
                 .report(String.format(Locale.ROOT, "Sessions, leave-sessions-out in %d folds (%d sessions):", folds, sessions.size())));
         return 0;

@@ -105,7 +105,7 @@ final class TurnFeatures {
     }
 
     final double[] values = new double[COUNT];
-    /** Per feature: [from, to] in the therapist's words, or [-2 - from, -2 - to] in the context's, or null. */
+    /** Per feature: the first and last word that set it off, in the therapist's words, or as -2 - index in the context's; null when unset. */
     final int[][] spans = new int[COUNT][];
     final SpokenText text;
     final SpokenText context;

@@ -40,6 +40,14 @@ class CrossValidationTests {
     }
 
     @Test
+    void kFoldOverTheUtterancesAsSpeechRecognitionWritesThem() {
+        Evaluation e = CrossValidation.utterances(utterances, sessions, 5, 7, true);
+        System.out.print(e.report("Cross-validation, utterances, 5-fold, held-out text speech-like:"));
+        assertThat(e.assign.f1()).isGreaterThan(0.85);
+        assertThat(e.review.precision()).isGreaterThan(0.85);
+    }
+
+    @Test
     void leaveSessionsOut() {
         Evaluation e = CrossValidation.sessions(utterances, sessions, 5, 7);
         System.out.print(e.report("Cross-validation, leave-sessions-out, 5 folds:"));
