@@ -39,15 +39,17 @@ final class DetectorModel {
     final double[] reviewInSession;
     final double[] specific;
     final double[][] category;
+    final ReviewChain reviewChain;
 
     DetectorModel(double[] assign, double[] review, double[] assignInSession, double[] reviewInSession,
-            double[] specific, double[][] category) {
+            double[] specific, double[][] category, ReviewChain reviewChain) {
         this.assign = assign;
         this.review = review;
         this.assignInSession = assignInSession;
         this.reviewInSession = reviewInSession;
         this.specific = specific;
         this.category = category;
+        this.reviewChain = reviewChain;
     }
 
     private static final class Shipped {
@@ -141,6 +143,8 @@ final class DetectorModel {
         for (HomeworkCategory c : HomeworkCategory.values()) {
             writeHead(out, "category:" + c.label(), category[c.ordinal()], categoryNames);
         }
+        out.write(String.format(Locale.ROOT, "review_chain\tstay_reviewing\t%.5f%nreview_chain\tstay_not_reviewing\t%.5f%n"
+                + "review_chain\tbase_rate\t%.5f%n", reviewChain.stayReviewing, reviewChain.stayNotReviewing, reviewChain.baseRate));
     }
 
     static List<String> categoryNames() {
@@ -181,9 +185,14 @@ final class DetectorModel {
             for (HomeworkCategory c : HomeworkCategory.values()) {
                 category[c.ordinal()] = head(heads, "category:" + c.label(), categoryNames());
             }
+            Map<String, Double> chain = heads.get("review_chain");
+            if (chain == null) {
+                throw new IllegalStateException("detector model has no review_chain; retrain it (transcripts train)");
+            }
             return new DetectorModel(head(heads, "assign", TurnFeatures.NAMES), head(heads, "review", TurnFeatures.NAMES),
                     head(heads, "assign_in_session", TurnFeatures.NAMES), head(heads, "review_in_session", TurnFeatures.NAMES),
-                    head(heads, "specific", SPECIFIC_FEATURES), category);
+                    head(heads, "specific", SPECIFIC_FEATURES), category, new ReviewChain(chain.get("stay_reviewing"),
+                    chain.get("stay_not_reviewing"), chain.get("base_rate")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,7 +41,9 @@ public final class HomeworkDetector {
     /** One therapist utterance, with the client's utterance before it as context (may be empty). */
     public TurnDetection detectUtterance(String context, String text) {
         TurnFeatures f = TurnFeatures.of(text, context, null);
-        return decide(f, model.assign, model.review, DetectorModel.lone(f));
+        double[] x = DetectorModel.lone(f);
+        return decide(f, model.assign, model.review, x, Logistic.sigmoid(Logistic.dot(model.assign, x)),
+                Logistic.sigmoid(Logistic.dot(model.review, x)), THRESHOLD, -1);
     }
 
     /** Every therapist turn of a session, and the session's verdicts and assignments. */
@@ -60,19 +62,39 @@ public final class HomeworkDetector {
             assign1[i] = Logistic.sigmoid(Logistic.dot(model.assign, x));
             review1[i] = Logistic.sigmoid(Logistic.dot(model.review, x));
         }
-        List<DetectedTurn> detected = new ArrayList<>();
         double[] assign2 = assign1.clone();
         double[] review2 = review1.clone();
+        TurnFeatures[] features = new TurnFeatures[n];
+        int therapistTurns = 0;
         for (int i = 0; i < n; i++) {
             if (!turns.get(i).byTherapist()) {
                 continue;
             }
-            TurnFeatures.Sequence seq = SEQUENTIAL ? sequence(turns, i, assign2, review2, assign1)
-                    : sequence(turns, i, assign1, review1, assign1);
-            TurnFeatures f = TurnFeatures.of(turns.get(i).text(), contexts[i], seq);
-            TurnDetection d = decide(f, model.assignInSession, model.reviewInSession, f.values);
-            assign2[i] = d.assignProbability();
-            review2[i] = d.reviewProbability();
+            TurnFeatures f = TurnFeatures.of(turns.get(i).text(), contexts[i], sequence(turns, i, assign2, review2, assign1));
+            features[i] = f;
+            assign2[i] = Logistic.sigmoid(Logistic.dot(model.assignInSession, f.values));
+            review2[i] = Logistic.sigmoid(Logistic.dot(model.reviewInSession, f.values));
+            therapistTurns++;
+        }
+        double[] own = new double[therapistTurns];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (features[i] != null) {
+                own[k++] = review2[i];
+            }
+        }
+        double[] smoothed = model.reviewChain.smooth(own);
+        List<DetectedTurn> detected = new ArrayList<>();
+        int lastReview = -1;
+        for (int i = 0, k = 0; i < n; i++) {
+            if (features[i] == null) {
+                continue;
+            }
+            TurnFeatures f = features[i];
+            TurnDetection d = decide(f, model.assignInSession, model.reviewInSession, f.values, assign2[i], smoothed[k++],
+                    SESSION_CONFIDENCE, lastReview);
+            if (d.reviewsHomework()) {
+                lastReview = turns.get(i).number();
+            }
             detected.add(new DetectedTurn(turns.get(i), d));
         }
         return summarise(transcript, detected);
@@ -122,8 +144,6 @@ public final class HomeworkDetector {
         return b.toString().trim();
     }
 
-    static final boolean SEQUENTIAL = Boolean.parseBoolean(System.getProperty("seq.forced", "true"));
-
     /**
      * Where turn i stands: the previous therapist turn's assign and review probabilities (from
      * {@code assign} and {@code review}), the next one's assign probability (from {@code next}).
@@ -149,12 +169,15 @@ public final class HomeworkDetector {
                 prev >= 0 ? turns.get(prev).text() : null);
     }
 
-    private TurnDetection decide(TurnFeatures f, double[] assignWeights, double[] reviewWeights, double[] x) {
-        double pa = Logistic.sigmoid(Logistic.dot(assignWeights, x));
-        double pr = Logistic.sigmoid(Logistic.dot(reviewWeights, x));
-
+    /**
+     * The detection of one turn from its probabilities; {@code reviewThreshold} is higher for the
+     * smoothed probabilities of a session, {@code lastReview} the number of the turn that last
+     * reviewed (or -1), named in the evidence of a follow-up that has no review words of its own.
+     */
+    private TurnDetection decide(TurnFeatures f, double[] assignWeights, double[] reviewWeights, double[] x, double pa,
+            double pr, double reviewThreshold, int lastReview) {
         boolean assigns = pa >= THRESHOLD;
-        boolean reviews = pr >= THRESHOLD;
+        boolean reviews = pr >= reviewThreshold;
         List<String> evidence = new ArrayList<>();
         HomeworkCategory category = null;
         Boolean specific = null;
@@ -174,11 +197,18 @@ public final class HomeworkDetector {
             summary = summary(f);
         }
         if (reviews) {
-            for (String e : evidence(f, reviewWeights, x, 2)) {
+            List<String> words = evidence(f, reviewWeights, x, 2);
+            if (words.isEmpty() && lastReview >= 0) {
+                words = List.of("continues the review begun at turn " + lastReview + ": " + f.text.span(0, Math.min(f.text.size() - 1, 6)));
+            }
+            for (String e : words) {
                 if (!evidence.contains(e)) {
                     evidence.add(e);
                 }
             }
+        }
+        if ((assigns || reviews) && evidence.isEmpty() && f.text.size() > 0) {
+            evidence.add(f.text.span(0, Math.min(f.text.size() - 1, 6)));
         }
         return new TurnDetection(assigns, reviews, category, specific, evidence, summary, pa, pr);
     }
@@ -213,9 +243,6 @@ public final class HomeworkDetector {
         List<String> out = new ArrayList<>();
         for (int[] s : chosen) {
             out.add(s[0] >= 0 ? sentencePart(f.text, s[0], s[1]) : "client: " + sentencePart(f.context, -2 - s[0], -2 - s[1]));
-        }
-        if (out.isEmpty()) {
-            out.add(f.text.span(0, Math.min(f.text.size() - 1, 6)));
         }
         return out;
     }

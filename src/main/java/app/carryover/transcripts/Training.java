@@ -67,7 +67,7 @@ final class Training {
         double[][] x = lone.toArray(new double[0][]);
         double[] assign = Logistic.train(x, ints(assigns), 2, DetectorModel.L2, DetectorModel.ITERATIONS)[0];
         double[] review = Logistic.train(x, ints(reviews), 2, DetectorModel.L2, DetectorModel.ITERATIONS)[0];
-        DetectorModel first = new DetectorModel(assign, review, assign, review, null, null);
+        DetectorModel first = new DetectorModel(assign, review, assign, review, null, null, null);
 
         List<double[]> full = new ArrayList<>();
         List<Integer> assigns2 = new ArrayList<>();
@@ -89,7 +89,8 @@ final class Training {
                 gold[0][i] = l != null && l.assigns() ? 1 : 0;
                 gold[1][i] = l != null && l.reviews() ? 1 : 0;
             }
-            double[][] prev = HomeworkDetector.SEQUENTIAL ? gold : p;
+            // the session pass sees its own decisions on earlier turns; in training, the labels stand in for them
+            double[][] prev = gold;
             for (int i = 0; i < turns.size(); i++) {
                 LabelledData.Labels l = s.turns().get(turns.get(i).number());
                 if (l == null || !turns.get(i).byTherapist()) {
@@ -127,7 +128,8 @@ final class Training {
                 DetectorModel.ITERATIONS)[0];
         double[][] category = Logistic.train(cx.toArray(new double[0][]), ints(cy), 4, DetectorModel.L2 * 5,
                 DetectorModel.ITERATIONS);
-        return new DetectorModel(assign, review, assignInSession, reviewInSession, specific, category);
+        return new DetectorModel(assign, review, assignInSession, reviewInSession, specific, category,
+                ReviewChain.count(sessions));
     }
 
     private static void add(TurnFeatures f, LabelledData.Labels l, List<double[]> x, List<Integer> assigns,
