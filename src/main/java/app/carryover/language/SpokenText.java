@@ -56,7 +56,14 @@ public final class SpokenText {
                 {"journalling", "journaling"}, {"organise", "organize"}, {"recognise", "recognize"},
                 {"prioritise", "prioritize"}, {"visualise", "visualize"}, {"realise", "realize"},
                 {"labelled", "labeled"}, {"favourite", "favorite"}, {"centre", "center"},
-                {"tonite", "tonight"}, {"nite", "night"}, {"thru", "through"},
+                {"tonite", "tonight"}, {"id", "i would"}, {"youd", "you would"}, {"youre", "you are"}, {"theyre", "they are"},
+                {"im", "i am"}, {"ive", "i have"}, {"youve", "you have"}, {"weve", "we have"}, {"theyve", "they have"},
+                {"youll", "you will"}, {"theyll", "they will"}, {"itll", "it will"}, {"thatll", "that will"},
+                {"dont", "do not"}, {"doesnt", "does not"}, {"didnt", "did not"}, {"cant", "can not"},
+                {"couldnt", "could not"}, {"wouldnt", "would not"}, {"shouldnt", "should not"}, {"isnt", "is not"},
+                {"arent", "are not"}, {"wasnt", "was not"}, {"werent", "were not"}, {"havent", "have not"},
+                {"hasnt", "has not"}, {"hadnt", "had not"}, {"thats", "that is"}, {"whats", "what is"},
+                {"theres", "there is"}, {"heres", "here is"}, {"hows", "how is"}, {"wheres", "where is"}, {"nite", "night"}, {"thru", "through"},
                 {"til", "until"}, {"till", "until"}, {"'til", "until"},
                 {"wk", "week"}, {"wks", "weeks"}, {"mins", "minutes"}, {"min", "minute"}, {"hrs", "hours"},
                 {"hr", "hour"}, {"secs", "seconds"}, {"pls", "please"}, {"plz", "please"}, {"u", "you"},
@@ -362,8 +369,38 @@ public final class SpokenText {
         return 0;
     }
 
+    private static final Set<String> WH = Set.of("how", "what", "which", "when", "where", "why", "who");
+    private static final Set<String> AUX = Set.of("did", "do", "does", "was", "were", "is", "are", "has", "have", "had",
+            "would", "could", "can", "will", "should");
+
+    /**
+     * Speech recognition leaves out question marks; there a question is read from its words: a
+     * wh-word before an auxiliary ("how did", "what was") or an auxiliary before "you" ("did you",
+     * "could you"), marking the words from there to the end as a question.
+     */
+    private void markUnpunctuatedQuestions() {
+        for (int i = 0; i + 1 < size; i++) {
+            String w = words[i];
+            String next = words[i + 1];
+            boolean opener = (WH.contains(w) && AUX.contains(next)) || (AUX.contains(w) && next.equals("you")
+                    && (i == 0 || boundaries[i] != NONE || !AUX.contains(words[i - 1]) && !words[i - 1].equals("you")
+                    && !words[i - 1].equals("i") && !words[i - 1].equals("we") && !words[i - 1].equals("what")
+                    && !words[i - 1].equals("that")));
+            if (opener) {
+                for (int k = i; k < size; k++) {
+                    questions[k] = true;
+                }
+                return;
+            }
+        }
+    }
+
     private void markQuestions() {
         questions = new boolean[size];
+        if (!punctuated) {
+            markUnpunctuatedQuestions();
+            return;
+        }
         int sentenceStart = 0;
         for (int i = 0; i <= size; i++) {
             if (i == size || (i > 0 && boundaries[i] == SENTENCE)) {

@@ -165,7 +165,10 @@ final class Training {
      */
     static String speechLike(String text) {
         java.util.Random random = new java.util.Random(text.hashCode());
-        String plain = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[—–]", " ").replaceAll("[^\\p{L}\\p{N}\\s']", " ");
+        String plain = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[—–]", " ").replaceAll("[^\\p{L}\\p{N}\\s'’]", " ");
+        if (random.nextBoolean()) {
+            plain = plain.replaceAll("['’]", "");
+        }
         StringBuilder b = new StringBuilder();
         for (String w : plain.trim().split("\\s+")) {
             if (w.isEmpty()) {
