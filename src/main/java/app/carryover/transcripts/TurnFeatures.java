@@ -54,7 +54,7 @@ final class TurnFeatures {
             "so", "and", "then", "just", "maybe", "perhaps", "also", "please", "okay", "well", "first", "next", "but",
             "or", "again", "instead", "simply", "definitely", "really", "even", "right", "now", "great", "good",
             "yes", "yeah", "alright", "lovely", "brilliant", "fine", "possibly", "hey", "oh", "only", "still",
-            "ideally", "basically", "actually", "secondly", "finally", "plus", "each", "both", "gently", "quickly",
+            "ideally", "basically", "actually", "secondly", "finally", "plus", "kindly", "each", "both", "gently", "quickly",
             "slowly", "always", "daily", "nightly", "every", "tonight", "tomorrow", "like");
     /** Imperatives addressed to the room rather than the week ("tell me", "close your eyes"). */
     private static final Set<String> ROOM_VERBS = Set.of(
