@@ -17,6 +17,7 @@ public class CarryoverApplication {
             switch (args[0]) {
                 case "server" -> CarryoverServer.run(rest);
                 case "coach" -> System.exit(app.carryover.coach.CoachCommand.run(rest));
+                case "transcripts" -> System.exit(app.carryover.transcripts.TranscriptsCommand.run(rest));
                 default -> {
                     System.err.println("Unknown command '" + args[0] + "'. Commands: server (default), coach, transcripts.");
                     System.exit(2);

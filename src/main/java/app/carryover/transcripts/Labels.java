@@ -1,0 +1,98 @@
+package app.carryover.transcripts;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a speaker label at the start of a line ("T:", "Therapist:", "Dr Lee:", "(Speaker 1):",
+ * "**Client:**", "00:01:02 Sam:"). A label that is not a role word or a name given in the speaker
+ * roles counts only when it starts at least two lines of the file, so a line of speech such as
+ * "The rule is: ..." is not taken for a new speaker.
+ */
+final class Labels {
+
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "^\\s*[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?(?:\\s*[ap]\\.?m\\.?)?[\\])]?\\s*(?:[-–—]\\s*)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL = Pattern.compile(
+            "^\\s*(?:\\*\\*|__)?[\\[(<]?([\\p{L}][\\p{L}\\p{N} .'’_-]{0,38}?(?:\\s*\\([^)]{1,30}\\))?)[\\])>]?(?:\\*\\*|__)?\\s*[:：](?:\\*\\*|__)?\\s?(.*)$");
+    private static final Pattern BRACKETED = Pattern.compile("^\\s*\\[([\\p{L}][\\p{L}\\p{N} .'’_-]{0,38})\\]\\s+(.+)$");
+
+    /** Speech-recognition speaker names: "Speaker 1", "SPEAKER_01", "Person B", "Spk 2". */
+    private static final Pattern DIARIZED = Pattern.compile("(?i)(speaker|spk|person|voice|participant)[ _-]?[a-z0-9]{1,2}");
+
+    /** Words that mark a line's start as speech rather than a name ("The rule is:", "So here's the plan:"). */
+    private static final Pattern SPEECH = Pattern.compile(
+            "(?i)\\b(is|are|was|were|the|here|so|this|that|it|my|your|and|but|what|then|because|plan|rule)\\b");
+
+    private Labels() {
+    }
+
+    /** A label and the speech after it. */
+    record Split(String label, String text) {
+    }
+
+    /** The label and speech of a line, if it has a label-shaped start, else null. */
+    static Split split(String line) {
+        Matcher t = TIMESTAMP.matcher(line);
+        String rest = t.find() && t.end() > 0 ? line.substring(t.end()) : line;
+        Matcher m = LABEL.matcher(rest);
+        if (m.matches()) {
+            String label = m.group(1).trim();
+            if (label.split("\\s+").length <= 4 && !label.isEmpty()) {
+                return new Split(label, m.group(2).trim());
+            }
+        }
+        Matcher b = BRACKETED.matcher(rest);
+        if (b.matches()) {
+            return new Split(b.group(1).trim(), b.group(2).trim());
+        }
+        return null;
+    }
+
+    /** Which labels of these lines count as speakers (see the class comment). */
+    static java.util.Set<String> accepted(List<String> lines, SpeakerRoles roles) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String line : lines) {
+            Split s = split(line);
+            if (s != null) {
+                counts.merge(SpeakerRoles.key(s.label()), 1, Integer::sum);
+            }
+        }
+        int nonBlank = 0;
+        int labelled = 0;
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                nonBlank++;
+                labelled += split(line) != null ? 1 : 0;
+            }
+        }
+        // a file where most lines start with one of a few labels is plainly speaker-labelled
+        boolean rolesNamed = counts.keySet().stream().anyMatch(l -> roles.roleOf(l) != null || roleInParentheses(l) != null);
+        boolean mostlyLabelled = !rolesNamed && nonBlank > 0 && labelled * 10 >= nonBlank * 6 && counts.size() <= 8;
+        java.util.Set<String> accepted = new java.util.HashSet<>();
+        counts.forEach((label, n) -> {
+            if (roles.roleOf(label) != null || roleInParentheses(label) != null || n >= 2
+                    || DIARIZED.matcher(label).matches() || mostlyLabelled && label.split(" ").length <= 3 && !SPEECH.matcher(label).find()) {
+                accepted.add(label);
+            }
+        });
+        return accepted;
+    }
+
+    /** "Therapist (Dr Lee)" names its role in its first part or in brackets. */
+    static Speaker roleInParentheses(String label) {
+        int open = label.indexOf('(');
+        if (open <= 0) {
+            return null;
+        }
+        Speaker outer = Speaker.ofRoleLabel(label.substring(0, open));
+        if (outer != null) {
+            return outer;
+        }
+        return Speaker.ofRoleLabel(label.substring(open + 1).replace(")", ""));
+    }
+}
