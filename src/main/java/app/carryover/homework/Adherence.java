@@ -16,7 +16,8 @@ import java.util.Set;
  * @param done     practices that count, after the caps
  * @param logged   entries actually recorded, before caps
  */
-public record Adherence(double expected, double done, int logged, Integer clinicianRating, Integer clientRating) {
+public record Adherence(double expected, double done, int logged, @app.carryover.system.ClinicianOnly Integer clinicianRating,
+        Integer clientRating) {
 
     /** Done as a share of expected (0–1), or null when nothing was expected yet. */
     public Double quantity() {

@@ -80,6 +80,41 @@ final class WalkSamples {
         samples.put("POST /consent", Sample.form((w, c) -> Map.of("accept", "true")));
         samples.put("POST /settings/privacy", Sample.form((w, c) -> Map.of("kind", "EMAIL_MESSAGES", "given", "true")));
         samples.put("PUT /api/v1/me/consents/{kind}", Sample.json((w, c) -> "{\"given\":true}"));
+
+        // goals and sessions
+        String goal = "{\"statement\":\"Sleep through the night\",\"targetKind\":\"METRIC\",\"metric\":\"nights a week\","
+                + "\"comparator\":\"AT_LEAST\",\"targetValue\":5}";
+        samples.put("POST /api/v1/clients/{clientId}/goals", Sample.json((w, c) -> goal));
+        samples.put("PUT /api/v1/clients/{clientId}/goals/{goalId}", Sample.json((w, c) -> goal));
+        samples.put("PUT /api/v1/clients/{clientId}/goals/{goalId}/status", Sample.json((w, c) -> "{\"status\":\"ACTIVE\"}"));
+        samples.put("POST /api/v1/clients/{clientId}/sessions", Sample.json((w, c) ->
+                "{\"startsAt\":\"2027-01-05T17:00:00\",\"durationMinutes\":50}"));
+        samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}/status", Sample.json((w, c) -> "{\"status\":\"HELD\"}"));
+        samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}/notes", Sample.json((w, c) -> "{\"notes\":\"Walked through the week\"}"));
+
+        // homework: the care team
+        samples.put("POST /api/v1/clients/{clientId}/assignments", Sample.json((w, c) ->
+                "{\"title\":\"Evening walk\",\"instructions\":\"Walk for 20 minutes after dinner.\",\"general\":true,"
+                        + "\"dose\":{\"kind\":\"PER_DAY\",\"count\":1}}"));
+        samples.put("PUT /api/v1/clients/{clientId}/assignments/{assignmentId}/status", Sample.json((w, c) -> "{\"status\":\"ACTIVE\"}"));
+        samples.put("POST /api/v1/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}", Sample.json((w, c) ->
+                "{\"decision\":\"COMPLETE\",\"clinicianRating\":3,\"clientRating\":3,\"obstacles\":[\"NO_TIME\"]}")
+                .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("POST /api/v1/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/deferral", Sample.json((w, c) ->
+                "{\"reason\":\"A crisis took the session\"}")
+                .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("POST /api/v1/clients/{clientId}/hierarchies", Sample.json((w, c) ->
+                "{\"title\":\"Crowds\",\"steps\":[{\"situation\":\"Busy shop\",\"anticipatedDistress\":40}]}"));
+
+        // homework: the client
+        samples.put("POST /api/v1/me/assignments/{assignmentId}/entries", Sample.json((w, c) ->
+                "{\"clientEntryId\":\"" + UUID.randomUUID() + "\",\"rating\":7,\"note\":\"walked\"}")
+                .before(w -> { w.freshAssignment(); w.freshEntry(); }));
+        samples.put("PUT /api/v1/me/entries/{entryId}", Sample.json((w, c) ->
+                "{\"clientEntryId\":\"" + UUID.randomUUID() + "\",\"rating\":8}"));
+        samples.put("DELETE /api/v1/me/entries/{entryId}", Sample.none().after(World::freshEntry));
+        samples.put("PUT /api/v1/me/assignments/{assignmentId}/reflection", Sample.json((w, c) ->
+                "{\"learned\":\"Walking helps\",\"gotInTheWay\":\"Rain\",\"obstacles\":[\"CIRCUMSTANCES_CHANGED\"],\"selfRating\":3}"));
         return samples;
     }
 

@@ -14,7 +14,17 @@ import org.springframework.test.web.servlet.MockMvc;
 import app.carryover.caseload.ConsentKind;
 import app.carryover.caseload.Consents;
 import app.carryover.practice.ApiTokens;
+import app.carryover.goals.GoalDraft;
+import app.carryover.goals.GoalTarget;
+import app.carryover.goals.Goals;
+import app.carryover.homework.AssignmentDraft;
+import app.carryover.homework.Assignments;
+import app.carryover.homework.Dose;
+import app.carryover.homework.EntryInput;
+import app.carryover.homework.PracticeLog;
 import app.carryover.practice.Invitations;
+import app.carryover.sessions.SessionStatus;
+import app.carryover.sessions.Sessions;
 import app.carryover.system.Role;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Fixtures.Person;
@@ -40,7 +50,7 @@ final class World {
     /** Path variable name → the id (or value) of a real object of the practice. */
     final Map<String, String> ids = new HashMap<>();
     /** Path variables naming objects that belong to the client's record. */
-    static final Set<String> CLIENT_OBJECTS = Set.of("clientId");
+    static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId");
     /** Path variables that are values, not objects (any caller may name them). */
@@ -72,6 +82,34 @@ final class World {
                 "walk-invited-" + practice.id() + "@example.org", "Ivy Invited", EnumSet.of(Role.CLINICIAN)).toString());
         ids.put("tokenId", context.getBean(ApiTokens.class).create(practice.clinician().actor(), "walk token", 30, false,
                 freshCode(Caller.PRIMARY)).token().id().toString());
+        UUID client = practice.client().clientId();
+        ids.put("goalId", context.getBean(Goals.class).create(practice.clinician().actor(), client, new GoalDraft(
+                "Sleep through the night", null, GoalTarget.Kind.METRIC, null, GoalTarget.Comparator.AT_LEAST,
+                new java.math.BigDecimal("5"), "nights a week slept through", new java.math.BigDecimal("1"), null))
+                .id().toString());
+        Sessions sessions = context.getBean(Sessions.class);
+        java.time.LocalDateTime earlier = clock.instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime()
+                .minusHours(2).withSecond(0).withNano(0);
+        UUID session = sessions.schedule(practice.clinician().actor(), client, earlier, 50).id();
+        sessions.setStatus(practice.clinician().actor(), client, session, SessionStatus.HELD);
+        ids.put("sessionId", session.toString());
+        freshAssignment();
+        freshEntry();
+    }
+
+    /** A new open assignment of the client, named by {assignmentId} from now on (reviews close the old one). */
+    void freshAssignment() {
+        ids.put("assignmentId", context.getBean(Assignments.class).compose(practice.clinician().actor(),
+                practice.client().clientId(), new AssignmentDraft("Walk practice", "Walk for ten minutes after lunch.",
+                        "To notice how movement changes mood.", true, java.util.List.of(), null, null, Dose.perDay(1),
+                        null, null, 3, null)).id().toString());
+    }
+
+    /** A new entry of the client on the current assignment, named by {entryId} from now on. */
+    void freshEntry() {
+        ids.put("entryId", context.getBean(PracticeLog.class).log(practice.client().actor(),
+                UUID.fromString(ids.get("assignmentId")), new EntryInput(UUID.randomUUID(), null, 6, "walk", null))
+                .entry().id().toString());
     }
 
     /** A second-factor code for the caller that no earlier call has used (the clock moves past the last step). */

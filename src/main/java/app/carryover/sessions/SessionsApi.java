@@ -1,0 +1,80 @@
+package app.carryover.sessions;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.carryover.system.Access;
+import app.carryover.system.AccessRule;
+import app.carryover.system.Actor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Sessions over the JSON API. Times are local to the client's time zone, as the clinician sees them. */
+@RestController
+class SessionsApi {
+
+    record ScheduleBody(@NotNull LocalDateTime startsAt, Integer durationMinutes) {
+    }
+
+    record StatusBody(@NotNull SessionStatus status) {
+    }
+
+    record NotesBody(@Size(max = 20000) String notes) {
+    }
+
+    private final Sessions sessions;
+
+    SessionsApi(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/api/v1/clients/{clientId}/sessions")
+    List<TherapySession> list(Actor actor, @PathVariable UUID clientId) {
+        return sessions.list(actor, clientId);
+    }
+
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @PostMapping("/api/v1/clients/{clientId}/sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    TherapySession schedule(Actor actor, @PathVariable UUID clientId, @Valid @RequestBody ScheduleBody body) {
+        return sessions.schedule(actor, clientId, body.startsAt(), body.durationMinutes() == null ? 50 : body.durationMinutes());
+    }
+
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/api/v1/clients/{clientId}/sessions/{sessionId}")
+    TherapySession get(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId) {
+        return sessions.get(actor, clientId, sessionId);
+    }
+
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @PutMapping("/api/v1/clients/{clientId}/sessions/{sessionId}/status")
+    TherapySession status(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId,
+            @Valid @RequestBody StatusBody body) {
+        return sessions.setStatus(actor, clientId, sessionId, body.status());
+    }
+
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @PutMapping("/api/v1/clients/{clientId}/sessions/{sessionId}/notes")
+    TherapySession notes(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId,
+            @Valid @RequestBody NotesBody body) {
+        return sessions.saveNotes(actor, clientId, sessionId, body.notes());
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @GetMapping("/api/v1/me/sessions")
+    List<TherapySession> mine(Actor actor) {
+        return sessions.list(actor, actor.clientId());
+    }
+}
