@@ -16,32 +16,24 @@ import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The clinician's caseload list and the form that invites a client. */
+/** The form that invites a client (the caseload itself is a clinician screen). */
 @Controller
 class CaseloadController {
 
-    /** A line of the caseload: the client and what their clinician should know at a glance. */
-    record Line(ClientRecord client, boolean termsWithdrawn) {
-    }
-
     private final Caseload caseload;
-    private final Consents consents;
     private final Practices practices;
 
-    CaseloadController(Caseload caseload, Consents consents, Practices practices) {
+    CaseloadController(Caseload caseload, Practices practices) {
         this.caseload = caseload;
-        this.consents = consents;
         this.practices = practices;
     }
 
     @Access(AccessRule.CLINICIAN)
-    @GetMapping("/caseload")
-    String caseload(Actor actor, Model model) {
-        model.addAttribute("clients", caseload.mine(actor).stream()
-                .map(c -> new Line(c, consents.hasWithdrawnTerms(c.practiceId(), c.id()))).toList());
+    @GetMapping("/clients/new")
+    String inviteForm(Actor actor, Model model) {
         model.addAttribute("zones", TimeZones.COMMON);
         model.addAttribute("defaultZone", practices.of(actor).timeZone().getId());
-        return "caseload/caseload";
+        return "caseload/invite";
     }
 
     @Access(AccessRule.CLINICIAN)
@@ -55,12 +47,11 @@ class CaseloadController {
             FormErrors.reject(e, model, response);
             model.addAttribute("displayName", displayName);
             model.addAttribute("email", email);
-            String page = caseload(actor, model);
+            model.addAttribute("zones", TimeZones.COMMON);
             model.addAttribute("defaultZone", timeZone);
-            return page;
+            return "caseload/invite";
         }
         redirect.addFlashAttribute("notice", "Invitation sent to " + email.trim() + ".");
         return "redirect:/caseload";
     }
-
 }

@@ -76,6 +76,28 @@ public class ClientAccess {
         return client;
     }
 
+    /**
+     * Opening a form that will change clinical content: the same checks as {@link #change}, recorded
+     * as a read, since nothing changes until the form is sent.
+     */
+    public ClientRecord prepareChange(Actor actor, UUID clientId, String what) {
+        ClientRecord client = inPractice(actor, clientId, what);
+        Optional<TeamRole> role = teamRole(actor, client);
+        if (role.isEmpty()) {
+            if (isSelf(actor, client)) {
+                throw refused(actor, client.id(), what, ProblemException.forbidden("Only your clinicians can change this."));
+            }
+            throw refused(actor, client.id(), what, ProblemException.notFound("Client"));
+        }
+        if (!role.get().canChange()) {
+            throw refused(actor, client.id(), what,
+                    ProblemException.forbidden("Supervisors read this record but do not change it."));
+        }
+        requireOpen(client);
+        audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, "opened to change"));
+        return client;
+    }
+
     /** What the client writes themselves (entries, reflections, consent), while not discharged. */
     public ClientRecord self(Actor actor, UUID clientId, String what) {
         ClientRecord client = inPractice(actor, clientId, what);

@@ -1,34 +1,206 @@
 package app.carryover.client;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.carryover.caseload.ClientAccess;
 import app.carryover.caseload.ClientRecord;
+import app.carryover.homework.AssignmentProgress;
+import app.carryover.homework.Assignments;
+import app.carryover.homework.EntryInput;
+import app.carryover.homework.HomeworkReviews;
+import app.carryover.homework.Obstacle;
+import app.carryover.homework.PracticeEntry;
+import app.carryover.homework.PracticeLog;
 import app.carryover.practice.Practices;
+import app.carryover.sessions.Sessions;
+import app.carryover.sessions.TherapySession;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
+import app.carryover.system.FormErrors;
+import app.carryover.system.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
 
-/** The client's first page: what is due today. */
+/**
+ * The client's Today: one card per practice due, with progress against the dose, a large Done
+ * button (one tap logs it; a rating and a note can follow), and the way to the worksheet. Every
+ * page where the client writes says that entries are not read in real time and whom to call.
+ */
 @Controller
 class TodayController {
 
+    /** One card of Today. */
+    record Card(AssignmentProgress progress, String todayLine, String periodLine, String dueLine, UUID submissionId,
+            boolean reflectionDue) {
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
+
     private final ClientAccess access;
     private final Practices practices;
+    private final Assignments assignments;
+    private final PracticeLog log;
+    private final HomeworkReviews reviews;
+    private final Sessions sessions;
+    private final Clock clock;
 
-    TodayController(ClientAccess access, Practices practices) {
+    TodayController(ClientAccess access, Practices practices, Assignments assignments, PracticeLog log,
+            HomeworkReviews reviews, Sessions sessions, Clock clock) {
         this.access = access;
         this.practices = practices;
+        this.assignments = assignments;
+        this.log = log;
+        this.reviews = reviews;
+        this.sessions = sessions;
+        this.clock = clock;
     }
 
     @Access(AccessRule.CLIENT_SELF)
     @GetMapping("/today")
-    String today(Actor actor, Model model) {
+    String today(Actor actor, @RequestParam(required = false) UUID logged, Model model) {
         ClientRecord client = access.read(actor, actor.clientId(), "today");
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(client.timeZone()).toLocalDate();
+        List<TherapySession> timeline = sessions.list(actor, actor.clientId());
+        List<Card> cards = new ArrayList<>();
+        for (AssignmentProgress p : assignments.progress(actor, actor.clientId(), false)) {
+            if (p.assignment().startDate().isAfter(today)) {
+                continue;
+            }
+            cards.add(card(client, p, timeline, today));
+        }
         model.addAttribute("client", client);
-        model.addAttribute("practiceName", practices.of(actor).name());
+        model.addAttribute("practice", practices.of(actor));
+        model.addAttribute("cards", cards);
+        model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> WHEN.format(s.startsIn(client.timeZone())))
+                .orElse(null));
+        if (logged != null) {
+            model.addAttribute("logged", log.get(actor, actor.clientId(), logged));
+        }
         return "client/today";
+    }
+
+    /** One tap: logs the practice now, with the id the page made for this submission (a retry never counts twice). */
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/today/assignments/{assignmentId}/done")
+    String done(Actor actor, @PathVariable UUID assignmentId, @RequestParam UUID submissionId) {
+        PracticeLog.Logged logged = log.log(actor, assignmentId, new EntryInput(submissionId, null, null, null, null));
+        return "redirect:/today?logged=" + logged.entry().id();
+    }
+
+    /** The optional second step after Done: how it went (0–10) and a note. */
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/today/entries/{entryId}")
+    String rate(Actor actor, @PathVariable UUID entryId, @RequestParam(required = false) Integer rating,
+            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        PracticeEntry entry = log.get(actor, actor.clientId(), entryId);
+        log.edit(actor, entryId, new EntryInput(entry.clientEntryId(), null, rating, note, entry.answers()));
+        redirect.addFlashAttribute("notice", "Saved. Thank you.");
+        return "redirect:/today";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @GetMapping("/today/assignments/{assignmentId}/reflection")
+    String reflection(Actor actor, @PathVariable UUID assignmentId, Model model) {
+        model.addAttribute("practice", practices.of(actor));
+        model.addAttribute("assignment", assignments.get(actor, actor.clientId(), assignmentId));
+        model.addAttribute("reflection", reviews.reflection(actor, actor.clientId(), assignmentId).orElse(null));
+        model.addAttribute("obstacles", Obstacle.values());
+        return "client/reflection";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/today/assignments/{assignmentId}/reflection")
+    String reflect(Actor actor, @PathVariable UUID assignmentId, @RequestParam(defaultValue = "") String learned,
+            @RequestParam(defaultValue = "") String gotInTheWay, @RequestParam(required = false) List<Obstacle> obstacles,
+            @RequestParam(required = false) Integer selfRating, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            reviews.reflect(actor, assignmentId, new HomeworkReviews.ReflectionInput(learned, gotInTheWay,
+                    obstacles == null ? List.of() : obstacles, selfRating));
+        } catch (ProblemException e) {
+            FormErrors.reject(e, model, response);
+            return reflection(actor, assignmentId, model);
+        }
+        redirect.addFlashAttribute("notice", "Thank you. Your clinician will go through it with you at your session.");
+        return "redirect:/today";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @GetMapping("/history")
+    String history(Actor actor, Model model) {
+        ClientRecord client = access.read(actor, actor.clientId(), "history");
+        List<PracticeEntry> entries = log.history(actor, actor.clientId(), 200);
+        Map<UUID, String> titles = assignments.list(actor, actor.clientId()).stream()
+                .collect(Collectors.toMap(a -> a.id(), a -> a.title()));
+        model.addAttribute("client", client);
+        model.addAttribute("entries", entries);
+        model.addAttribute("titles", titles);
+        model.addAttribute("practice", practices.of(actor));
+        return "client/history";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/history/entries/{entryId}/delete")
+    String delete(Actor actor, @PathVariable UUID entryId, RedirectAttributes redirect) {
+        log.delete(actor, entryId);
+        redirect.addFlashAttribute("notice", "Entry removed.");
+        return "redirect:/history";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @GetMapping("/week")
+    String week(Actor actor, Model model) {
+        ClientRecord client = access.read(actor, actor.clientId(), "week");
+        LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
+        List<LocalDate> days = new ArrayList<>();
+        for (int i = 6; i >= 0; i--) {
+            days.add(today.minusDays(i));
+        }
+        List<PracticeEntry> entries = log.history(actor, actor.clientId(), 500);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AssignmentProgress p : assignments.progress(actor, actor.clientId(), false)) {
+            List<Long> counts = days.stream().map(d -> entries.stream().filter(e -> e.assignmentId().equals(p.assignment().id())
+                    && e.localDate().equals(d)).count()).toList();
+            rows.add(Map.of("title", p.assignment().title(), "counts", counts, "dose", p.assignment().dose().describe()));
+        }
+        model.addAttribute("days", days);
+        model.addAttribute("rows", rows);
+        model.addAttribute("practice", practices.of(actor));
+        return "client/week";
+    }
+
+    private Card card(ClientRecord client, AssignmentProgress p, List<TherapySession> timeline, LocalDate today) {
+        String todayLine = p.expectedToday() == null ? (p.doneToday() == 0 ? "Not done yet today" : p.doneToday() + " done today")
+                : p.doneToday() + " of " + Math.round(p.expectedToday()) + " today";
+        var assignedAt = p.assignment().assignedInSession() == null ? null : timeline.stream()
+                .filter(s -> s.id().equals(p.assignment().assignedInSession())).findFirst().orElse(null);
+        String since = assignedAt != null ? "since " + DAY.format(assignedAt.startsIn(client.timeZone())) + "'s session"
+                : "since " + DAY.format(p.assignment().startDate());
+        String periodLine = p.whole() != null ? p.soFar().doneRounded() + " of " + p.whole().expectedRounded() + " " + since
+                : p.soFar().doneRounded() + " done " + since;
+        String dueLine = p.dueSession() != null ? "Due by your session on " + WHEN.format(p.dueSession().startsIn(client.timeZone()))
+                : p.assignment().dueDate() != null ? "Due by " + DAY.format(p.assignment().dueDate()) : "Due by your next session";
+        boolean reflectionDue = p.dueSession() != null
+                && !p.dueSession().startsIn(client.timeZone()).toLocalDate().isAfter(today.plusDays(2));
+        return new Card(p, todayLine, periodLine, dueLine, UUID.randomUUID(), reflectionDue);
     }
 }

@@ -2,5 +2,5 @@
  * The client's screens that combine modules: Today, history, progress and settings.
  * Nothing depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Client screens", allowedDependencies = {"system", "practice", "caseload"})
+@org.springframework.modulith.ApplicationModule(displayName = "Client screens", allowedDependencies = {"system", "practice", "caseload", "sessions", "goals", "homework", "worksheets"})
 package app.carryover.client;

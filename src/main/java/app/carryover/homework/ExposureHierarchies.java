@@ -43,6 +43,11 @@ public class ExposureHierarchies {
         this.clock = clock;
     }
 
+    /** Checks that the caller may create a hierarchy for this client (before showing the form). */
+    public void prepare(Actor actor, UUID clientId) {
+        access.prepareChange(actor, clientId, "exposure hierarchy form");
+    }
+
     public List<ExposureHierarchy> list(Actor actor, UUID clientId) {
         ClientRecord client = access.read(actor, clientId, "exposure hierarchies");
         return hierarchies.forClient(client.practiceId(), client.id());

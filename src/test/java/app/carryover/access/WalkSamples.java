@@ -115,6 +115,38 @@ final class WalkSamples {
         samples.put("DELETE /api/v1/me/entries/{entryId}", Sample.none().after(World::freshEntry));
         samples.put("PUT /api/v1/me/assignments/{assignmentId}/reflection", Sample.json((w, c) ->
                 "{\"learned\":\"Walking helps\",\"gotInTheWay\":\"Rain\",\"obstacles\":[\"CIRCUMSTANCES_CHANGED\"],\"selfRating\":3}"));
+        // pages: goals and sessions
+        samples.put("POST /clients/{clientId}/goals", Sample.form((w, c) -> Map.of("statement", "Walk daily",
+                "targetKind", "METRIC", "metric", "days a week", "comparator", "AT_LEAST", "targetValue", "5")));
+        samples.put("POST /clients/{clientId}/goals/{goalId}", Sample.form((w, c) -> Map.of("statement", "Sleep through the night",
+                "targetKind", "METRIC", "metric", "nights a week", "comparator", "AT_LEAST", "targetValue", "5")));
+        samples.put("POST /clients/{clientId}/goals/{goalId}/status", Sample.form((w, c) -> Map.of("status", "ACTIVE")));
+        samples.put("POST /clients/{clientId}/sessions", Sample.form((w, c) -> Map.of("date", "2027-02-02", "time", "17:00")));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/status", Sample.form((w, c) -> Map.of("status", "HELD")));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/notes", Sample.form((w, c) -> Map.of("notes", "Talked it through")));
+
+        // pages: homework for the care team
+        Map<String, String> composed = Map.of("title", "Evening walk", "instructions", "Walk for 20 minutes after dinner.",
+                "general", "true", "doseKind", "PER_DAY", "doseCount", "1");
+        samples.put("POST /clients/{clientId}/assignments", Sample.form((w, c) -> composed));
+        samples.put("POST /clients/{clientId}/assignments/coach", Sample.form((w, c) -> composed));
+        samples.put("POST /clients/{clientId}/assignments/{assignmentId}/status", Sample.form((w, c) -> Map.of("status", "ACTIVE")));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}", Sample.form((w, c) ->
+                Map.of("decision", "COMPLETE", "clinicianRating", "3", "obstacles", "NO_TIME"))
+                .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/deferral", Sample.form((w, c) ->
+                Map.of("reason", "A crisis took the session"))
+                .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("POST /clients/{clientId}/hierarchies", Sample.form((w, c) -> Map.of("title", "Crowds",
+                "situation", "Busy shop", "distress", "40")));
+
+        // pages: the client
+        samples.put("POST /today/assignments/{assignmentId}/done", Sample.form((w, c) ->
+                Map.of("submissionId", UUID.randomUUID().toString())).before(w -> { w.freshAssignment(); w.freshEntry(); }));
+        samples.put("POST /today/entries/{entryId}", Sample.form((w, c) -> Map.of("rating", "7", "note", "easier today")));
+        samples.put("POST /today/assignments/{assignmentId}/reflection", Sample.form((w, c) -> Map.of("learned", "It helps",
+                "gotInTheWay", "Rain", "obstacles", "CIRCUMSTANCES_CHANGED", "selfRating", "3")));
+        samples.put("POST /history/entries/{entryId}/delete", Sample.none().after(World::freshEntry));
         return samples;
     }
 

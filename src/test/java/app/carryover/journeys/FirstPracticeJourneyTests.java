@@ -57,7 +57,7 @@ class FirstPracticeJourneyTests {
             assertThat(browser.text()).contains("Invitation sent to cam@lighthouse.example").contains("Cam Clinician");
             browser.screenshot("03-people");
 
-            browser.go("/caseload");
+            browser.go("/clients/new");
             browser.type("displayName", "Robin Client").type("email", "robin@lighthouse.example");
             browser.press("Send invitation");
             assertThat(browser.text()).contains("Robin Client");

@@ -34,8 +34,25 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view of this clock in another zone that still follows every set and advance. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("Carryover keeps its clock in UTC; convert with the client's zone");
+        TestClock source = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return source.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+        };
     }
 }

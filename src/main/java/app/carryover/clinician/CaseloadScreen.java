@@ -1,0 +1,71 @@
+package app.carryover.clinician;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import app.carryover.caseload.Caseload;
+import app.carryover.caseload.ClientRecord;
+import app.carryover.caseload.Consents;
+import app.carryover.homework.AssignmentProgress;
+import app.carryover.homework.Assignments;
+import app.carryover.sessions.Sessions;
+import app.carryover.sessions.TherapySession;
+import app.carryover.system.Access;
+import app.carryover.system.AccessRule;
+import app.carryover.system.Actor;
+
+/** The clinician's caseload, ordered by need. */
+@Controller
+class CaseloadScreen {
+
+    /** One client's line: what needs attention first. */
+    record Row(ClientRecord client, int unreviewed, int open, Double adherence, TherapySession nextSession,
+            boolean termsWithdrawn) {
+    }
+
+    /** Most pressing first: unreviewed homework, withdrawn consent, low adherence, the soonest session. */
+    static final Comparator<Row> BY_NEED = Comparator.comparing((Row r) -> r.client().discharged())
+            .thenComparing(Row::unreviewed, Comparator.reverseOrder())
+            .thenComparing(Row::termsWithdrawn, Comparator.reverseOrder())
+            .thenComparing(r -> r.adherence() == null ? 2.0 : r.adherence())
+            .thenComparing(r -> r.nextSession() == null ? Instant.MAX : r.nextSession().startsAt())
+            .thenComparing(r -> r.client().displayName());
+
+    private final Caseload caseload;
+    private final Assignments assignments;
+    private final Sessions sessions;
+    private final Consents consents;
+    private final Clock clock;
+
+    CaseloadScreen(Caseload caseload, Assignments assignments, Sessions sessions, Consents consents, Clock clock) {
+        this.caseload = caseload;
+        this.assignments = assignments;
+        this.sessions = sessions;
+        this.consents = consents;
+        this.clock = clock;
+    }
+
+    @Access(AccessRule.CLINICIAN)
+    @GetMapping("/caseload")
+    String caseload(Actor actor, Model model) {
+        Instant now = clock.instant();
+        List<Row> rows = caseload.mine(actor).stream().map(c -> row(actor, c, now)).sorted(BY_NEED).toList();
+        model.addAttribute("rows", rows);
+        return "clinician/caseload";
+    }
+
+    private Row row(Actor actor, ClientRecord c, Instant now) {
+        List<AssignmentProgress> open = assignments.progress(actor, c.id(), false);
+        int unreviewed = (int) open.stream().filter(AssignmentProgress::unreviewed).count();
+        Double adherence = open.stream().map(p -> p.soFar().quantity()).filter(q -> q != null)
+                .mapToDouble(Double::doubleValue).average().stream().boxed().findFirst().orElse(null);
+        TherapySession next = Sessions.nextAfter(sessions.timeline(c.practiceId(), c.id()), now).orElse(null);
+        return new Row(c, unreviewed, open.size(), adherence, next, consents.hasWithdrawnTerms(c.practiceId(), c.id()));
+    }
+}

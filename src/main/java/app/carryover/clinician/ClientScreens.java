@@ -1,0 +1,143 @@
+package app.carryover.clinician;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import app.carryover.caseload.ClientAccess;
+import app.carryover.caseload.ClientRecord;
+import app.carryover.caseload.Consents;
+import app.carryover.goals.Goals;
+import app.carryover.homework.AssignmentProgress;
+import app.carryover.homework.Assignments;
+import app.carryover.homework.AssignmentStatus;
+import app.carryover.homework.Briefs;
+import app.carryover.homework.Composer;
+import app.carryover.homework.ComposerForm;
+import app.carryover.homework.ExposureHierarchies;
+import app.carryover.homework.HomeworkReviews;
+import app.carryover.homework.Obstacle;
+import app.carryover.homework.PracticeLog;
+import app.carryover.homework.ReviewDecision;
+import app.carryover.sessions.SessionStatus;
+import app.carryover.sessions.Sessions;
+import app.carryover.sessions.TherapySession;
+import app.carryover.system.Access;
+import app.carryover.system.AccessRule;
+import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The client overview, the session screen, the pre-session brief and the assignment page. */
+@Controller
+class ClientScreens {
+
+    private final ClientAccess access;
+    private final Goals goals;
+    private final Sessions sessions;
+    private final Assignments assignments;
+    private final PracticeLog log;
+    private final HomeworkReviews reviews;
+    private final Briefs briefs;
+    private final Composer composer;
+    private final ExposureHierarchies exposure;
+    private final Consents consents;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ClientScreens(ClientAccess access, Goals goals, Sessions sessions, Assignments assignments, PracticeLog log,
+            HomeworkReviews reviews, Briefs briefs, Composer composer, ExposureHierarchies exposure, Consents consents,
+            JsonMapper json, Clock clock) {
+        this.access = access;
+        this.goals = goals;
+        this.sessions = sessions;
+        this.assignments = assignments;
+        this.log = log;
+        this.reviews = reviews;
+        this.briefs = briefs;
+        this.composer = composer;
+        this.exposure = exposure;
+        this.consents = consents;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/clients/{clientId}")
+    String overview(Actor actor, @PathVariable UUID clientId, Model model) {
+        ClientRecord client = access.read(actor, clientId, "client overview");
+        List<AssignmentProgress> progress = assignments.progress(actor, clientId, true);
+        List<TherapySession> all = sessions.list(actor, clientId);
+        model.addAttribute("client", client);
+        model.addAttribute("mayChange", access.mayChange(actor, client));
+        model.addAttribute("goals", goals.list(actor, clientId));
+        model.addAttribute("sessions", all);
+        model.addAttribute("nextSession", Sessions.nextAfter(all, clock.instant()).orElse(null));
+        model.addAttribute("open", progress.stream().filter(p -> p.assignment().status().open()).toList());
+        model.addAttribute("closed", progress.stream().filter(p -> !p.assignment().status().open())
+                .sorted((a, b) -> b.assignment().createdAt().compareTo(a.assignment().createdAt())).limit(10).toList());
+        model.addAttribute("unreviewed", progress.stream().filter(AssignmentProgress::unreviewed).count());
+        model.addAttribute("hierarchies", exposure.list(actor, clientId));
+        model.addAttribute("termsWithdrawn", consents.hasWithdrawnTerms(client.practiceId(), client.id()));
+        model.addAttribute("today", clock.instant().atZone(client.timeZone()).toLocalDate());
+        return "clinician/client";
+    }
+
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/clients/{clientId}/sessions/{sessionId}")
+    String session(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId, Model model) {
+        ClientRecord client = access.readClinical(actor, clientId, "session");
+        TherapySession session = sessions.get(actor, clientId, sessionId);
+        model.addAttribute("client", client);
+        model.addAttribute("meeting", session);
+        model.addAttribute("mayChange", access.mayChange(actor, client));
+        model.addAttribute("startable", session.status() == SessionStatus.SCHEDULED
+                && !session.startsAt().isAfter(clock.instant().plusSeconds(15 * 60)));
+        if (session.status() == SessionStatus.HELD) {
+            model.addAttribute("review", reviews.screen(actor, clientId, sessionId));
+        }
+        model.addAttribute("decisions", ReviewDecision.values());
+        model.addAttribute("obstacles", Obstacle.values());
+        if (access.mayChange(actor, client) && session.status() != SessionStatus.CANCELLED
+                && session.status() != SessionStatus.NO_SHOW) {
+            ComposerForm form = new ComposerForm();
+            form.setSessionId(sessionId);
+            form.setStartDate(clock.instant().atZone(client.timeZone()).toLocalDate().plusDays(1));
+            model.addAttribute("composer", composer.model(actor, clientId, form));
+        }
+        return "clinician/session";
+    }
+
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/clients/{clientId}/sessions/{sessionId}/brief")
+    String brief(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId, Model model) {
+        model.addAttribute("client", access.readClinical(actor, clientId, "pre-session brief page"));
+        model.addAttribute("brief", briefs.brief(actor, clientId, sessionId));
+        return "clinician/brief";
+    }
+
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/clients/{clientId}/assignments/{assignmentId}")
+    String assignment(Actor actor, @PathVariable UUID clientId, @PathVariable UUID assignmentId, Model model) {
+        ClientRecord client = access.readClinical(actor, clientId, "assignment");
+        AssignmentProgress progress = assignments.progress(actor, clientId, true).stream()
+                .filter(p -> p.assignment().id().equals(assignmentId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Assignment"));
+        model.addAttribute("client", client);
+        model.addAttribute("p", progress);
+        model.addAttribute("entries", log.ofAssignment(actor, clientId, assignmentId));
+        model.addAttribute("reflection", reviews.reflection(actor, clientId, assignmentId).orElse(null));
+        model.addAttribute("coach", progress.assignment().coachReport() == null ? Map.of()
+                : json.readValue(progress.assignment().coachReport(), Map.class));
+        model.addAttribute("mayChange", access.mayChange(actor, client));
+        model.addAttribute("statuses", AssignmentStatus.values());
+        return "clinician/assignment";
+    }
+}
