@@ -81,12 +81,16 @@ class TodayController {
         LocalDate today = now.atZone(client.timeZone()).toLocalDate();
         List<TherapySession> timeline = sessions.list(actor, actor.clientId());
         List<Card> cards = new ArrayList<>();
+        List<String> upcoming = new ArrayList<>();
         for (AssignmentProgress p : assignments.progress(actor, actor.clientId(), false)) {
             if (p.assignment().startDate().isAfter(today)) {
+                upcoming.add(p.assignment().title() + " — starts " + (p.assignment().startDate().equals(today.plusDays(1))
+                        ? "tomorrow" : DAY.format(p.assignment().startDate())) + ", " + p.assignment().dose().describe());
                 continue;
             }
             cards.add(card(client, p, timeline, today));
         }
+        model.addAttribute("upcoming", upcoming);
         model.addAttribute("client", client);
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("cards", cards);
