@@ -1,9 +1,14 @@
 package app.carryover.caseload;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import app.carryover.audit.AuditAction;
 import app.carryover.audit.AuditEntry;
@@ -23,6 +28,8 @@ import app.carryover.system.Role;
 @Service
 public class ClientAccess {
 
+    private static final String READS_RECORDED = ClientAccess.class.getName() + ".readsRecorded";
+
     private final ClientRepository clients;
     private final AuditTrail audit;
 
@@ -38,7 +45,7 @@ public class ClientAccess {
     public ClientRecord read(Actor actor, UUID clientId, String what) {
         ClientRecord client = inPractice(actor, clientId, what);
         if (isSelf(actor, client) || teamRole(actor, client).isPresent()) {
-            audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, null));
+            recordRead(actor, client, what, null);
             return client;
         }
         throw refused(actor, client.id(), what, ProblemException.notFound("Client"));
@@ -48,7 +55,7 @@ public class ClientAccess {
     public ClientRecord readClinical(Actor actor, UUID clientId, String what) {
         ClientRecord client = inPractice(actor, clientId, what);
         if (teamRole(actor, client).isPresent()) {
-            audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, null));
+            recordRead(actor, client, what, null);
             return client;
         }
         if (isSelf(actor, client)) {
@@ -94,7 +101,7 @@ public class ClientAccess {
                     ProblemException.forbidden("Supervisors read this record but do not change it."));
         }
         requireOpen(client);
-        audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, "opened to change"));
+        recordRead(actor, client, what, "opened to change");
         return client;
     }
 
@@ -116,7 +123,7 @@ public class ClientAccess {
     public ClientRecord administrative(Actor actor, UUID clientId, String what) {
         ClientRecord client = inPractice(actor, clientId, what);
         if (actor.has(Role.ADMIN) || teamRole(actor, client).isPresent() || isSelf(actor, client)) {
-            audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, null));
+            recordRead(actor, client, what, null);
             return client;
         }
         throw refused(actor, client.id(), what, ProblemException.notFound("Client"));
@@ -143,6 +150,34 @@ public class ClientAccess {
             throw ProblemException.notFound("Client");
         }
         return client.get();
+    }
+
+    /**
+     * Records a read before the data is read. Within one web request the first read of a client
+     * writes the row (naming what was read first and the request), and later reads of the same
+     * client in that request are covered by it: one committed row per page or API call, not one per
+     * internal lookup.
+     */
+    private void recordRead(Actor actor, ClientRecord client, String what, String detail) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            @SuppressWarnings("unchecked")
+            Set<UUID> done = (Set<UUID>) request.getAttribute(READS_RECORDED, RequestAttributes.SCOPE_REQUEST);
+            if (done == null) {
+                done = new HashSet<>();
+                request.setAttribute(READS_RECORDED, done, RequestAttributes.SCOPE_REQUEST);
+            }
+            if (done.contains(client.id())) {
+                return;
+            }
+            String call = request instanceof ServletRequestAttributes servlet
+                    ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : null;
+            audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null,
+                    detail == null ? call : detail + (call == null ? "" : "; " + call)));
+            done.add(client.id());
+            return;
+        }
+        audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, detail));
     }
 
     private ProblemException refused(Actor actor, UUID clientId, String what, ProblemException problem) {

@@ -29,7 +29,8 @@ public final class TestEnvironment {
 
     private TestEnvironment() throws IOException {
         dataDirectory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "test-data-");
-        database = BundledDatabase.start(dataDirectory.resolve("db"), false);
+        // Tests trade crash safety for speed; benchmarks ask for the durable settings a real start uses.
+        database = BundledDatabase.start(dataDirectory.resolve("db"), Boolean.getBoolean("carryover.test.durable"));
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         // Spring Boot runs its shutdown handlers after every application context has closed, so the
