@@ -20,6 +20,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class AccessInterceptor implements HandlerInterceptor {
 
+    private final org.springframework.beans.factory.ObjectProvider<RefusalRecorder> recorder;
+
+    AccessInterceptor(org.springframework.beans.factory.ObjectProvider<RefusalRecorder> recorder) {
+        this.recorder = recorder;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(AccessInterceptor.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -42,12 +48,29 @@ class AccessInterceptor implements HandlerInterceptor {
             throw ProblemException.forbidden("Please sign in.");
         }
         if (!rule.admits(actor.roles())) {
-            throw ProblemException.forbidden("Your role does not allow this.");
+            throw refuse(actor, request, rule, "Your role does not allow this.");
         }
         if (actor.readOnly() && !READS.contains(request.getMethod())) {
-            throw ProblemException.forbidden("This token is read-only.");
+            throw refuse(actor, request, rule, "This token is read-only.");
         }
         return true;
+    }
+
+    private ProblemException refuse(Actor actor, HttpServletRequest request, AccessRule rule, String why) {
+        RefusalRecorder r = recorder.getIfAvailable();
+        if (r != null) {
+            Object vars = request.getAttribute(org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+            java.util.UUID clientId = null;
+            if (vars instanceof java.util.Map<?, ?> map && map.get("clientId") instanceof String id) {
+                try {
+                    clientId = java.util.UUID.fromString(id);
+                } catch (IllegalArgumentException notAnId) {
+                    clientId = null;
+                }
+            }
+            r.refused(actor, clientId, request.getMethod() + " " + request.getRequestURI(), "403 " + rule + ": " + why);
+        }
+        return ProblemException.forbidden(why);
     }
 
     /** Handlers of libraries we serve as they are: the OpenAPI document is public, like the API's shape. */

@@ -34,6 +34,9 @@ class PageErrors {
         view.addObject("status", status.value());
         view.addObject("heading", title);
         view.addObject("message", message);
+        // Error pages keep the navigation (and "Sign out") of whoever is signed in.
+        view.addObject("actor", AccessInterceptor.currentActor());
+        view.addObject("errors", java.util.Map.of());
         return view;
     }
 

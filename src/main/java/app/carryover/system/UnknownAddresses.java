@@ -25,9 +25,6 @@ class UnknownAddresses {
             body.setTitle("Not found");
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
         }
-        ModelAndView page = PageErrors.page(HttpStatus.NOT_FOUND, "Not found", "This page does not exist.");
-        page.addObject("actor", AccessInterceptor.currentActor());
-        page.addObject("errors", java.util.Map.of());
-        return page;
+        return PageErrors.page(HttpStatus.NOT_FOUND, "Not found", "This page does not exist.");
     }
 }

@@ -15,9 +15,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    private final org.springframework.beans.factory.ObjectProvider<RefusalRecorder> refusals;
+
+    WebConfiguration(org.springframework.beans.factory.ObjectProvider<RefusalRecorder> refusals) {
+        this.refusals = refusals;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccessInterceptor());
+        registry.addInterceptor(new AccessInterceptor(refusals));
     }
 
     @Override
