@@ -120,6 +120,10 @@ class WorksheetBuilderJourneyTests {
             assertThat(browser.text()).contains("every clinician of your practice can now use it");
 
             browser.go("/worksheets/thought-record/versions/1");
+            browser.find(By.id("q-emotions-0-emotion")).sendKeys("anxious" + org.openqa.selenium.Keys.ENTER);
+            Thread.sleep(1500);
+            assertThat(driver.findElements(By.id("q-emotions-1-emotion"))).as("Enter adds no row").isEmpty();
+            assertThat(browser.find(By.id("q-emotions-0-emotion")).getAttribute("value")).isEqualTo("anxious");
             browser.type("q-thoughts-0-thought", "They think I am boring");
             browser.click(By.xpath("//button[@name='_add' and @value='thoughts']"));
             waitForElement(driver, "q-thoughts-1-thought");
