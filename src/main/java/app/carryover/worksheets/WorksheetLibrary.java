@@ -17,7 +17,8 @@ import app.carryover.system.ProblemException;
 /**
  * The stored worksheet definitions, for every module that assigns, fills, shows or prints them.
  * <p>
- * Two kinds of lookup. By practice ({@link #find}, {@link #get}, {@link #latest(UUID, String)}):
+ * Two kinds of lookup. By practice ({@link #find}, {@link #get}, {@link #findLatest},
+ * {@link #latest(UUID, String)}):
  * any stored version of a built-in or of one of the practice's custom worksheets, shared or not —
  * for entries and assignments, which keep (key, version) and must always load, and whose access
  * their own module decides. By person ({@link #available}, {@link #latest(Actor, String)},
@@ -69,13 +70,17 @@ public class WorksheetLibrary {
         return find(practiceId, key, version).orElseThrow(() -> ProblemException.notFound("Worksheet"));
     }
 
-    /** The latest version of a built-in or of one of the practice's worksheets, or a 404 problem. */
-    public WorksheetDefinition latest(UUID practiceId, String key) {
+    /** The latest version of a built-in or of one of the practice's worksheets (shared or not). */
+    public Optional<WorksheetDefinition> findLatest(UUID practiceId, String key) {
         if (!isKey(key)) {
-            throw ProblemException.notFound("Worksheet");
+            return Optional.empty();
         }
-        WorksheetStore.Row row = store.worksheet(practiceId, key).orElseThrow(() -> ProblemException.notFound("Worksheet"));
-        return get(practiceId, key, row.latestVersion());
+        return store.worksheet(practiceId, key).flatMap(row -> find(practiceId, key, row.latestVersion()));
+    }
+
+    /** As {@link #findLatest}, or a 404 problem. */
+    public WorksheetDefinition latest(UUID practiceId, String key) {
+        return findLatest(practiceId, key).orElseThrow(() -> ProblemException.notFound("Worksheet"));
     }
 
     /** What a clinician may pick: the built-ins, the practice's shared worksheets and their own. */

@@ -171,6 +171,8 @@ class WorksheetBuilderTests {
         assertThat(library.get(practice.id(), key, 1).items().get(0).label()).isEqualTo("How anxious were you this evening?");
         assertThat(library.get(practice.id(), key, 2).items().get(0).label()).isEqualTo("How tense were you this evening?");
         assertThat(library.latest(practice.id(), key).version()).isEqualTo(2);
+        assertThat(library.findLatest(practice.id(), key)).get().extracting(WorksheetDefinition::version).isEqualTo(2);
+        assertThat(library.findLatest(foreign.id(), key)).isEmpty();
         assertThat(library.get(practice.id(), key, 2).items().get(0).id())
                 .as("answer keys stay across versions").isEqualTo("how_anxious_were_you_this");
         assertThat(html(clinician.perform(get("/worksheets/" + key + "/versions/1"))))
@@ -184,6 +186,8 @@ class WorksheetBuilderTests {
         assertThat(stale.getResponse().getStatus()).isEqualTo(409);
         assertThat(html(stale)).contains("saved again after you opened version 1", "How tense were you this evening?");
         assertThat(library.latest(practice.id(), key).version()).isEqualTo(2);
+        assertThat(library.findLatest(practice.id(), key)).get().extracting(WorksheetDefinition::version).isEqualTo(2);
+        assertThat(library.findLatest(foreign.id(), key)).isEmpty();
     }
 
     @Test
