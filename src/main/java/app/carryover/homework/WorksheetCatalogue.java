@@ -5,18 +5,25 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import app.carryover.worksheets.BuiltInWorksheets;
 import app.carryover.worksheets.WorksheetDefinition;
+import app.carryover.worksheets.WorksheetLibrary;
 
-/** The worksheets an assignment can use and an entry is checked against. */
+/** The worksheets an assignment can use (built-ins and the practice's own) and an entry is checked against. */
 @Component
 class WorksheetCatalogue {
 
-    Optional<WorksheetDefinition> latest(UUID practiceId, String key) {
-        return BuiltInWorksheets.find(key);
+    private final WorksheetLibrary library;
+
+    WorksheetCatalogue(WorksheetLibrary library) {
+        this.library = library;
     }
 
+    Optional<WorksheetDefinition> latest(UUID practiceId, String key) {
+        return library.findLatest(practiceId, key);
+    }
+
+    /** The exact version an assignment was made with; entries are always checked against it. */
     Optional<WorksheetDefinition> version(UUID practiceId, String key, int version) {
-        return BuiltInWorksheets.find(key).filter(d -> d.version() == version);
+        return library.find(practiceId, key, version);
     }
 }

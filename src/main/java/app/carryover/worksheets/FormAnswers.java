@@ -94,6 +94,11 @@ public final class FormAnswers {
         return out;
     }
 
+    /** The answers a form holds, unchecked and leaving out what cannot be read: for deciding what to show. */
+    static Answers unchecked(WorksheetDefinition definition, Map<String, List<String>> form) {
+        return read(definition, form, new ArrayList<>());
+    }
+
     private static Answers read(WorksheetDefinition definition, Map<String, List<String>> form, List<FieldError> errors) {
         ObjectNode root = NODES.objectNode();
         Map<String, TreeMap<Integer, ObjectNode>> groups = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import app.carryover.system.ClinicianOnly;
+
 /**
  * One version of a worksheet: what it is for, how to fill it in, what it asks, and which numbers
  * it yields. Every instance is valid: the constructor checks the whole definition and throws
@@ -23,7 +25,7 @@ public record WorksheetDefinition(
         WorksheetCategory category,
         String purpose,
         String clientInstructions,
-        String clinicianGuidance,
+        @ClinicianOnly String clinicianGuidance,
         SuggestedDose suggestedDose,
         List<Item> items,
         List<ValueDefinition> values) {

@@ -1,11 +1,13 @@
 /**
  * Worksheets: the declarative, versioned worksheet definition format, its validation, the
  * built-in library, answer validation (complete and draft), condition evaluation, value
- * extraction and printable PDFs.
+ * extraction and printable PDFs — pure functions over records — and on top of them the stored
+ * versions ({@link app.carryover.worksheets.WorksheetLibrary}), the clinician's library pages and
+ * form builder, the JSON API, and the form fragment other modules' filling pages include
+ * ({@link app.carryover.worksheets.WorksheetForms}).
  * <p>
- * A plain library of pure functions over records: it needs neither Spring nor the database.
- * Storage of definition versions, the form builder and the filling pages are built on top of
- * this API elsewhere; the format and its rules are described in {@code docs/worksheets.md}.
+ * It depends only on {@code system} and {@code audit}: it knows nothing of clients or
+ * assignments. The format, storage and pages are described in {@code docs/worksheets.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Worksheets", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Worksheets", allowedDependencies = {"system", "audit"})
 package app.carryover.worksheets;

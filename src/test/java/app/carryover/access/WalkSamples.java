@@ -147,7 +147,41 @@ final class WalkSamples {
         samples.put("POST /today/assignments/{assignmentId}/reflection", Sample.form((w, c) -> Map.of("learned", "It helps",
                 "gotInTheWay", "Rain", "obstacles", "CIRCUMSTANCES_CHANGED", "selfRating", "3")));
         samples.put("POST /history/entries/{entryId}/delete", Sample.none().after(World::freshEntry));
+
+        // worksheets: any clinician makes their own and sees shared ones; only the owner changes one
+        String ownerOnly = "only the worksheet's owner saves versions of it or shares it";
+        samples.put("POST /worksheets", Sample.form((w, c) -> worksheetForm()));
+        samples.put("POST /worksheets/builder", Sample.form((w, c) -> withAction(worksheetForm(), "add-item")));
+        samples.put("POST /worksheets/{worksheetKey}/versions/{version}/preview", Sample.form((w, c) -> Map.of("mood", "5")));
+        samples.put("GET /worksheets/{worksheetKey}/edit", Sample.none()
+                .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
+        samples.put("POST /worksheets/{worksheetKey}/versions", Sample.form((w, c) -> worksheetForm())
+                .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
+        samples.put("POST /worksheets/{worksheetKey}/share", Sample.form((w, c) -> Map.of("shared", "true"))
+                .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
+        samples.put("POST /api/v1/worksheets", Sample.json((w, c) -> World.worksheetDocument("Walk-made tracker")));
+        samples.put("POST /api/v1/worksheets/{worksheetKey}/versions", Sample.json((w, c) -> World.worksheetDocument("Walk-made tracker"))
+                .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
+        samples.put("PUT /api/v1/worksheets/{worksheetKey}/shared", Sample.json((w, c) -> "{\"shared\":true}")
+                .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
         return samples;
+    }
+
+    /** A small worksheet as the builder posts it. */
+    private static Map<String, String> worksheetForm() {
+        Map<String, String> form = new HashMap<>();
+        form.put("title", "Walked worksheet");
+        form.put("category", "monitoring");
+        form.put("purpose", "To see how the day went.");
+        form.put("clientInstructions", "Answer in the evening.");
+        form.put("items[0].type", "short_text");
+        form.put("items[0].label", "How was today?");
+        return form;
+    }
+
+    private static Map<String, String> withAction(Map<String, String> form, String action) {
+        form.put("action", action);
+        return form;
     }
 
     private static void discharge(World w) {

@@ -1,5 +1,8 @@
 package app.carryover.access;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -9,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import app.carryover.caseload.ConsentKind;
@@ -32,6 +36,8 @@ import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.TestTotp;
 import app.carryover.testing.WebSession;
+import app.carryover.worksheets.BuiltInWorksheets;
+import app.carryover.worksheets.WorksheetDefinitions;
 
 /**
  * The endpoint walk's world: a practice whose client's objects every handler is called about, a
@@ -52,9 +58,9 @@ final class World {
     /** Path variables naming objects that belong to the client's record. */
     static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId");
     /** Path variables naming objects of the practice that belong to no client. */
-    static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId");
+    static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey");
     /** Path variables that are values, not objects (any caller may name them). */
-    static final Set<String> VALUES = Set.of("kind");
+    static final Set<String> VALUES = Set.of("kind", "version");
 
     private int counter;
 
@@ -95,6 +101,8 @@ final class World {
         ids.put("sessionId", session.toString());
         freshAssignment();
         freshEntry();
+        ids.put("worksheetKey", sharedWorksheet(mvc));
+        ids.put("version", "1");
     }
 
     /** A new open assignment of the client, named by {assignmentId} from now on (reviews close the old one). */
@@ -110,6 +118,27 @@ final class World {
         ids.put("entryId", context.getBean(PracticeLog.class).log(practice.client().actor(),
                 UUID.fromString(ids.get("assignmentId")), new EntryInput(UUID.randomUUID(), null, 6, "walk", null))
                 .entry().id().toString());
+    }
+
+    /** A custom worksheet of the primary clinician, shared with the practice (so colleagues see it, strangers do not). */
+    private String sharedWorksheet(MockMvc mvc) throws Exception {
+        WebSession owner = sessions.get(Caller.PRIMARY);
+        String created = owner.perform(post("/api/v1/worksheets").contentType(MediaType.APPLICATION_JSON)
+                .content(worksheetDocument("Walked mood tracker " + practice.id().toString().substring(0, 8))))
+                .getResponse().getContentAsString();
+        String key = created.replaceAll("(?s).*\"key\":\"([a-z0-9-]+)\".*", "$1");
+        owner.perform(put("/api/v1/worksheets/" + key + "/shared").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"shared\":true}"));
+        return key;
+    }
+
+    /**
+     * A valid worksheet definition document: the built-in mood tracker under another title. Keys are
+     * made from titles within a practice, so the world's worksheet has a title no walked call uses.
+     */
+    static String worksheetDocument(String title) {
+        return WorksheetDefinitions.toJson(BuiltInWorksheets.get(BuiltInWorksheets.MOOD_TRACKER))
+                .replace("\"Daily mood and anxiety tracker\"", "\"" + title + "\"");
     }
 
     /** A second-factor code for the caller that no earlier call has used (the clock moves past the last step). */
