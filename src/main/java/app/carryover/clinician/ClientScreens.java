@@ -21,7 +21,18 @@ import app.carryover.homework.AssignmentStatus;
 import app.carryover.homework.Briefs;
 import app.carryover.homework.Composer;
 import app.carryover.homework.ComposerForm;
+import app.carryover.homework.EntryDrafts;
 import app.carryover.homework.ExposureHierarchies;
+import app.carryover.homework.PracticeEntry;
+import app.carryover.worksheets.Answers;
+import app.carryover.worksheets.PrintOptions;
+import app.carryover.worksheets.WorksheetDefinition;
+import app.carryover.worksheets.WorksheetPdf;
+import app.carryover.worksheets.WorksheetView;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import app.carryover.homework.HomeworkReviews;
 import app.carryover.homework.Obstacle;
 import app.carryover.homework.PracticeLog;
@@ -51,10 +62,12 @@ class ClientScreens {
     private final Consents consents;
     private final JsonMapper json;
     private final Clock clock;
+    private final EntryDrafts drafts;
 
     ClientScreens(ClientAccess access, Goals goals, Sessions sessions, Assignments assignments, PracticeLog log,
             HomeworkReviews reviews, Briefs briefs, Composer composer, ExposureHierarchies exposure, Consents consents,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, EntryDrafts drafts) {
+        this.drafts = drafts;
         this.access = access;
         this.goals = goals;
         this.sessions = sessions;
@@ -121,6 +134,38 @@ class ClientScreens {
         model.addAttribute("client", access.readClinical(actor, clientId, "pre-session brief page"));
         model.addAttribute("brief", briefs.brief(actor, clientId, sessionId));
         return "clinician/brief";
+    }
+
+    /** One entry with its worksheet answers, as the client filled it (always in the version they used). */
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/clients/{clientId}/entries/{entryId}")
+    String entry(Actor actor, @PathVariable UUID clientId, @PathVariable UUID entryId, Model model) {
+        ClientRecord client = access.readClinical(actor, clientId, "practice entry");
+        PracticeEntry entry = log.get(actor, clientId, entryId);
+        model.addAttribute("client", client);
+        model.addAttribute("entry", entry);
+        if (entry.answers() != null) {
+            WorksheetDefinition definition = drafts.worksheetOf(entry);
+            model.addAttribute("view", WorksheetView.filled(definition, Answers.parse(entry.answers())));
+        }
+        return "clinician/entry";
+    }
+
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/clients/{clientId}/entries/{entryId}/print")
+    ResponseEntity<byte[]> printEntry(Actor actor, @PathVariable UUID clientId, @PathVariable UUID entryId) {
+        ClientRecord client = access.readClinical(actor, clientId, "practice entry print");
+        PracticeEntry entry = log.get(actor, clientId, entryId);
+        if (entry.answers() == null) {
+            throw ProblemException.notFound("Worksheet entry");
+        }
+        WorksheetDefinition definition = drafts.worksheetOf(entry);
+        byte[] pdf = WorksheetPdf.filled(definition, Answers.parse(entry.answers()),
+                new PrintOptions(client.displayName(), entry.localDate()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(definition.key() + "-" + entry.localDate() + ".pdf").build().toString())
+                .body(pdf);
     }
 
     @Access(AccessRule.CARE_TEAM_READ)

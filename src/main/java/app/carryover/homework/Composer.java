@@ -18,8 +18,7 @@ import app.carryover.goals.Goals;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.system.Actor;
-import app.carryover.worksheets.BuiltInWorksheets;
-import app.carryover.worksheets.WorksheetDefinition;
+import app.carryover.worksheets.WorksheetLibrary;
 
 /** What the composer page needs: the choices for each field, the due moment in words, and the coach's view. */
 @Service
@@ -46,9 +45,11 @@ public class Composer {
     private final HierarchyRepository hierarchies;
     private final AssignmentQuality quality;
     private final java.time.Clock clock;
+    private final WorksheetLibrary library;
 
     Composer(ClientAccess access, Goals goals, Sessions sessions, HierarchyRepository hierarchies, AssignmentQuality quality,
-            java.time.Clock clock) {
+            java.time.Clock clock, WorksheetLibrary library) {
+        this.library = library;
         this.access = access;
         this.goals = goals;
         this.sessions = sessions;
@@ -61,8 +62,9 @@ public class Composer {
         ClientRecord client = access.prepareChange(actor, clientId, "assignment composer");
         List<Goal> open = goals.allOfClient(client.practiceId(), client.id()).stream()
                 .filter(g -> g.status() == GoalStatus.ACTIVE).toList();
-        List<WorksheetChoice> worksheets = BuiltInWorksheets.all().stream()
-                .map(d -> new WorksheetChoice(d.key(), d.title(), d.purpose(), suggested(d))).toList();
+        List<WorksheetChoice> worksheets = library.available(actor).stream()
+                .map(w -> new WorksheetChoice(w.key(), w.title() + (w.builtIn() ? "" : " (" + (w.shared() ? "practice" : "yours") + ")"),
+                        w.purpose(), w.suggestedDoseText())).toList();
         List<StepChoice> steps = hierarchies.forClient(client.practiceId(), client.id()).stream()
                 .flatMap(h -> h.steps().stream().map(s -> new StepChoice(s.id(), h.title() + " · step " + s.position() + ": "
                         + s.situation() + " (" + s.anticipatedDistress() + "/100)")))
@@ -81,7 +83,4 @@ public class Composer {
         return quality.analyse(client, form.draft(), null);
     }
 
-    private static String suggested(WorksheetDefinition d) {
-        return d.suggestedDose() == null ? "" : d.suggestedDose().describe();
-    }
 }

@@ -69,12 +69,13 @@ final class WalkSamples {
                         w.practice.client().clientId(), w.practice.supervisor().accountId(), TeamRole.SUPERVISOR)));
         samples.put("POST /clients/{clientId}/discharge", Sample.form((w, c) -> Map.of("note", "walk"))
                 .expect(Expect.FORBIDDEN, "supervisors do not discharge", SUPERVISOR)
-                .aroundEachSuccess(w -> { }, WalkSamples::readmitIfDischarged));
+                .aroundEachSuccess(w -> { }, w -> { w.awaitEvents(); readmitIfDischarged(w); })
+                .after(World::plainAgain));
         samples.put("POST /clients/{clientId}/readmit", Sample.none()
                 .expect(Expect.FORBIDDEN, "supervisors do not readmit", SUPERVISOR)
                 .before(WalkSamples::discharge)
                 .aroundEachSuccess(WalkSamples::discharge, WalkSamples::readmitIfDischarged)
-                .after(WalkSamples::readmitIfDischarged));
+                .after(w -> { readmitIfDischarged(w); w.plainAgain(); }));
         samples.put("POST /admin/terms", Sample.form((w, c) -> Map.of("body", "Walked terms " + UUID.randomUUID()))
                 .after(World::reacceptTerms));
         samples.put("POST /consent", Sample.form((w, c) -> Map.of("accept", "true")));
@@ -148,6 +149,20 @@ final class WalkSamples {
                 "gotInTheWay", "Rain", "obstacles", "CIRCUMSTANCES_CHANGED", "selfRating", "3")));
         samples.put("POST /history/entries/{entryId}/delete", Sample.none().after(World::freshEntry));
 
+        // worksheets filled by the client and printed
+        samples.put("GET /today/assignments/{assignmentId}/worksheet", Sample.none()
+                .before(World::worksheetAssignment).after(World::plainAgain));
+        samples.put("GET /today/assignments/{assignmentId}/worksheet/print", Sample.none()
+                .before(World::worksheetAssignment).after(World::plainAgain));
+        samples.put("POST /today/assignments/{assignmentId}/worksheet/refresh", Sample.form((w, c) -> Map.of("mood", "6"))
+                .before(World::worksheetAssignment).after(World::plainAgain));
+        samples.put("POST /today/assignments/{assignmentId}/worksheet", Sample.form((w, c) -> Map.of("mood", "6",
+                "anxiety", "3", "submissionId", UUID.randomUUID().toString()))
+                .before(World::worksheetAssignment).after(World::plainAgain));
+        samples.put("GET /history/entries/{entryId}/print", Sample.none().before(World::worksheetEntry).after(World::plainAgain));
+        samples.put("GET /clients/{clientId}/entries/{entryId}/print", Sample.none()
+                .before(World::worksheetEntry).after(World::plainAgain));
+
         // worksheets: any clinician makes their own and sees shared ones; only the owner changes one
         String ownerOnly = "only the worksheet's owner saves versions of it or shares it";
         samples.put("POST /worksheets", Sample.form((w, c) -> worksheetForm()));
@@ -191,6 +206,7 @@ final class WalkSamples {
         } catch (app.carryover.system.ProblemException alreadyDischarged) {
             // already discharged by the set-up
         }
+        w.awaitEvents();
     }
 
     private static void readmitIfDischarged(World w) {

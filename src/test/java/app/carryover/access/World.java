@@ -113,6 +113,45 @@ final class World {
                         null, null, 3, null)).id().toString());
     }
 
+    /** An open assignment using the built-in mood tracker, named by {assignmentId} from now on. */
+    void worksheetAssignment() {
+        ids.put("assignmentId", context.getBean(Assignments.class).compose(practice.clinician().actor(),
+                practice.client().clientId(), new AssignmentDraft("Mood tracker", "Fill in the mood tracker each evening.",
+                        "To see how mood moves with the day.", true, java.util.List.of(), null, "mood-tracker",
+                        Dose.perDay(1), null, null, 3, null)).id().toString());
+    }
+
+    /** A filled mood tracker of the client, named by {entryId} from now on. */
+    void worksheetEntry() {
+        worksheetAssignment();
+        ids.put("entryId", context.getBean(PracticeLog.class).log(practice.client().actor(),
+                UUID.fromString(ids.get("assignmentId")), new EntryInput(UUID.randomUUID(), null, null, null,
+                        "{\"mood\":5,\"anxiety\":4}")).entry().id().toString());
+    }
+
+    /** Waits until every published event has been handled (discharge closes homework asynchronously). */
+    void awaitEvents() {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        for (int i = 0; i < 100; i++) {
+            if (jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("events still being handled after 5 seconds");
+    }
+
+    /** Back to a plain assignment and a quick-log entry. */
+    void plainAgain() {
+        freshAssignment();
+        freshEntry();
+    }
+
     /** A new entry of the client on the current assignment, named by {entryId} from now on. */
     void freshEntry() {
         ids.put("entryId", context.getBean(PracticeLog.class).log(practice.client().actor(),

@@ -1,0 +1,180 @@
+package app.carryover.client;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import app.carryover.caseload.ClientAccess;
+import app.carryover.caseload.ClientRecord;
+import app.carryover.homework.Assignment;
+import app.carryover.homework.Assignments;
+import app.carryover.homework.EntryDrafts;
+import app.carryover.homework.EntryInput;
+import app.carryover.homework.PracticeEntry;
+import app.carryover.homework.PracticeLog;
+import app.carryover.practice.Practices;
+import app.carryover.system.Access;
+import app.carryover.system.AccessRule;
+import app.carryover.system.Actor;
+import app.carryover.worksheets.AnswerCheck;
+import app.carryover.worksheets.Answers;
+import app.carryover.worksheets.FormAnswers;
+import app.carryover.worksheets.PrintOptions;
+import app.carryover.worksheets.WorksheetDefinition;
+import app.carryover.worksheets.WorksheetForm;
+import app.carryover.worksheets.WorksheetForms;
+import app.carryover.worksheets.WorksheetPdf;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The client filling an assignment's worksheet on their phone: the form follows their answers
+ * (questions that depend on others appear as they answer), a draft is kept as they go, the server
+ * checks the whole entry when sent and says what to fix beside each question. Blank and filled
+ * copies print as PDF.
+ */
+@Controller
+class WorksheetFillController {
+
+    private final Assignments assignments;
+    private final EntryDrafts drafts;
+    private final PracticeLog log;
+    private final Practices practices;
+    private final ClientAccess access;
+    private final Clock clock;
+
+    WorksheetFillController(Assignments assignments, EntryDrafts drafts, PracticeLog log, Practices practices,
+            ClientAccess access, Clock clock) {
+        this.assignments = assignments;
+        this.drafts = drafts;
+        this.log = log;
+        this.practices = practices;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @GetMapping("/today/assignments/{assignmentId}/worksheet")
+    String form(Actor actor, @PathVariable UUID assignmentId, Model model) {
+        WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
+        Answers saved = drafts.load(actor, assignmentId).map(Answers::parse).orElse(null);
+        return page(actor, assignmentId, definition, WorksheetForms.model(definition, saved, null), UUID.randomUUID(),
+                saved != null, model);
+    }
+
+    /** Re-draws the form as the client answers (htmx), and keeps what they have so far as a draft. */
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/today/assignments/{assignmentId}/worksheet/refresh")
+    String refresh(Actor actor, @PathVariable UUID assignmentId, @RequestParam MultiValueMap<String, String> posted,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
+        Map<String, List<String>> fields = new LinkedHashMap<>(posted);
+        keepDraft(actor, assignmentId, definition, fields);
+        WorksheetForm form = WorksheetForms.posted(definition, fields, null);
+        if (htmx == null) {
+            return page(actor, assignmentId, definition, form, submission(fields), true, model);
+        }
+        model.addAttribute("worksheetForm", form);
+        model.addAttribute("refreshUrl", refreshUrl(assignmentId));
+        return "worksheets/form-refresh";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/today/assignments/{assignmentId}/worksheet")
+    String submit(Actor actor, @PathVariable UUID assignmentId, @RequestParam MultiValueMap<String, String> posted,
+            Model model, HttpServletResponse response) {
+        WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
+        Map<String, List<String>> fields = new LinkedHashMap<>(posted);
+        if (WorksheetForms.isRowChange(fields)) {
+            keepDraft(actor, assignmentId, definition, fields);
+            return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, null), submission(fields),
+                    true, model);
+        }
+        AnswerCheck check = FormAnswers.complete(definition, fields);
+        if (!check.isValid()) {
+            keepDraft(actor, assignmentId, definition, fields);
+            response.setStatus(400);
+            return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, check.errors()),
+                    submission(fields), true, model);
+        }
+        PracticeLog.Logged logged = log.log(actor, assignmentId,
+                new EntryInput(submission(fields), null, null, null, check.accepted().toJson()));
+        drafts.discard(actor, assignmentId);
+        return "redirect:/today?logged=" + logged.entry().id();
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @GetMapping("/today/assignments/{assignmentId}/worksheet/print")
+    ResponseEntity<byte[]> printBlank(Actor actor, @PathVariable UUID assignmentId) {
+        WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
+        return pdf(WorksheetPdf.blank(definition, new PrintOptions(actor.displayName(), null)), definition.key());
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @GetMapping("/history/entries/{entryId}/print")
+    ResponseEntity<byte[]> printEntry(Actor actor, @PathVariable UUID entryId) {
+        PracticeEntry entry = log.get(actor, actor.clientId(), entryId);
+        if (entry.answers() == null) {
+            throw app.carryover.system.ProblemException.notFound("Worksheet entry");
+        }
+        WorksheetDefinition definition = drafts.worksheetOf(entry);
+        return pdf(WorksheetPdf.filled(definition, Answers.parse(entry.answers()),
+                new PrintOptions(actor.displayName(), entry.localDate())), definition.key() + "-" + entry.localDate());
+    }
+
+    static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name + ".pdf").build().toString())
+                .body(bytes);
+    }
+
+    private void keepDraft(Actor actor, UUID assignmentId, WorksheetDefinition definition, Map<String, List<String>> fields) {
+        AnswerCheck partial = FormAnswers.draft(definition, fields);
+        if (partial.isValid()) {
+            drafts.save(actor, assignmentId, partial.accepted().toJson());
+        }
+    }
+
+    private String page(Actor actor, UUID assignmentId, WorksheetDefinition definition, WorksheetForm form, UUID submissionId,
+            boolean draftKept, Model model) {
+        Assignment assignment = assignments.get(actor, actor.clientId(), assignmentId);
+        ClientRecord client = access.read(actor, actor.clientId(), "worksheet");
+        model.addAttribute("assignment", assignment);
+        model.addAttribute("definition", definition);
+        model.addAttribute("worksheetForm", form);
+        model.addAttribute("refreshUrl", refreshUrl(assignmentId));
+        model.addAttribute("submissionId", submissionId);
+        model.addAttribute("draftKept", draftKept);
+        model.addAttribute("practice", practices.of(actor));
+        model.addAttribute("today", clock.instant().atZone(client.timeZone()).toLocalDate());
+        return "client/worksheet";
+    }
+
+    private static UUID submission(Map<String, List<String>> fields) {
+        List<String> id = fields.get("submissionId");
+        try {
+            return id == null || id.isEmpty() ? UUID.randomUUID() : UUID.fromString(id.get(0));
+        } catch (IllegalArgumentException e) {
+            return UUID.randomUUID();
+        }
+    }
+
+    private static String refreshUrl(UUID assignmentId) {
+        return "/today/assignments/" + assignmentId + "/worksheet/refresh";
+    }
+}
