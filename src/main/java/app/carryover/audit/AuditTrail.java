@@ -8,12 +8,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.carryover.system.RequestOrigin;
 
@@ -28,12 +35,22 @@ public class AuditTrail {
     public static final UUID INSTALLATION = new UUID(0, 0);
     static final byte[] GENESIS = new byte[32];
 
+    /**
+     * Practices whose chain head this thread's open transaction holds (it appended a row and has not
+     * committed yet). A read recorded "now" for one of them must not start a second transaction, which
+     * would wait for the first forever.
+     */
+    private static final ThreadLocal<Set<UUID>> heldHeads = ThreadLocal.withInitial(HashSet::new);
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate separately;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -43,6 +60,15 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditEntry entry) {
         append(entry);
+        UUID practice = entry.practiceId() == null ? INSTALLATION : entry.practiceId();
+        if (TransactionSynchronizationManager.isSynchronizationActive() && heldHeads.get().add(practice)) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    heldHeads.get().remove(practice);
+                }
+            });
+        }
     }
 
     /**
@@ -50,9 +76,14 @@ public class AuditTrail {
      * row must exist before the data leaves) and for refusals (which roll the caller back).
      * If the row cannot be written, this throws and the read is refused.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordNow(AuditEntry entry) {
-        append(entry);
+        UUID practice = entry.practiceId() == null ? INSTALLATION : entry.practiceId();
+        if (heldHeads.get().contains(practice)) {
+            // This thread's transaction already holds the head: record in it (it commits with the change).
+            append(entry);
+            return;
+        }
+        separately.executeWithoutResult(status -> append(entry));
     }
 
     private void append(AuditEntry entry) {

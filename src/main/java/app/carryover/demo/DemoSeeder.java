@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.carryover.caseload.Caseload;
 import app.carryover.practice.PracticeProvisioning;
+import app.carryover.system.Actor;
 import app.carryover.system.Role;
 
 /**
@@ -46,11 +47,13 @@ class DemoSeeder implements ApplicationRunner {
     private final PracticeProvisioning provisioning;
     private final Caseload caseload;
     private final TransactionTemplate transactions;
+    private final DemoHistory history;
     private final boolean enabled;
     private final String baseUrl;
 
-    DemoSeeder(PracticeProvisioning provisioning, Caseload caseload, TransactionTemplate transactions,
+    DemoSeeder(PracticeProvisioning provisioning, Caseload caseload, TransactionTemplate transactions, DemoHistory history,
             @Value("${carryover.demo:false}") boolean enabled, @Value("${carryover.base-url}") String baseUrl) {
+        this.history = history;
         this.provisioning = provisioning;
         this.caseload = caseload;
         this.transactions = transactions;
@@ -89,11 +92,20 @@ class DemoSeeder implements ApplicationRunner {
                 PASSWORD);
         UUID therapist = provisioning.addAccount(practice, THERAPIST.email(), THERAPIST.name(),
                 EnumSet.of(Role.CLINICIAN), PASSWORD);
+        Actor ownerActor = new Actor(practice, owner, OWNER.email(), OWNER.name(), EnumSet.of(Role.ADMIN, Role.CLINICIAN),
+                null, false);
+        Actor therapistActor = new Actor(practice, therapist, THERAPIST.email(), THERAPIST.name(),
+                EnumSet.of(Role.CLINICIAN), null, false);
+        List<DemoHistory.Client> seeded = new java.util.ArrayList<>();
         for (int i = 0; i < CLIENTS.size(); i++) {
             DemoPerson c = CLIENTS.get(i);
             UUID account = provisioning.addAccount(practice, c.email(), c.name(), EnumSet.of(Role.CLIENT), PASSWORD);
-            caseload.admit(practice, account, c.name(), ZoneId.of(c.timeZone()), i < 4 ? owner : therapist);
+            Actor clinician = i < 4 ? ownerActor : therapistActor;
+            var record = caseload.admit(practice, account, c.name(), ZoneId.of(c.timeZone()), clinician.accountId());
+            seeded.add(new DemoHistory.Client(new Actor(practice, account, c.email(), c.name(), EnumSet.of(Role.CLIENT),
+                    record.id(), false), record.id(), record.timeZone(), clinician));
         }
+        history.seed(seeded);
         log.info("Seeded the demo practice");
     }
 }

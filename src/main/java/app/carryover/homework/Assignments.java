@@ -62,7 +62,7 @@ public class Assignments {
     @Transactional
     public Assignment compose(Actor actor, UUID clientId, AssignmentDraft draft) {
         ClientRecord client = access.change(actor, clientId, "assignments");
-        return create(actor, client, draft, null);
+        return create(actor, client, draft, null, clock.instant());
     }
 
     /** A draft repeating an earlier assignment, for the composer's "copy". */
@@ -135,7 +135,8 @@ public class Assignments {
         return result;
     }
 
-    Assignment create(Actor actor, ClientRecord client, AssignmentDraft draft, UUID previousId) {
+    /** Creates an assignment as of {@code now} (the clock's now, or an imported moment). */
+    Assignment create(Actor actor, ClientRecord client, AssignmentDraft draft, UUID previousId, Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
         String title = strip(draft.title());
         String instructions = strip(draft.instructions());
@@ -180,7 +181,7 @@ public class Assignments {
                 problems.addAll(e.fields());
             }
         }
-        LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
+        LocalDate today = now.atZone(client.timeZone()).toLocalDate();
         LocalDate start = draft.startDate() == null ? today : draft.startDate();
         if (start.isBefore(today.minusDays(7)) || start.isAfter(today.plusYears(1))) {
             problems.add(new FieldProblem("startDate", "must be within a week before today and a year after"));
@@ -199,7 +200,6 @@ public class Assignments {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        Instant now = clock.instant();
         Instant startsAt = start.isAfter(today) ? start.atStartOfDay(client.timeZone()).toInstant() : now;
         Assignment a = new Assignment(client.practiceId(), Uuids.timeOrdered(), client.id(), title, instructions, rationale,
                 draft.general(), List.copyOf(Set.copyOf(draft.goalIds())), draft.sessionId(),

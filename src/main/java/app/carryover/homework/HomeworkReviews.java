@@ -103,6 +103,11 @@ public class HomeworkReviews {
      */
     @Transactional
     public Review decide(Actor actor, UUID clientId, UUID sessionId, UUID assignmentId, ReviewInput input) {
+        return decideAt(actor, clientId, sessionId, assignmentId, input, clock.instant());
+    }
+
+    /** The decision as of a given moment (the clock's now, or an imported review). */
+    Review decideAt(Actor actor, UUID clientId, UUID sessionId, UUID assignmentId, ReviewInput input, Instant at) {
         ClientRecord client = access.change(actor, clientId, "homework review");
         TherapySession session = heldSession(client, sessionId);
         AssignmentProgress p = openProgress(client, assignmentId);
@@ -123,10 +128,10 @@ public class HomeworkReviews {
         UUID next = null;
         if (input.decision().continues()) {
             AssignmentDraft draft = nextDraft(client, current, input.decision())
-                    .inSession(session.id(), clock.instant().atZone(client.timeZone()).toLocalDate());
-            next = assignments.create(actor, client, draft, current.id()).id();
+                    .inSession(session.id(), at.atZone(client.timeZone()).toLocalDate());
+            next = assignments.create(actor, client, draft, current.id(), at).id();
         }
-        Review review = new Review(client.practiceId(), Uuids.timeOrdered(), current.id(), sessionId, clock.instant(),
+        Review review = new Review(client.practiceId(), Uuids.timeOrdered(), current.id(), sessionId, at,
                 actor.accountId(), input.decision(), null, input.clinicianRating(), input.clientRating(),
                 input.obstacles() == null ? List.of() : List.copyOf(input.obstacles()), blank(input.obstacleOther()),
                 blank(input.troubleshooting()), adherence.expected(), adherence.done(), next);
@@ -134,8 +139,7 @@ public class HomeworkReviews {
             throw ProblemException.conflict("This assignment was already reviewed at this session.");
         }
         assignmentRepository.setStatus(client.practiceId(), current.id(),
-                input.decision() == ReviewDecision.DROP ? AssignmentStatus.DISCONTINUED : AssignmentStatus.COMPLETED,
-                clock.instant());
+                input.decision() == ReviewDecision.DROP ? AssignmentStatus.DISCONTINUED : AssignmentStatus.COMPLETED, at);
         return review;
     }
 

@@ -89,6 +89,31 @@ public class PracticeLog {
         return new Logged(entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow(), true);
     }
 
+    /**
+     * Records practice on the client's behalf with its real date, for paper copies and imports:
+     * the care team's right, any past date within the assignment, never the future.
+     */
+    @Transactional
+    public PracticeEntry recordFor(Actor clinician, UUID clientId, UUID assignmentId, Instant occurredAt, Integer rating,
+            String note, String answers) {
+        ClientRecord record = access.change(clinician, clientId, "practice entries");
+        Assignment a = assignments.find(record.practiceId(), record.id(), assignmentId)
+                .orElseThrow(() -> ProblemException.notFound("Assignment"));
+        if (occurredAt == null || occurredAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            throw ProblemException.invalid("occurredAt", "is required and cannot be in the future");
+        }
+        LocalDate localDate = occurredAt.atZone(record.timeZone()).toLocalDate();
+        if (localDate.isBefore(a.startDate())) {
+            throw ProblemException.invalid("occurredAt", "is before this practice began");
+        }
+        Checked checked = check(a, new EntryInput(null, occurredAt, rating, note, answers));
+        PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
+                Uuids.timeOrdered(), occurredAt, localDate, record.timeZone().getId(), rating, checked.note(),
+                a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, clock.instant());
+        entries.insertOnce(entry, checked.values());
+        return entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow();
+    }
+
     /** Changes an entry until its assignment has been reviewed; the earlier version is kept. */
     @Transactional
     public PracticeEntry edit(Actor client, UUID entryId, EntryInput input) {

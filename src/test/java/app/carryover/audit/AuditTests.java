@@ -117,6 +117,32 @@ class AuditTests {
     }
 
     @Test
+    void aReadAfterAChangeInOneTransactionIsRecordedWithoutWaitingOnItself() {
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        var access = context.getBean(app.carryover.caseload.ClientAccess.class);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                transactions.executeWithoutResult(status -> {
+                    access.change(practice.clinician().actor(), practice.client().clientId(), "goals");
+                    access.read(practice.clinician().actor(), practice.client().clientId(), "goals");
+                }));
+        assertThat(rowsFor(practice.clinician().accountId())).contains("CHANGE goals", "READ goals");
+        assertThat(log.verify(practice.admin().actor()).intact()).isTrue();
+    }
+
+    @Test
+    void aPageThatReadsAClientSeveralTimesLeavesOneReadRowNamingTheRequest() throws Exception {
+        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        long before = jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = ? AND action = 'READ'")
+                .param(practice.id()).query(Long.class).single();
+        clinician.perform(get("/clients/" + practice.client().clientId()));
+        List<String> rows = jdbc.sql("SELECT subject || ' | ' || detail FROM audit_event WHERE practice_id = ? AND action = 'READ' "
+                + "ORDER BY seq OFFSET ?").params(practice.id(), before).query(String.class).list();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).contains("GET /clients/" + practice.client().clientId());
+    }
+
+    @Test
     void adminsBrowseTheAuditWithFiltersAndOthersCannot() throws Exception {
         WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
         clinician.perform(get("/api/v1/clients/" + practice.client().clientId()));
