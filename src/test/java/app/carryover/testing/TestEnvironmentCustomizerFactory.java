@@ -42,6 +42,7 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
             properties.put("spring.mail.password", "");
             properties.put("spring.mail.properties.mail.smtp.starttls.enable", "false");
             properties.put("carryover.base-url", "http://localhost");
+            properties.put("carryover.metrics-token", OperationsTokens.SCRAPE);
             // Test servers need no graceful drain; it only delays the end of the test JVM.
             properties.put("server.shutdown", "immediate");
             properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
