@@ -66,19 +66,7 @@ public class ClientAccess {
 
     /** Changing clinical content: the primary clinician and co-therapists, while the client is not discharged. */
     public ClientRecord change(Actor actor, UUID clientId, String what) {
-        ClientRecord client = inPractice(actor, clientId, what);
-        Optional<TeamRole> role = teamRole(actor, client);
-        if (role.isEmpty()) {
-            if (isSelf(actor, client)) {
-                throw refused(actor, client.id(), what, ProblemException.forbidden("Only your clinicians can change this."));
-            }
-            throw refused(actor, client.id(), what, ProblemException.notFound("Client"));
-        }
-        if (!role.get().canChange()) {
-            throw refused(actor, client.id(), what,
-                    ProblemException.forbidden("Supervisors read this record but do not change it."));
-        }
-        requireOpen(client);
+        ClientRecord client = mayChangeOrRefuse(actor, clientId, what);
         audit.record(AuditEntry.by(actor, client.id(), AuditAction.CHANGE, what, null, null));
         return client;
     }
@@ -88,6 +76,13 @@ public class ClientAccess {
      * as a read, since nothing changes until the form is sent.
      */
     public ClientRecord prepareChange(Actor actor, UUID clientId, String what) {
+        ClientRecord client = mayChangeOrRefuse(actor, clientId, what);
+        recordRead(actor, client, what, "opened to change");
+        return client;
+    }
+
+    /** The checks of a change: on the team, not a supervisor, the client not discharged. */
+    private ClientRecord mayChangeOrRefuse(Actor actor, UUID clientId, String what) {
         ClientRecord client = inPractice(actor, clientId, what);
         Optional<TeamRole> role = teamRole(actor, client);
         if (role.isEmpty()) {
@@ -101,7 +96,6 @@ public class ClientAccess {
                     ProblemException.forbidden("Supervisors read this record but do not change it."));
         }
         requireOpen(client);
-        recordRead(actor, client, what, "opened to change");
         return client;
     }
 
