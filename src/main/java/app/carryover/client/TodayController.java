@@ -162,6 +162,27 @@ class TodayController {
         return "client/history";
     }
 
+    /** One entry, to change its rating or note (until the clinician has reviewed it). */
+    @Access(AccessRule.CLIENT_SELF)
+    @GetMapping("/history/entries/{entryId}")
+    String entry(Actor actor, @PathVariable UUID entryId, Model model) {
+        PracticeEntry entry = log.get(actor, actor.clientId(), entryId);
+        model.addAttribute("entry", entry);
+        model.addAttribute("assignment", assignments.get(actor, actor.clientId(), entry.assignmentId()));
+        model.addAttribute("practice", practices.of(actor));
+        return "client/entry";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/history/entries/{entryId}")
+    String change(Actor actor, @PathVariable UUID entryId, @RequestParam(required = false) Integer rating,
+            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        PracticeEntry entry = log.get(actor, actor.clientId(), entryId);
+        log.edit(actor, entryId, new EntryInput(entry.clientEntryId(), null, rating, note, entry.answers()));
+        redirect.addFlashAttribute("notice", "Entry changed; the earlier version is kept.");
+        return "redirect:/history";
+    }
+
     @Access(AccessRule.CLIENT_SELF)
     @PostMapping("/history/entries/{entryId}/delete")
     String delete(Actor actor, @PathVariable UUID entryId, RedirectAttributes redirect) {

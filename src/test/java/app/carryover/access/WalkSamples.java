@@ -148,6 +148,7 @@ final class WalkSamples {
         samples.put("POST /today/assignments/{assignmentId}/reflection", Sample.form((w, c) -> Map.of("learned", "It helps",
                 "gotInTheWay", "Rain", "obstacles", "CIRCUMSTANCES_CHANGED", "selfRating", "3")));
         samples.put("POST /history/entries/{entryId}/delete", Sample.none().after(World::freshEntry));
+        samples.put("POST /history/entries/{entryId}", Sample.form((w, c) -> Map.of("rating", "8", "note", "better")));
 
         // worksheets filled by the client and printed
         samples.put("GET /today/assignments/{assignmentId}/worksheet", Sample.none()
