@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -66,6 +67,8 @@ class TranscriptDetections {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    /** A word that links a turn to the one before ("And keep doing ..."), left out of the instructions. */
+    private static final Pattern LEADING_LINK = Pattern.compile("^(?i)(?:and|so|okay|ok|right|alright|now)\\b,?\\s+");
 
     private final TranscriptRepository transcripts;
     private final TranscriptRetention retention;
@@ -267,10 +270,18 @@ class TranscriptDetections {
         return s.substring(0, cut > 40 ? cut : 79).replaceAll("[,;:\\s]+$", "") + "…";
     }
 
-    /** What the therapist said, as the instructions to start from; the summary once the words are deleted. */
+    /**
+     * What the therapist said, as the instructions to start from (without a leading "and" or "so"),
+     * or the summary once the words are deleted.
+     */
     static String instructions(StoredDetection d) {
         String words = d.turnText() != null && !d.turnText().isBlank() ? d.turnText().strip()
                 : d.summary() == null ? "" : d.summary().strip();
+        words = LEADING_LINK.matcher(words).replaceFirst("");
+        if (!words.isEmpty()) {
+            words = Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
         return words.length() <= 5000 ? words : words.substring(0, 4999) + "…";
     }
+
 }

@@ -142,7 +142,8 @@ class TranscriptUploadTests {
         String draft = clinician.perform(get(transcript + "/detections/" + breathingDetection + "/draft")).getResponse()
                 .getContentAsString();
         assertThat(draft).contains("value=\"Keep doing the slow breathing twice a day\"")
-                .contains("And keep doing the slow breathing twice a day").contains("Quality coach")
+                .contains(">Keep doing the slow breathing twice a day, for five minutes, after breakfast and before bed.</textarea>")
+                .contains("<mark>keep doing</mark>").contains("Quality coach")
                 .contains("Dose read from the words “twice a day”").contains("value=\"after breakfast and before bed\"")
                 .contains("action=\"" + transcript + "/detections/" + breathingDetection + "/assignment\"")
                 .doesNotContain("Assign and add another");
