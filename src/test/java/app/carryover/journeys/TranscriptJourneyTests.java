@@ -74,7 +74,15 @@ class TranscriptJourneyTests {
 
             clinician.go("/clients/" + practice.client().clientId() + "/sessions/" + session.id() + "#transcript");
             assertThat(clinician.text()).contains("Upload the session's transcript");
+            Path big = file.resolveSibling("whole-day.txt");
+            Files.write(big, new byte[6 * 1024 * 1024]);
+            clinician.find(By.id("transcript-file")).sendKeys(big.toAbsolutePath().toString());
+            assertThat(clinician.find(By.id("transcript-file")).getDomProperty("validationMessage"))
+                    .isEqualTo("The file is 6.0 MB; a session transcript may be at most 5 MB (a 50-minute session is about 50 kB),"
+                            + " so upload one session at a time.");
+            Files.delete(big);
             clinician.find(By.id("transcript-file")).sendKeys(file.toAbsolutePath().toString());
+            assertThat(clinician.find(By.id("transcript-file")).getDomProperty("validationMessage")).isEmpty();
             clinician.screenshot("transcripts-01-session-upload");
             clinician.press("Upload and find homework");
             String found = clinician.text();

@@ -130,7 +130,8 @@ class TranscriptUploadTests {
                     .contains("Homework reviewed").contains("<mark>How did the breathing practice go</mark>");
         }
         String screen = clinician.perform(get(sessionPage())).getResponse().getContentAsString();
-        assertThat(screen).contains("chat.jsonl").contains("session.vtt").contains("1 waiting for your decision");
+        assertThat(screen).contains("chat.jsonl").contains("session.vtt").contains("1 waiting for your decision")
+                .as("the browser refuses what the server would").contains("data-max-bytes=\"" + TranscriptUploads.MAX_BYTES + "\"");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = ? AND action = 'CREATE' AND subject = 'transcript'")
                 .param(practice.id()).query(Integer.class).single()).isEqualTo(4);
     }
