@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class TranscriptPages {
         this.composer = composer;
     }
 
-    /** A file, or text pasted instead; a refusal shows the form again with the reason. */
+    /** A file, or text pasted instead; a file that cannot be used, or a missing consent, is shown with the form's page. */
     @Access(AccessRule.CARE_TEAM_WRITE)
     @PostMapping("/clients/{clientId}/sessions/{sessionId}/transcripts")
     String upload(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId,
@@ -53,12 +54,15 @@ class TranscriptPages {
         try {
             stored = uploads.upload(actor, clientId, sessionId, upload(file, text, fileName, speakers));
         } catch (ProblemException e) {
-            if (e.status().value() == 403 || e.status().value() == 404) {
+            if (e.fields().isEmpty() && e.status() != HttpStatus.CONFLICT) {
                 throw e;
             }
-            response.setStatus(e.status().value());
+            if (e.fields().isEmpty()) {
+                response.setStatus(e.status().value());
+            } else {
+                FormErrors.reject(e, model, response);
+            }
             model.addAttribute("problem", e);
-            model.addAttribute("errors", fieldMessages(e));
             model.addAttribute("clientId", clientId);
             model.addAttribute("sessionId", sessionId);
             model.addAttribute("speakers", speakers);
@@ -123,12 +127,6 @@ class TranscriptPages {
         model.addAttribute("composer", composer.model(actor, draft.client().id(), form));
         model.addAttribute("clientId", draft.client().id());
         return "transcripts/draft";
-    }
-
-    private static java.util.Map<String, String> fieldMessages(ProblemException e) {
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
-        e.fields().forEach(f -> errors.merge(f.field(), f.message(), (a, b) -> a + "; " + b));
-        return errors;
     }
 
     private static TranscriptUploads.Upload upload(MultipartFile file, String text, String fileName, String speakers)
