@@ -23,3 +23,18 @@ function carryoverFocusNamed() {
 }
 document.addEventListener('DOMContentLoaded', carryoverFocusNamed);
 document.addEventListener('htmx:afterSettle', carryoverFocusNamed);
+
+// A file larger than its input's data-max-bytes is refused before it is sent, with the reason from
+// data-too-large ({size} is the file's size in MB): past the server's upload limit a refusal cannot be shown.
+document.addEventListener('change', function (event) {
+  var input = event.target;
+  if (!input.matches || !input.matches('input[type=file][data-max-bytes]')) {
+    return;
+  }
+  var file = input.files && input.files[0];
+  var tooLarge = file && file.size > Number(input.getAttribute('data-max-bytes'));
+  input.setCustomValidity(tooLarge ? input.getAttribute('data-too-large').replace('{size}', (file.size / 1048576).toFixed(1)) : '');
+  if (tooLarge) {
+    input.reportValidity();
+  }
+});

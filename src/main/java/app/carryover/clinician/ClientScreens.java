@@ -44,9 +44,10 @@ import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
+import app.carryover.transcripts.TranscriptUploads;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The client overview, the session screen, the pre-session brief and the assignment page. */
+/** The client overview, the session screen (with its transcripts), the pre-session brief and the assignment page. */
 @Controller
 class ClientScreens {
 
@@ -60,13 +61,14 @@ class ClientScreens {
     private final Composer composer;
     private final ExposureHierarchies exposure;
     private final Consents consents;
+    private final TranscriptUploads transcripts;
     private final JsonMapper json;
     private final Clock clock;
     private final EntryDrafts drafts;
 
     ClientScreens(ClientAccess access, Goals goals, Sessions sessions, Assignments assignments, PracticeLog log,
             HomeworkReviews reviews, Briefs briefs, Composer composer, ExposureHierarchies exposure, Consents consents,
-            JsonMapper json, Clock clock, EntryDrafts drafts) {
+            TranscriptUploads transcripts, JsonMapper json, Clock clock, EntryDrafts drafts) {
         this.drafts = drafts;
         this.access = access;
         this.goals = goals;
@@ -78,6 +80,7 @@ class ClientScreens {
         this.composer = composer;
         this.exposure = exposure;
         this.consents = consents;
+        this.transcripts = transcripts;
         this.json = json;
         this.clock = clock;
     }
@@ -125,6 +128,7 @@ class ClientScreens {
             form.setStartDate(clock.instant().atZone(client.timeZone()).toLocalDate().plusDays(1));
             model.addAttribute("composer", composer.model(actor, clientId, form));
         }
+        model.addAttribute("transcripts", transcripts.sessionPanel(actor, clientId, sessionId));
         return "clinician/session";
     }
 

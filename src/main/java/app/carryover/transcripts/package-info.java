@@ -3,12 +3,20 @@
  * SRT captions, JSONL chat messages, utterance files), detects in every therapist turn whether
  * homework is assigned or earlier homework reviewed — with the category, whether the task is
  * specific, and the words that decided it — and computes a practice's audit figures.
- * A plain library with a command ({@link app.carryover.transcripts.TranscriptsCommand}); it needs
- * neither the server nor the database.
+ * The library and its command ({@link app.carryover.transcripts.TranscriptsCommand}) need neither
+ * the server nor the database.
+ *
+ * <p>In the application: a clinician uploads a transcript to a client's session (with the client's
+ * consent to transcript analysis); each detected assignment becomes a draft in the homework composer
+ * that the clinician confirms or dismisses, never an assignment by itself; the earlier assignments
+ * the session discussed are marked; the text is kept only as the practice's retention rule says; and
+ * staff see the practice audit as a page and CSV.
  *
  * <p>Public API: {@link app.carryover.transcripts.TranscriptReader} to import,
  * {@link app.carryover.transcripts.HomeworkDetector} to detect,
- * {@link app.carryover.transcripts.PracticeAudit} to audit.
+ * {@link app.carryover.transcripts.PracticeAudit} to audit, and
+ * {@link app.carryover.transcripts.TranscriptUploads} for the session screen.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Transcripts", allowedDependencies = {"language"})
+@org.springframework.modulith.ApplicationModule(displayName = "Transcripts",
+        allowedDependencies = {"system", "audit", "language", "coach", "practice", "caseload", "sessions", "homework"})
 package app.carryover.transcripts;

@@ -141,6 +141,28 @@ final class WalkSamples {
         samples.put("POST /clients/{clientId}/hierarchies", Sample.form((w, c) -> Map.of("title", "Crowds",
                 "situation", "Busy shop", "distress", "40")));
 
+        // transcripts: upload, the detections' drafts and decisions, the discussed marks, the retention rule
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/transcripts", Sample.form((w, c) ->
+                Map.of("fileName", "walk.txt", "text", World.TRANSCRIPT)));
+        samples.put("POST /api/v1/clients/{clientId}/sessions/{sessionId}/transcripts", Sample.json((w, c) ->
+                "{\"fileName\":\"walk.txt\",\"text\":\"" + World.TRANSCRIPT.replace("\n", "\\n") + "\"}"));
+        samples.put("GET /clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/draft", decision(Sample.none()));
+        samples.put("GET /api/v1/clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/draft",
+                decision(Sample.none()));
+        samples.put("POST /clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/assignment",
+                decision(Sample.form((w, c) -> composed)));
+        samples.put("POST /api/v1/clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/confirmation",
+                decision(Sample.json((w, c) -> "{\"title\":\"Thought record\",\"instructions\":\"Write one every evening.\","
+                        + "\"general\":true,\"dose\":{\"kind\":\"PER_DAY\",\"count\":1}}")));
+        samples.put("POST /clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/dismissal", decision(Sample.none()));
+        samples.put("POST /api/v1/clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/dismissal",
+                decision(Sample.none()));
+        samples.put("POST /clients/{clientId}/transcripts/{transcriptId}/discussed", Sample.form((w, c) -> Map.of()));
+        samples.put("PUT /api/v1/clients/{clientId}/transcripts/{transcriptId}/discussed", Sample.json((w, c) ->
+                "{\"assignmentIds\":[]}"));
+        samples.put("POST /admin/transcript-retention", Sample.form((w, c) -> Map.of("mode", "AFTER_DECISIONS")));
+        samples.put("PUT /api/v1/practice/transcript-retention", Sample.json((w, c) -> "{\"mode\":\"AFTER_DECISIONS\"}"));
+
         // pages: the client
         samples.put("POST /today/assignments/{assignmentId}/done", Sample.form((w, c) ->
                 Map.of("submissionId", UUID.randomUUID().toString())).before(w -> { w.freshAssignment(); w.freshEntry(); }));
@@ -198,6 +220,12 @@ final class WalkSamples {
     private static Map<String, String> withAction(Map<String, String> form, String action) {
         form.put("action", action);
         return form;
+    }
+
+    /** A detected assignment can be decided once: each call meant to succeed gets a fresh one, and so does the next handler. */
+    private static Sample decision(Sample sample) {
+        return sample.before(World::freshTranscript).aroundEachSuccess(World::freshTranscript, w -> { })
+                .after(World::freshTranscript);
     }
 
     private static void discharge(World w) {

@@ -10,10 +10,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import app.carryover.caseload.ConsentKind;
 import app.carryover.caseload.Consents;
@@ -56,7 +59,8 @@ final class World {
     /** Path variable name → the id (or value) of a real object of the practice. */
     final Map<String, String> ids = new HashMap<>();
     /** Path variables naming objects that belong to the client's record. */
-    static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId");
+    static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId",
+            "transcriptId", "detectionId");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey");
     /** Path variables that are values, not objects (any caller may name them). */
@@ -103,6 +107,38 @@ final class World {
         freshEntry();
         ids.put("worksheetKey", sharedWorksheet(mvc));
         ids.put("version", "1");
+        context.getBean(Consents.class).decide(practice.client().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
+        freshTranscript();
+    }
+
+    /** A session transcript in the walk's plain-text form (a review, then a thought record set for the week). */
+    static final String TRANSCRIPT = "T: How did the breathing practice go this week?\nC: I did it most mornings.\n"
+            + "T: Great. This week, I'd like you to keep a thought record every evening before bed.\nC: Okay.\n";
+
+    /** The transcript's id and its first detected assignment's id in the upload's answer. */
+    private static final Pattern ASSIGNMENT_FOUND = Pattern.compile(
+            "^\\{\"id\":\"([^\"]+)\".*\"assignments\":\\[\\{\"id\":\"([^\"]+)\"");
+
+    /**
+     * A new transcript of the held session, uploaded by the primary clinician, named by {transcriptId}
+     * from now on, and its first detected assignment (still waiting for a decision) by {detectionId}.
+     */
+    void freshTranscript() {
+        try {
+            String path = "/api/v1/clients/" + ids.get("clientId") + "/sessions/" + ids.get("sessionId") + "/transcripts";
+            String body = sessions.get(Caller.PRIMARY).perform(MockMvcRequestBuilders.post(path)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"fileName\":\"walk.txt\",\"text\":\"" + TRANSCRIPT.replace("\n", "\\n") + "\"}"))
+                    .getResponse().getContentAsString();
+            Matcher m = ASSIGNMENT_FOUND.matcher(body);
+            if (!m.find()) {
+                throw new IllegalStateException("the walk's transcript found no assignment: " + body);
+            }
+            ids.put("transcriptId", m.group(1));
+            ids.put("detectionId", m.group(2));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A new open assignment of the client, named by {assignmentId} from now on (reviews close the old one). */

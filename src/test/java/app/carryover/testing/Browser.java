@@ -8,7 +8,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -16,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -86,13 +87,32 @@ public final class Browser implements AutoCloseable {
         WebElement before = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(before));
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> gone(before));
         } catch (TimeoutException stayedOnPage) {
             // a click that changes nothing but the current page (a checkbox, an htmx swap)
         }
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the page this element belonged to has been replaced. While a page is being torn down Chromium
+     * may answer "Node with given id does not belong to the document" instead of a stale-element error: that
+     * too means the old page is gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException tornDown) {
+            if (String.valueOf(tornDown.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw tornDown;
+        }
     }
 
     /** Clicks the button or link showing this text. */

@@ -8,7 +8,7 @@ import java.time.Clock;
 
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import jakarta.servlet.http.Cookie;
 
@@ -41,13 +41,13 @@ public final class WebSession {
         return web;
     }
 
-    /** Performs a request in this session, with a CSRF token. */
-    public MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
+    /** Performs a request (plain or multipart) in this session, with a CSRF token. */
+    public MvcResult perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         return performRaw(request.with(csrf()));
     }
 
     /** Performs a request in this session exactly as given (no CSRF token added). */
-    public MvcResult performRaw(MockHttpServletRequestBuilder request) throws Exception {
+    public MvcResult performRaw(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         if (session != null) {
             request.cookie(session);
         }

@@ -1,0 +1,23 @@
+package app.carryover.transcripts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A transcript uploaded to a client's session. {@code text} is null once deleted under the practice's
+ * retention rule ({@code textDeletedAt} says when and {@code textDeletedReason} why); the verdicts stay.
+ */
+record StoredTranscript(UUID practiceId, UUID id, UUID clientId, UUID sessionId, UUID clinicianId, UUID uploadedBy,
+        String fileName, TranscriptFormat format, int sizeBytes, String speakers, int therapistTurns,
+        boolean homeworkAssigned, boolean homeworkReviewed, String importNotes, String text, Instant uploadedAt,
+        Instant textDeletedAt, String textDeletedReason) {
+
+    public boolean textKept() {
+        return textDeletedAt == null;
+    }
+
+    /** What the import decided, one note a line. */
+    public java.util.List<String> notes() {
+        return importNotes == null ? java.util.List.of() : java.util.List.of(importNotes.split("\n"));
+    }
+}

@@ -1,0 +1,88 @@
+package app.carryover.transcripts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import app.carryover.audit.AuditAction;
+import app.carryover.audit.AuditEntry;
+import app.carryover.audit.AuditTrail;
+import app.carryover.practice.Practices;
+import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
+import app.carryover.system.Role;
+
+/**
+ * The practice audit over uploaded transcripts: the share of sessions that assigned homework, that
+ * reviewed earlier homework, specific against vague tasks, and categories, per clinician. Admins see
+ * the whole practice and clinicians their own sessions; either way only figures, never content. A
+ * session counts once, by its latest transcript.
+ */
+@Service
+class TranscriptAudits {
+
+    /** The audit as one caller may see it. */
+    record Report(boolean wholePractice, int sessions, List<PracticeAudit.Figures> rows) {
+    }
+
+    /** The label of a clinician's own row when they see only their own sessions. */
+    static final String YOURS = "(your sessions)";
+
+    private final TranscriptRepository transcripts;
+    private final Practices practices;
+    private final AuditTrail audit;
+
+    TranscriptAudits(TranscriptRepository transcripts, Practices practices, AuditTrail audit) {
+        this.transcripts = transcripts;
+        this.practices = practices;
+        this.audit = audit;
+    }
+
+    Report report(Actor actor) {
+        boolean whole = actor.has(Role.ADMIN);
+        if (!whole && !actor.has(Role.CLINICIAN)) {
+            throw ProblemException.forbidden("The transcript audit is for the practice's staff.");
+        }
+        List<StoredTranscript> latest = transcripts.latestPerSession(actor.practiceId(), whole ? null : actor.accountId());
+        Map<UUID, List<DetectedAssignment>> found = new HashMap<>();
+        for (StoredDetection d : transcripts.assignmentsOf(actor.practiceId(), latest.stream().map(StoredTranscript::id).toList())) {
+            found.computeIfAbsent(d.transcriptId(), k -> new ArrayList<>()).add(new DetectedAssignment(d.turn(), d.category(),
+                    Boolean.TRUE.equals(d.specific()), d.summary() == null ? "" : d.summary(), d.evidence()));
+        }
+        Map<UUID, String> names = new HashMap<>();
+        List<SessionDetection> sessions = new ArrayList<>();
+        for (StoredTranscript t : latest) {
+            String clinician = names.computeIfAbsent(t.clinicianId(), id -> practices.person(actor.practiceId(), id)
+                    .map(Practices.Person::displayName).orElse(PracticeAudit.UNNAMED));
+            sessions.add(new SessionDetection(t.sessionId().toString(), clinician, List.of(), t.homeworkAssigned(),
+                    t.homeworkReviewed(), found.getOrDefault(t.id(), List.of())));
+        }
+        List<PracticeAudit.Figures> rows = PracticeAudit.of(sessions);
+        if (!whole) {
+            PracticeAudit.Figures all = rows.get(0);
+            rows = List.of(new PracticeAudit.Figures(YOURS, all.sessions(), all.sessionsAssigning(), all.sessionsReviewing(),
+                    all.assignments(), all.specific(), all.vague(), all.categories()));
+        }
+        return new Report(whole, latest.size(), rows);
+    }
+
+    /** The same figures as CSV; the download is audited as an export. */
+    String csv(Actor actor) {
+        Report report = report(actor);
+        StringBuilder out = new StringBuilder();
+        try {
+            PracticeAudit.writeCsv(report.rows(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.recordNow(AuditEntry.by(actor, null, AuditAction.EXPORT, "transcript audit", null,
+                (report.wholePractice() ? "whole practice" : "own sessions") + ", " + report.sessions() + " session(s), figures only"));
+        return out.toString();
+    }
+}

@@ -1,0 +1,234 @@
+package app.carryover.transcripts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import app.carryover.caseload.ConsentKind;
+import app.carryover.caseload.Consents;
+import app.carryover.sessions.SessionStatus;
+import app.carryover.sessions.Sessions;
+import app.carryover.sessions.TherapySession;
+import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Fixtures;
+import app.carryover.testing.Fixtures.Person;
+import app.carryover.testing.Fixtures.TestPractice;
+import app.carryover.testing.TestClock;
+import app.carryover.testing.WebSession;
+
+/**
+ * How long transcript text is kept (the detections and the audit always stay), and the practice
+ * audit as a page and CSV, against the real database.
+ */
+@CarryoverTest
+class TranscriptRetentionAndAuditTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Sessions sessions;
+    @Autowired
+    Consents consents;
+    @Autowired
+    TranscriptRetention retention;
+
+    TestPractice practice;
+    TherapySession first;
+    TherapySession second;
+    WebSession clinician;
+
+    @BeforeEach
+    void aClientWhoConsentedWithTwoHeldSessions() throws Exception {
+        clock.set(Instant.parse("2026-03-03T16:00:00Z"));
+        practice = Fixtures.practice(context);
+        first = heldSession(practice.clinician(), practice.client(), LocalDateTime.of(2026, 3, 3, 17, 0));
+        second = heldSession(practice.clinician(), practice.client(), LocalDateTime.of(2026, 3, 10, 17, 0));
+        clock.set(Instant.parse("2026-03-10T18:00:00Z"));
+        consents.decide(practice.client().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
+        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theTextIsDeletedOnceEveryDetectedAssignmentIsDecidedWhileDetectionsAndAuditStay() throws Exception {
+        UUID transcript = upload(clinician, practice.client(), second, "session.txt", SampleTranscripts.PLAIN);
+        List<UUID> found = assignmentDetections(transcript);
+        assertThat(found).hasSize(2);
+        String base = "/clients/" + practice.client().clientId() + "/transcripts/" + transcript;
+        clinician.perform(post(base + "/detections/" + found.get(0) + "/dismissal"));
+        assertThat(body(transcript)).as("one detection still waits").isNotNull();
+
+        clock.advance(Duration.ofMinutes(5));
+        clinician.perform(post(base + "/detections/" + found.get(1) + "/assignment").param("title", "Slow breathing")
+                .param("instructions", "Breathe slowly for five minutes.").param("general", "true")
+                .param("doseKind", "PER_DAY").param("doseCount", "2"));
+        assertThat(body(transcript)).isNull();
+        assertThat(jdbc.sql("SELECT text_deleted_at FROM transcript WHERE practice_id = ? AND id = ?")
+                .params(practice.id(), transcript).query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(clock.instant());
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM transcript_detection WHERE practice_id = ? AND transcript_id = ? AND turn_text IS NULL""")
+                .params(practice.id(), transcript).query(Integer.class).single()).isEqualTo(detectionCount(transcript)).isGreaterThan(2);
+        assertThat(jdbc.sql("SELECT state FROM transcript_detection WHERE practice_id = ? AND kind = 'ASSIGNS' ORDER BY turn")
+                .param(practice.id()).query(String.class).list()).containsExactly("DISMISSED", "CONFIRMED");
+        assertThat(auditSubjects()).contains("CREATE transcript", "CHANGE transcript detection", "DELETE transcript text");
+        String page = clinician.perform(get(base)).getResponse().getContentAsString();
+        assertThat(page).contains("The transcript text was deleted on Tue 10 Mar 2026, 18:05: every detected assignment was confirmed or dismissed")
+                .contains("What was found in it, and the audit, remain").doesNotContain("The transcript as uploaded")
+                .contains("<mark>thought record</mark>").contains("Slow breathing");
+    }
+
+    @Test
+    void aTranscriptWithNothingToDecideKeepsNoTextUnderTheDefaultRule() throws Exception {
+        UUID transcript = upload(clinician, practice.client(), first, "quiet.txt", SampleTranscripts.NOTHING);
+        assertThat(body(transcript)).isNull();
+        assertThat(jdbc.sql("SELECT homework_assigned::text || homework_reviewed::text FROM transcript WHERE practice_id = ? AND id = ?")
+                .params(practice.id(), transcript).query(String.class).single()).isEqualTo("falsefalse");
+    }
+
+    @Test
+    void aRuleOfDaysKeepsTheTextThatLongAndThePeriodicPassDeletesItOnceAcrossNodes() throws Exception {
+        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        assertThat(admin.perform(get("/admin/transcript-retention")).getResponse().getContentAsString())
+                .contains("deleted once every detected assignment is confirmed or dismissed");
+        MvcResult refused = admin.perform(post("/admin/transcript-retention").param("mode", "DAYS").param("days", "0"));
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        admin.perform(post("/admin/transcript-retention").param("mode", "DAYS").param("days", "7"));
+        assertThat(admin.perform(get("/admin/transcript-retention")).getResponse().getContentAsString())
+                .contains("kept for 7 days after upload, then deleted");
+
+        UUID transcript = upload(clinician, practice.client(), second, "session.txt", SampleTranscripts.PLAIN);
+        String base = "/clients/" + practice.client().clientId() + "/transcripts/" + transcript;
+        for (UUID d : assignmentDetections(transcript)) {
+            clinician.perform(post(base + "/detections/" + d + "/dismissal"));
+        }
+        assertThat(body(transcript)).as("under a rule of days, decisions do not delete").isNotNull();
+        clock.advance(Duration.ofDays(6));
+        assertThat(retention.applyRule(practice.id())).isEmpty();
+        assertThat(body(transcript)).isNotNull();
+
+        clock.advance(Duration.ofDays(2));
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> pass = () -> retention.applyRule(practice.id()).size();
+            List<Future<Integer>> runs = nodes.invokeAll(List.of(pass, pass));
+            assertThat(runs.get(0).get() + runs.get(1).get()).isEqualTo(1);
+        } finally {
+            nodes.shutdown();
+        }
+        retention.applyRules();
+        assertThat(body(transcript)).isNull();
+        assertThat(jdbc.sql("""
+                SELECT actor_label || ': ' || detail FROM audit_event WHERE practice_id = ? AND action = 'DELETE'""")
+                .param(practice.id()).query(String.class).list())
+                .containsExactly(TranscriptRetention.RULE_LABEL
+                        + ": deleted by the practice's retention rule: transcript text kept for 7 days after upload, then deleted");
+        assertThat(detectionCount(transcript)).isGreaterThan(2);
+        assertThat(clinician.perform(get(base)).getResponse().getContentAsString())
+                .contains("kept for 7 days after upload, as the practice&#39;s rule says");
+    }
+
+    @Test
+    void theAuditShowsAdminsTheWholePracticeAndCliniciansTheirOwnAsAPageAndCsv() throws Exception {
+        upload(clinician, practice.client(), first, "first.txt", SampleTranscripts.NOTHING);
+        upload(clinician, practice.client(), second, "second.txt", SampleTranscripts.NOTHING);
+        upload(clinician, practice.client(), second, "second-again.txt", SampleTranscripts.PLAIN);
+        TherapySession other = heldSession(practice.otherClinician(), practice.otherClient(), LocalDateTime.of(2026, 3, 10, 12, 0));
+        consents.decide(practice.otherClient().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
+        upload(WebSession.signIn(mvc, practice.otherClinician(), clock), practice.otherClient(), other, "other.srt",
+                SampleTranscripts.SRT);
+
+        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        String page = admin.perform(get("/transcripts/audit")).getResponse().getContentAsString();
+        assertThat(page).contains("The whole practice").contains("(all clinicians)").contains("Chris Primary").contains("Olu Other")
+                .doesNotContain("thought record").doesNotContain("Kim Client");
+        MvcResult csv = admin.perform(get("/transcripts/audit.csv"));
+        assertThat(csv.getResponse().getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(csv.getResponse().getHeader("Content-Disposition")).contains("attachment").contains("transcript-audit.csv");
+        assertThat(csv.getResponse().getContentAsString().split("\r\n")).containsExactly(PracticeAudit.HEADER,
+                "(all clinicians),3,2,0.667,2,0.667,3,3,0,1.000,1,0,2,0",
+                "Chris Primary,2,1,0.500,1,0.500,2,2,0,1.000,1,0,1,0",
+                "Olu Other,1,1,1.000,1,1.000,1,1,0,1.000,0,0,1,0");
+
+        String own = clinician.perform(get("/transcripts/audit")).getResponse().getContentAsString();
+        assertThat(own).contains("Your own sessions").contains(TranscriptAudits.YOURS).doesNotContain("Olu Other");
+        assertThat(clinician.perform(get("/transcripts/audit.csv")).getResponse().getContentAsString().split("\r\n"))
+                .containsExactly(PracticeAudit.HEADER, "(your sessions),2,1,0.500,1,0.500,2,2,0,1.000,1,0,1,0");
+        assertThat(clinician.perform(get("/api/v1/transcripts/audit")).getResponse().getContentAsString())
+                .contains("\"wholePractice\":false").contains("\"shareAssigning\":0.5")
+                .contains("\"categories\":{\"skill_practice\":1,\"action\":0,\"journaling\":1,\"learning\":0}");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = ? AND action = 'EXPORT' AND subject = 'transcript audit'")
+                .param(practice.id()).query(Integer.class).single()).isEqualTo(2);
+        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        assertThat(client.perform(get("/transcripts/audit")).getResponse().getStatus()).isEqualTo(403);
+    }
+
+    private TherapySession heldSession(Person clinician, Person client, LocalDateTime at) {
+        Instant now = clock.instant();
+        TherapySession s = sessions.schedule(clinician.actor(), client.clientId(), at, 50);
+        clock.set(s.startsAt().plus(Duration.ofMinutes(50)));
+        sessions.setStatus(clinician.actor(), client.clientId(), s.id(), SessionStatus.HELD);
+        if (now.isAfter(clock.instant())) {
+            clock.set(now);
+        }
+        return s;
+    }
+
+    private UUID upload(WebSession who, Person client, TherapySession session, String name, String text) throws Exception {
+        MvcResult result = who.perform(multipart("/clients/" + client.clientId() + "/sessions/" + session.id() + "/transcripts")
+                .file(new MockMultipartFile("file", name, "text/plain", text.getBytes(StandardCharsets.UTF_8))));
+        assertThat(result.getResponse().getRedirectedUrl()).as(name).isNotNull();
+        return UUID.fromString(result.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+    }
+
+    private List<UUID> assignmentDetections(UUID transcript) {
+        return jdbc.sql("SELECT id FROM transcript_detection WHERE practice_id = ? AND transcript_id = ? AND kind = 'ASSIGNS' ORDER BY turn")
+                .params(practice.id(), transcript).query(UUID.class).list();
+    }
+
+    private int detectionCount(UUID transcript) {
+        return jdbc.sql("SELECT count(*) FROM transcript_detection WHERE practice_id = ? AND transcript_id = ?")
+                .params(practice.id(), transcript).query(Integer.class).single();
+    }
+
+    private String body(UUID transcript) {
+        return jdbc.sql("SELECT body FROM transcript WHERE practice_id = ? AND id = ?").params(practice.id(), transcript)
+                .query((rs, n) -> rs.getString(1)).list().get(0);
+    }
+
+    private List<String> auditSubjects() {
+        return jdbc.sql("SELECT action || ' ' || subject FROM audit_event WHERE practice_id = ? ORDER BY seq")
+                .param(practice.id()).query(String.class).list();
+    }
+}
