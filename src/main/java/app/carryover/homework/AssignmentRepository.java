@@ -68,6 +68,13 @@ class AssignmentRepository {
                 .params(practiceId, clientId).query(AssignmentRepository::map).list();
     }
 
+    /** The client's open (active or paused) assignments, and any of these others, oldest first. */
+    List<Assignment> openOrAmong(UUID practiceId, UUID clientId, java.util.Collection<UUID> others) {
+        return jdbc.sql(SELECT + " WHERE a.practice_id = ? AND a.client_id = ?"
+                        + " AND (a.status IN ('ACTIVE', 'PAUSED') OR a.id = ANY (?)) ORDER BY a.created_at")
+                .params(practiceId, clientId, others.toArray(new UUID[0])).query(AssignmentRepository::map).list();
+    }
+
     List<Assignment> forStep(UUID practiceId, UUID stepId) {
         return jdbc.sql(SELECT + " WHERE a.practice_id = ? AND a.exposure_step_id = ? ORDER BY a.created_at")
                 .params(practiceId, stepId).query(AssignmentRepository::map).list();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -114,9 +115,22 @@ public class Assignments {
 
     /** Progress without an access check or audit, for services of this module that have done both. */
     List<AssignmentProgress> progressOf(ClientRecord client, boolean includeClosed) {
-        List<Assignment> list = assignments.forClient(client.practiceId(), client.id()).stream()
-                .filter(a -> includeClosed || a.status().open()).toList();
-        return progressOf(client, list);
+        return progressOf(client, includeClosed ? assignments.forClient(client.practiceId(), client.id())
+                : assignments.openOrAmong(client.practiceId(), client.id(), List.of()));
+    }
+
+    /**
+     * The progress of the client's open assignments and of these others. Each assignment's progress
+     * depends on it alone, so a screen about a few of a year's assignments loads and computes only theirs.
+     */
+    List<AssignmentProgress> progressOfOpenAnd(ClientRecord client, java.util.Collection<UUID> others) {
+        return progressOf(client, assignments.openOrAmong(client.practiceId(), client.id(), others));
+    }
+
+    /** The progress of one of the client's assignments, open or closed. */
+    Optional<AssignmentProgress> progressOfOne(ClientRecord client, UUID assignmentId) {
+        return assignments.find(client.practiceId(), client.id(), assignmentId)
+                .map(a -> progressOf(client, List.of(a)).get(0));
     }
 
     List<AssignmentProgress> progressOf(ClientRecord client, List<Assignment> list) {

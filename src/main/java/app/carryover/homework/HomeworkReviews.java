@@ -77,7 +77,9 @@ public class HomeworkReviews {
     public ReviewScreen screen(Actor actor, UUID clientId, UUID sessionId) {
         ClientRecord client = access.readClinical(actor, clientId, "homework review");
         TherapySession session = session(client, sessionId);
-        List<AssignmentProgress> all = assignments.progressOf(client, true);
+        // Only open assignments can be due or carried here, and only those reviewed here are listed as reviewed.
+        java.util.Set<UUID> reviewedHere = reviews.reviewedAt(client.practiceId(), sessionId);
+        List<AssignmentProgress> all = assignments.progressOfOpenAnd(client, reviewedHere);
         Map<UUID, Reflection> reflections = reviews.reflections(client.practiceId(),
                 all.stream().map(p -> p.assignment().id()).toList());
         List<ReviewItem> toReview = new ArrayList<>();
@@ -168,8 +170,7 @@ public class HomeworkReviews {
     @Transactional
     public Reflection reflect(Actor client, UUID assignmentId, ReflectionInput input) {
         ClientRecord record = access.self(client, client.clientId(), "reflection");
-        AssignmentProgress p = assignments.progressOf(record, true).stream()
-                .filter(x -> x.assignment().id().equals(assignmentId)).findFirst()
+        AssignmentProgress p = assignments.progressOfOne(record, assignmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assignment"));
         if (p.reviewed()) {
             throw ProblemException.conflict("Your clinician has already reviewed this practice with you.");
@@ -220,8 +221,7 @@ public class HomeworkReviews {
     }
 
     private AssignmentProgress openProgress(ClientRecord client, UUID assignmentId) {
-        AssignmentProgress p = assignments.progressOf(client, true).stream()
-                .filter(x -> x.assignment().id().equals(assignmentId)).findFirst()
+        AssignmentProgress p = assignments.progressOfOne(client, assignmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assignment"));
         if (!p.assignment().status().open()) {
             throw ProblemException.conflict("This assignment is " + p.assignment().status().label() + " already.");

@@ -51,6 +51,13 @@ class ReviewRepository {
         return result;
     }
 
+    /** The assignments reviewed (not deferred) at this session. */
+    java.util.Set<UUID> reviewedAt(UUID practiceId, UUID sessionId) {
+        return new java.util.HashSet<>(jdbc.sql(
+                "SELECT assignment_id FROM homework_review WHERE practice_id = ? AND session_id = ? AND decision IS NOT NULL")
+                .params(practiceId, sessionId).query(UUID.class).list());
+    }
+
     void saveReflection(UUID practiceId, UUID clientId, Reflection r) {
         jdbc.sql("""
                 INSERT INTO homework_reflection (practice_id, assignment_id, client_id, learned, got_in_way, obstacles,
