@@ -35,8 +35,16 @@ public class TranscriptUploads {
     /** The largest transcript taken; a 50-minute session is about 50 kB. */
     static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    /** What the session screen shows: whether the client agreed to analysis, and the session's transcripts. */
-    public record SessionTranscripts(boolean consented, List<Uploaded> uploaded) {
+    /**
+     * What the session screen shows: whether the client agreed to analysis, the session's transcripts, and
+     * the earlier assignments a clinician marked as discussed in any of them (shown on the homework review).
+     */
+    public record SessionTranscripts(boolean consented, List<Uploaded> uploaded, java.util.Set<UUID> discussed) {
+
+        /** Whether a transcript of this session was marked as discussing this assignment. */
+        public boolean discussed(UUID assignmentId) {
+            return discussed.contains(assignmentId);
+        }
     }
 
     /** One uploaded transcript of a session, in brief. */
@@ -141,14 +149,17 @@ public class TranscriptUploads {
     public SessionTranscripts sessionPanel(Actor actor, UUID clientId, UUID sessionId) {
         ClientRecord client = access.readClinical(actor, clientId, "session transcripts");
         List<Uploaded> uploaded = new ArrayList<>();
+        java.util.Set<UUID> discussed = new java.util.HashSet<>();
         for (StoredTranscript t : transcripts.forSession(client.practiceId(), client.id(), sessionId)) {
+            discussed.addAll(transcripts.discussed(t.practiceId(), t.id()));
             List<StoredDetection> found = transcripts.detections(t.practiceId(), t.id());
             uploaded.add(new Uploaded(t.id(), t.fileName(), t.uploadedAt(),
                     (int) found.stream().filter(StoredDetection::assigns).count(),
                     (int) found.stream().filter(StoredDetection::proposed).count(),
                     (int) found.stream().filter(d -> !d.assigns()).count(), t.textKept()));
         }
-        return new SessionTranscripts(consents.mayAnalyseTranscripts(client.practiceId(), client.id()), List.copyOf(uploaded));
+        return new SessionTranscripts(consents.mayAnalyseTranscripts(client.practiceId(), client.id()), List.copyOf(uploaded),
+                java.util.Set.copyOf(discussed));
     }
 
     /** The session's transcripts, newest first. */

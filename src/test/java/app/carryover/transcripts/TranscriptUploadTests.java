@@ -199,7 +199,12 @@ class TranscriptUploadTests {
         String transcript = uploaded("session.txt", SampleTranscripts.PLAIN);
         String page = clinician.perform(get(transcript)).getResponse().getContentAsString();
         assertThat(page).contains("Which earlier homework did the session discuss?").contains("Slow breathing — due at this session");
+        assertThat(clinician.perform(get(sessionPage())).getResponse().getContentAsString()).contains("Slow breathing")
+                .doesNotContain("discussed in the session transcript");
         clinician.perform(post(transcript + "/discussed").param("assignmentIds", breathing.id().toString()));
+        // the homework review of the session says so beside the assignment
+        assertThat(clinician.perform(get(sessionPage())).getResponse().getContentAsString())
+                .containsPattern("Slow breathing</a>\\s*<span class=\"badge ok\">discussed in the session transcript</span>");
         assertThat(clinician.perform(get(transcript)).getResponse().getContentAsString())
                 .containsPattern("value=\"" + breathing.id() + "\" checked=\"checked\"");
         MvcResult foreign = clinician.perform(post(transcript + "/discussed").param("assignmentIds", UUID.randomUUID().toString()));
