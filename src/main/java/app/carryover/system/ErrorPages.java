@@ -27,7 +27,7 @@ class ErrorPages implements ErrorController {
             403, "You are not allowed to do this.",
             404, "This page does not exist.",
             405, "This action is not available here.",
-            413, "What you sent is too large.",
+            413, "What you sent is larger than this server accepts in one request; nothing was saved.",
             415, "This kind of content is not accepted here.");
 
     @Access(AccessRule.PUBLIC)

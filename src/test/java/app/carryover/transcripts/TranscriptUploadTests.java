@@ -216,6 +216,35 @@ class TranscriptUploadTests {
                 .doesNotContain("Use as draft");
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void anUploadPastTheServersLimitIsAnsweredWithAProblemNamingTheFile() throws Exception {
+        clock.advance(java.time.Duration.ofSeconds(31));
+        String tokenPage = clinician.perform(post("/settings/tokens").param("name", "Upload script").param("days", "90")
+                .param("readOnly", "false").param("code", app.carryover.testing.TestTotp.code(practice.clinician().totpSecret(),
+                        clock.instant()))).getResponse().getContentAsString();
+        String token = tokenPage.replaceAll("(?s).*<code class=\"secret\">(co_[A-Za-z0-9_-]+)</code>.*", "$1");
+        byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + 25 * 1024 * 1024 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        java.util.Arrays.fill(body, head.length, head.length + 25 * 1024 * 1024, (byte) 'a');
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + apiUpload()))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("\"field\":\"file\"").contains("larger than the 20 MB this server accepts");
+        assertThat(count("transcript")).isZero();
+    }
+
     @Test
     void badFilesGetAPlainMessageEachAndNothingIsStored() throws Exception {
         byte[] big = new byte[TranscriptUploads.MAX_BYTES + 1];

@@ -1,0 +1,49 @@
+package app.carryover.system;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * An upload past the server's multipart limit is refused while the request is read, before any handler
+ * is chosen, so the handler-bound advice of the API and the pages never sees it, and the error dispatch
+ * would trip over the same unreadable request and answer with an empty body. This answers it directly:
+ * a problem detail naming the file for the API, a plain page for people.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@ControllerAdvice
+class UploadLimits {
+
+    private final DataSize limit;
+
+    UploadLimits(@Value("${spring.servlet.multipart.max-request-size:20MB}") DataSize limit) {
+        this.limit = limit;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(HttpServletRequest request) {
+        String message = "is larger than the " + limit.toMegabytes() + " MB this server accepts in one upload;"
+                + " send one session's transcript at a time";
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The file " + message + ".");
+            body.setTitle("Content Too Large");
+            body.setProperty("errors", List.of(Map.of("field", "file", "message", message)));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(body);
+        }
+        return PageErrors.page(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "The file " + message + ".");
+    }
+}
