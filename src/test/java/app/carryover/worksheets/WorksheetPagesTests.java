@@ -120,6 +120,32 @@ class WorksheetPagesTests {
     }
 
     @Test
+    void aTappedOptionalRatingCanBeTakenBackButARequiredOneCannot() throws Exception {
+        String key = "communication-practice";
+        WorksheetDefinition d = BuiltInWorksheets.get(key);
+        Map<String, List<String>> example = FormAnswers.fields(d, BuiltInWorksheets.exampleAnswers(key));
+        MockHttpServletRequestBuilder tapped = post("/worksheets/" + key + "/versions/1/preview");
+        MockHttpServletRequestBuilder takenBack = post("/worksheets/" + key + "/versions/1/preview").param("_check", "true");
+        for (Map.Entry<String, List<String>> field : example.entrySet()) {
+            tapped.param(field.getKey(), field.getValue().toArray(String[]::new));
+            if (!field.getKey().equals("anxiety_before")) {
+                takenBack.param(field.getKey(), field.getValue().toArray(String[]::new));
+            }
+        }
+        String answered = page(tapped.param("anxiety_before", "6"), 200);
+        assertThat(answered).containsPattern("id=\"q-anxiety_before-6\"[^>]*checked")
+                .containsPattern("id=\"q-anxiety_before-none\"[^>]*value=\"\"")
+                .doesNotContainPattern("id=\"q-anxiety_before-none\"[^>]*checked");
+        // a required question offers no way back to empty
+        assertThat(answered).doesNotContain("id=\"q-goal_met-none\"");
+
+        String cleared = page(takenBack.param("anxiety_before", ""), 200);
+        assertThat(cleared).contains("These answers would be accepted")
+                .containsPattern("id=\"q-anxiety_before-none\"[^>]*checked")
+                .doesNotContainPattern("id=\"q-anxiety_before-6\"[^>]*checked");
+    }
+
+    @Test
     void anEmptyCheckShowsEachRequiredQuestionsMessageBesideIt() throws Exception {
         String html = page(post("/worksheets/mood-tracker/versions/1/preview").param("_check", "true"), 400);
         assertThat(html).contains("Please check these answers", "href=\"#q-mood\"",
