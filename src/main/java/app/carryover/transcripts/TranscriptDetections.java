@@ -166,6 +166,28 @@ class TranscriptDetections {
         return transcripts.detection(t.practiceId(), t.id(), d.id()).orElseThrow();
     }
 
+    /**
+     * Takes a dismissal back: the detected assignment waits for a decision again, so a mistaken
+     * dismissal can still become a draft. The transcript's text stays deleted if the retention rule
+     * deleted it meanwhile; the draft then starts from the summary.
+     */
+    @Transactional
+    StoredDetection reopen(Actor actor, UUID clientId, UUID transcriptId, UUID detectionId) {
+        ClientRecord client = access.change(actor, clientId, "transcript detection");
+        StoredTranscript t = transcript(client, transcriptId);
+        StoredDetection d = transcripts.lock(t.practiceId(), t.id(), detectionId)
+                .orElseThrow(() -> ProblemException.notFound("Detection"));
+        if (!d.assigns()) {
+            throw ProblemException.conflict("This detection is a review of earlier homework, not an assignment.");
+        }
+        if (d.state() != StoredDetection.State.DISMISSED) {
+            throw ProblemException.conflict("Only a dismissed detection can be taken back; this one is " + d.state().words() + ".");
+        }
+        transcripts.reopen(t.practiceId(), d.id());
+        audit.record(AuditEntry.by(actor, client.id(), AuditAction.CHANGE, "transcript detection", d.id(), "dismissal taken back"));
+        return transcripts.detection(t.practiceId(), t.id(), d.id()).orElseThrow();
+    }
+
     /** Replaces the earlier assignments marked as discussed in the transcript's session. */
     @Transactional
     Set<UUID> markDiscussed(Actor actor, UUID clientId, UUID transcriptId, List<UUID> assignmentIds) {

@@ -113,6 +113,15 @@ class TranscriptPages {
     }
 
     @Access(AccessRule.CARE_TEAM_WRITE)
+    @PostMapping("/clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/dismissal/undo")
+    String undoDismissal(Actor actor, @PathVariable UUID clientId, @PathVariable UUID transcriptId,
+            @PathVariable UUID detectionId, RedirectAttributes redirect) {
+        detections.reopen(actor, clientId, transcriptId, detectionId);
+        redirect.addFlashAttribute("notice", "Dismissal taken back: the detected assignment waits for your decision again.");
+        return "redirect:/clients/" + clientId + "/transcripts/" + transcriptId + "#detection-" + detectionId;
+    }
+
+    @Access(AccessRule.CARE_TEAM_WRITE)
     @PostMapping("/clients/{clientId}/transcripts/{transcriptId}/discussed")
     String discussed(Actor actor, @PathVariable UUID clientId, @PathVariable UUID transcriptId,
             @RequestParam(required = false) List<UUID> assignmentIds, RedirectAttributes redirect) {

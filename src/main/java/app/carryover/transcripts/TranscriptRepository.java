@@ -115,6 +115,14 @@ class TranscriptRepository {
                 .params(state.name(), assignmentId, by, Timestamp.from(at), practiceId, id).update();
     }
 
+    /** Puts a dismissed detection back to waiting for a decision; false when it was not dismissed. */
+    boolean reopen(UUID practiceId, UUID id) {
+        return jdbc.sql("""
+                UPDATE transcript_detection SET state = 'PROPOSED', assignment_id = NULL, decided_by = NULL, decided_at = NULL
+                WHERE practice_id = ? AND id = ? AND state = 'DISMISSED'""")
+                .params(practiceId, id).update() == 1;
+    }
+
     int proposed(UUID practiceId, UUID transcriptId) {
         return jdbc.sql("""
                 SELECT count(*) FROM transcript_detection WHERE practice_id = ? AND transcript_id = ? AND state = 'PROPOSED'""")

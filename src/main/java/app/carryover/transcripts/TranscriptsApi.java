@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -177,6 +178,14 @@ class TranscriptsApi {
     DetectionView dismiss(Actor actor, @PathVariable UUID clientId, @PathVariable UUID transcriptId,
             @PathVariable UUID detectionId) {
         return DetectionView.of(detections.dismiss(actor, clientId, transcriptId, detectionId));
+    }
+
+    /** Takes a dismissal back: the detected assignment waits for a decision again. */
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @DeleteMapping("/clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/dismissal")
+    DetectionView undoDismissal(Actor actor, @PathVariable UUID clientId, @PathVariable UUID transcriptId,
+            @PathVariable UUID detectionId) {
+        return DetectionView.of(detections.reopen(actor, clientId, transcriptId, detectionId));
     }
 
     @Access(AccessRule.CARE_TEAM_WRITE)

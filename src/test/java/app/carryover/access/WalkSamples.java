@@ -157,6 +157,10 @@ final class WalkSamples {
         samples.put("POST /clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/dismissal", decision(Sample.none()));
         samples.put("POST /api/v1/clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/dismissal",
                 decision(Sample.none()));
+        samples.put("POST /clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/dismissal/undo",
+                undo(Sample.none()));
+        samples.put("DELETE /api/v1/clients/{clientId}/transcripts/{transcriptId}/detections/{detectionId}/dismissal",
+                undo(Sample.none()));
         samples.put("POST /clients/{clientId}/transcripts/{transcriptId}/discussed", Sample.form((w, c) -> Map.of()));
         samples.put("PUT /api/v1/clients/{clientId}/transcripts/{transcriptId}/discussed", Sample.json((w, c) ->
                 "{\"assignmentIds\":[]}"));
@@ -225,6 +229,12 @@ final class WalkSamples {
     /** A detected assignment can be decided once: each call meant to succeed gets a fresh one, and so does the next handler. */
     private static Sample decision(Sample sample) {
         return sample.before(World::freshTranscript).aroundEachSuccess(World::freshTranscript, w -> { })
+                .after(World::freshTranscript);
+    }
+
+    /** A dismissed detection, taken back by each call meant to succeed; the rest must leave it dismissed. */
+    private static Sample undo(Sample sample) {
+        return sample.before(World::dismissedDetection).aroundEachSuccess(World::dismissedDetection, w -> { })
                 .after(World::freshTranscript);
     }
 

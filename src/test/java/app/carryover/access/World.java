@@ -141,6 +141,21 @@ final class World {
         }
     }
 
+    /** A fresh transcript whose detected assignment {detectionId} the primary clinician has dismissed. */
+    void dismissedDetection() {
+        freshTranscript();
+        try {
+            int status = sessions.get(Caller.PRIMARY).perform(MockMvcRequestBuilders.post("/api/v1/clients/"
+                    + ids.get("clientId") + "/transcripts/" + ids.get("transcriptId") + "/detections/"
+                    + ids.get("detectionId") + "/dismissal")).getResponse().getStatus();
+            if (status != 200) {
+                throw new IllegalStateException("the walk's detection could not be dismissed: " + status);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A new open assignment of the client, named by {assignmentId} from now on (reviews close the old one). */
     void freshAssignment() {
         ids.put("assignmentId", context.getBean(Assignments.class).compose(practice.clinician().actor(),

@@ -195,6 +195,32 @@ class TranscriptUploadTests {
     }
 
     @Test
+    void aMistakenDismissalCanBeTakenBackAndTheDetectionDraftedAfterAll() throws Exception {
+        String transcript = uploaded("session.txt", SampleTranscripts.PLAIN);
+        UUID journaling = detection(transcript, "JOURNALING");
+        String undo = transcript + "/detections/" + journaling + "/dismissal/undo";
+        // nothing to take back while it waits for a decision
+        assertThat(clinician.perform(post(undo)).getResponse().getStatus()).isEqualTo(409);
+        clinician.perform(post(transcript + "/detections/" + journaling + "/dismissal"));
+        assertThat(clinician.perform(get(transcript)).getResponse().getContentAsString()).contains("Take back the dismissal");
+        // a supervisor reads but cannot take it back
+        WebSession supervisor = WebSession.signIn(mvc, practice.supervisor(), clock);
+        assertThat(supervisor.perform(get(transcript)).getResponse().getContentAsString())
+                .contains("nothing was assigned from it").doesNotContain("Take back the dismissal");
+        assertThat(supervisor.perform(post(undo)).getResponse().getStatus()).isEqualTo(403);
+        assertThat(state(journaling)).isEqualTo("DISMISSED");
+
+        MvcResult takenBack = clinician.perform(post(undo));
+        assertThat(takenBack.getResponse().getRedirectedUrl()).isEqualTo(transcript + "#detection-" + journaling);
+        assertThat(state(journaling)).isEqualTo("PROPOSED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = ? AND object_id = ? AND detail = 'dismissal taken back'")
+                .params(practice.id(), journaling.toString()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(clinician.perform(get(transcript + "/detections/" + journaling + "/draft")).getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(count("assignment")).isEqualTo(1);
+    }
+
+    @Test
     void reviewsFoundLetTheClinicianMarkWhichEarlierAssignmentsWereDiscussed() throws Exception {
         String transcript = uploaded("session.txt", SampleTranscripts.PLAIN);
         String page = clinician.perform(get(transcript)).getResponse().getContentAsString();
