@@ -36,16 +36,25 @@ class TranscriptAuditPages {
 
     @Access(AccessRule.STAFF)
     @GetMapping("/transcripts/audit")
-    String audit(Actor actor, Model model) {
-        model.addAttribute("report", audits.report(actor));
+    String audit(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            Model model, HttpServletResponse response) {
         model.addAttribute("categories", HomeworkCategory.values());
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        try {
+            model.addAttribute("report", audits.report(actor, from, to));
+        } catch (ProblemException e) {
+            FormErrors.reject(e, model, response);
+            model.addAttribute("report", audits.report(actor));
+        }
         return "transcripts/audit";
     }
 
     @Access(AccessRule.STAFF)
     @GetMapping("/transcripts/audit.csv")
-    ResponseEntity<String> csv(Actor actor) {
-        return csvResponse(audits.csv(actor));
+    ResponseEntity<String> csv(Actor actor, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return csvResponse(audits.csv(actor, from, to));
     }
 
     @Access(AccessRule.ADMIN)

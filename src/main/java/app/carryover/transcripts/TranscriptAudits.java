@@ -2,9 +2,13 @@ package app.carryover.transcripts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,8 +31,17 @@ import app.carryover.system.Role;
 @Service
 class TranscriptAudits {
 
-    /** The audit as one caller may see it. */
-    record Report(boolean wholePractice, int sessions, List<PracticeAudit.Figures> rows) {
+    /** The audit as one caller may see it, over sessions held from {@code from} to {@code to} (each open when null). */
+    record Report(boolean wholePractice, int sessions, List<PracticeAudit.Figures> rows, LocalDate from, LocalDate to) {
+
+        /** "from 1 Mar 2026 to 31 Mar 2026", "since …", "until …", or "of all dates". */
+        public String range() {
+            DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+            if (from != null && to != null) {
+                return "from " + day.format(from) + " to " + day.format(to);
+            }
+            return from != null ? "since " + day.format(from) : to != null ? "until " + day.format(to) : "of all dates";
+        }
     }
 
     /** The label of a clinician's own row when they see only their own sessions. */
@@ -45,11 +58,45 @@ class TranscriptAudits {
     }
 
     Report report(Actor actor) {
+        return report(actor, (LocalDate) null, (LocalDate) null);
+    }
+
+    /** The audit over the dates as typed (YYYY-MM-DD, blank for an open end); a bad date is a problem naming its field. */
+    Report report(Actor actor, String from, String to) {
+        return report(actor, date("from", from), date("to", to));
+    }
+
+    String csv(Actor actor, String from, String to) {
+        return csv(actor, date("from", from), date("to", to));
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(field, "is not a date; write it as YYYY-MM-DD, such as 2026-03-01");
+        }
+    }
+
+    /**
+     * The audit over the sessions whose date (in the practice's time zone) falls from {@code from} to
+     * {@code to}, both included; either may be null for an open end.
+     */
+    Report report(Actor actor, LocalDate from, LocalDate to) {
         boolean whole = actor.has(Role.ADMIN);
         if (!whole && !actor.has(Role.CLINICIAN)) {
             throw ProblemException.forbidden("The transcript audit is for the practice's staff.");
         }
-        List<StoredTranscript> latest = transcripts.latestPerSession(actor.practiceId(), whole ? null : actor.accountId());
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must be on or after the first date (" + from + ")");
+        }
+        ZoneId zone = practices.of(actor).timeZone();
+        List<StoredTranscript> latest = transcripts.latestPerSession(actor.practiceId(), whole ? null : actor.accountId(),
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
         Map<UUID, List<DetectedAssignment>> found = new HashMap<>();
         for (StoredDetection d : transcripts.assignmentsOf(actor.practiceId(), latest.stream().map(StoredTranscript::id).toList())) {
             found.computeIfAbsent(d.transcriptId(), k -> new ArrayList<>()).add(new DetectedAssignment(d.turn(), d.category(),
@@ -69,12 +116,12 @@ class TranscriptAudits {
             rows = List.of(new PracticeAudit.Figures(YOURS, all.sessions(), all.sessionsAssigning(), all.sessionsReviewing(),
                     all.assignments(), all.specific(), all.vague(), all.categories()));
         }
-        return new Report(whole, latest.size(), rows);
+        return new Report(whole, latest.size(), rows, from, to);
     }
 
     /** The same figures as CSV; the download is audited as an export. */
-    String csv(Actor actor) {
-        Report report = report(actor);
+    String csv(Actor actor, LocalDate from, LocalDate to) {
+        Report report = report(actor, from, to);
         StringBuilder out = new StringBuilder();
         try {
             PracticeAudit.writeCsv(report.rows(), out);
@@ -82,7 +129,8 @@ class TranscriptAudits {
             throw new UncheckedIOException(e);
         }
         audit.recordNow(AuditEntry.by(actor, null, AuditAction.EXPORT, "transcript audit", null,
-                (report.wholePractice() ? "whole practice" : "own sessions") + ", " + report.sessions() + " session(s), figures only"));
+                (report.wholePractice() ? "whole practice" : "own sessions") + ", " + report.range() + ", "
+                        + report.sessions() + " session(s), figures only"));
         return out.toString();
     }
 }

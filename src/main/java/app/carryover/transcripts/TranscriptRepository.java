@@ -36,11 +36,12 @@ class TranscriptRepository {
         jdbc.sql("""
                 INSERT INTO transcript (practice_id, id, client_id, session_id, clinician_id, uploaded_by, file_name, format,
                                         size_bytes, speakers, therapist_turns, homework_assigned, homework_reviewed,
-                                        import_notes, body, uploaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                        import_notes, body, uploaded_at, session_starts_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(t.practiceId(), t.id(), t.clientId(), t.sessionId(), t.clinicianId(), t.uploadedBy(), t.fileName(),
                         t.format().name(), t.sizeBytes(), t.speakers(), t.therapistTurns(), t.homeworkAssigned(),
-                        t.homeworkReviewed(), t.importNotes(), t.text(), Timestamp.from(t.uploadedAt()))
+                        t.homeworkReviewed(), t.importNotes(), t.text(), Timestamp.from(t.uploadedAt()),
+                        Timestamp.from(t.sessionStartsAt()))
                 .update();
     }
 
@@ -72,12 +73,20 @@ class TranscriptRepository {
      * For the practice audit: the latest transcript of each session (a re-upload replaces the earlier
      * one), of one clinician's sessions or, with null, of the whole practice.
      */
-    List<StoredTranscript> latestPerSession(UUID practiceId, UUID clinicianId) {
+    /**
+     * The latest transcript of each session (of one clinician, or all when null) whose session started
+     * in [from, until) (either end open when null).
+     */
+    List<StoredTranscript> latestPerSession(UUID practiceId, UUID clinicianId, Instant from, Instant until) {
+        Timestamp start = from == null ? null : Timestamp.from(from);
+        Timestamp end = until == null ? null : Timestamp.from(until);
         return jdbc.sql("""
                 SELECT DISTINCT ON (session_id) * FROM transcript
                 WHERE practice_id = ? AND (?::uuid IS NULL OR clinician_id = ?)
+                  AND (?::timestamptz IS NULL OR session_starts_at >= ?) AND (?::timestamptz IS NULL OR session_starts_at < ?)
                 ORDER BY session_id, uploaded_at DESC, id DESC""")
-                .params(practiceId, clinicianId, clinicianId).query(TranscriptRepository::transcript).list();
+                .params(practiceId, clinicianId, clinicianId, start, start, end, end)
+                .query(TranscriptRepository::transcript).list();
     }
 
     List<StoredDetection> detections(UUID practiceId, UUID transcriptId) {
@@ -221,7 +230,8 @@ class TranscriptRepository {
                 TranscriptFormat.valueOf(rs.getString("format")), rs.getInt("size_bytes"), rs.getString("speakers"),
                 rs.getInt("therapist_turns"), rs.getBoolean("homework_assigned"), rs.getBoolean("homework_reviewed"),
                 rs.getString("import_notes"), rs.getString("body"), rs.getTimestamp("uploaded_at").toInstant(),
-                deleted == null ? null : deleted.toInstant(), rs.getString("text_deleted_reason"));
+                deleted == null ? null : deleted.toInstant(), rs.getString("text_deleted_reason"),
+                rs.getTimestamp("session_starts_at").toInstant());
     }
 
     private static StoredDetection detection(ResultSet rs, int n) throws SQLException {

@@ -120,7 +120,8 @@ public class TranscriptUploads {
         StoredTranscript stored = new StoredTranscript(client.practiceId(), Uuids.timeOrdered(), client.id(), session.id(),
                 session.clinicianId(), actor.accountId(), fileName, TranscriptFormat.of(fileName, text), size, speakers,
                 found.turns().size(), found.homeworkAssigned(), found.homeworkReviewed(),
-                read.notes().isEmpty() ? null : String.join("\n", read.notes()), text, clock.instant(), null, null);
+                read.notes().isEmpty() ? null : String.join("\n", read.notes()), text, clock.instant(), null, null,
+                session.startsAt());
         transcripts.insert(stored);
         int assignments = 0;
         int reviews = 0;

@@ -2,6 +2,7 @@ package app.carryover.transcripts;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +104,7 @@ class TranscriptsApi {
         }
     }
 
-    record Audit(boolean wholePractice, int sessions, List<AuditRow> rows) {
+    record Audit(boolean wholePractice, LocalDate from, LocalDate to, int sessions, List<AuditRow> rows) {
     }
 
     private final TranscriptUploads uploads;
@@ -199,15 +200,16 @@ class TranscriptsApi {
     /** The practice audit's figures (admins: the whole practice; clinicians: their own sessions). */
     @Access(AccessRule.STAFF)
     @GetMapping("/transcripts/audit")
-    Audit audit(Actor actor) {
-        TranscriptAudits.Report r = audits.report(actor);
-        return new Audit(r.wholePractice(), r.sessions(), r.rows().stream().map(AuditRow::of).toList());
+    Audit audit(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        TranscriptAudits.Report r = audits.report(actor, from, to);
+        return new Audit(r.wholePractice(), r.from(), r.to(), r.sessions(), r.rows().stream().map(AuditRow::of).toList());
     }
 
     @Access(AccessRule.STAFF)
     @GetMapping("/transcripts/audit.csv")
-    ResponseEntity<String> auditCsv(Actor actor) {
-        return TranscriptAuditPages.csvResponse(audits.csv(actor));
+    ResponseEntity<String> auditCsv(Actor actor, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return TranscriptAuditPages.csvResponse(audits.csv(actor, from, to));
     }
 
     @Access(AccessRule.ADMIN)

@@ -194,6 +194,38 @@ class TranscriptRetentionAndAuditTests {
         assertThat(client.perform(get("/transcripts/audit")).getResponse().getStatus()).isEqualTo(403);
     }
 
+    @Test
+    void theAuditCanBeLimitedToARangeOfSessionDatesAndABadRangeIsNamed() throws Exception {
+        upload(clinician, practice.client(), first, "first.txt", SampleTranscripts.NOTHING);
+        upload(clinician, practice.client(), second, "second.txt", SampleTranscripts.PLAIN);
+        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+
+        assertThat(admin.perform(get("/api/v1/transcripts/audit").param("from", "2026-03-10").param("to", "2026-03-10"))
+                .getResponse().getContentAsString()).contains("\"from\":\"2026-03-10\"", "\"sessions\":1", "\"shareAssigning\":1.0");
+        assertThat(admin.perform(get("/api/v1/transcripts/audit").param("to", "2026-03-09")).getResponse()
+                .getContentAsString()).contains("\"sessions\":1", "\"shareAssigning\":0.0");
+        assertThat(admin.perform(get("/api/v1/transcripts/audit").param("from", "2026-03-11")).getResponse()
+                .getContentAsString()).contains("\"sessions\":0");
+        assertThat(admin.perform(get("/transcripts/audit.csv").param("from", "2026-03-04")).getResponse()
+                .getContentAsString().split("\r\n")[1]).startsWith("(all clinicians),1,1,1.000,");
+        String page = admin.perform(get("/transcripts/audit").param("from", "2026-03-04").param("to", "2026-03-31"))
+                .getResponse().getContentAsString();
+        assertThat(page).contains("Sessions from 4 Mar 2026 to 31 Mar 2026", "value=\"2026-03-04\"",
+                "href=\"/transcripts/audit.csv?from=2026-03-04&amp;to=2026-03-31\"");
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE practice_id = ? AND action = 'EXPORT' AND subject = 'transcript audit'")
+                .param(practice.id()).query(String.class).list()).containsExactly("whole practice, since 4 Mar 2026, 1 session(s), figures only");
+
+        MvcResult backwards = admin.perform(get("/api/v1/transcripts/audit").param("from", "2026-03-10").param("to", "2026-03-01"));
+        assertThat(backwards.getResponse().getStatus()).isEqualTo(400);
+        assertThat(backwards.getResponse().getContentAsString()).contains("\"field\":\"to\"", "must be on or after");
+        MvcResult badDate = admin.perform(get("/api/v1/transcripts/audit").param("from", "10/03/2026"));
+        assertThat(badDate.getResponse().getStatus()).isEqualTo(400);
+        assertThat(badDate.getResponse().getContentAsString()).contains("\"field\":\"from\"", "YYYY-MM-DD");
+        MvcResult badPage = admin.perform(get("/transcripts/audit").param("from", "2026-03-10").param("to", "2026-03-01"));
+        assertThat(badPage.getResponse().getStatus()).isEqualTo(400);
+        assertThat(badPage.getResponse().getContentAsString()).contains("The last date must be on or after", "aria-invalid=\"true\"");
+    }
+
     private TherapySession heldSession(Person clinician, Person client, LocalDateTime at) {
         Instant now = clock.instant();
         TherapySession s = sessions.schedule(clinician.actor(), client.clientId(), at, 50);
