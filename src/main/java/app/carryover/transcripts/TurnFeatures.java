@@ -38,7 +38,7 @@ final class TurnFeatures {
             "collect", "gather", "observe", "print", "step", "sort", "clear", "tidy", "consider", "explain", "show",
             "introduce", "greet", "smile", "offer", "agree", "cut", "avoid", "limit", "reduce", "increase", "move",
             "head", "treat", "acknowledge", "hand", "fold", "compare", "ponder", "surf", "maintain", "ground", "defuse",
-            "validate", "label", "describe", "lie", "hang", "scribble");
+            "validate", "label", "describe", "lie", "hang", "scribble", "ride");
     /** Words that open a task clause and read well at the start of its summary ("same card", "could you"). */
     static final Set<String> LEAD_WORDS = Set.of("same", "could", "would", "can", "you", "please", "just", "the");
 
