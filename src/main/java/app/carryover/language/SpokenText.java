@@ -222,6 +222,12 @@ public final class SpokenText {
                     }
                     i++;
                 }
+                int len = word.length();
+                if (len >= 4 && i < n && isApostrophe(s.charAt(i)) && word.charAt(len - 2) == 'i' && word.charAt(len - 1) == 'n'
+                        && word.indexOf("'") < 0 && !(start > 0 && isApostrophe(s.charAt(start - 1)))) {
+                    // a dropped g marked by an apostrophe: "readin'" → "reading", "goin'" → "going"
+                    word.append('g');
+                }
                 splitDigitsAndAdd(word, start, i, pending);
                 pending = NONE;
                 continue;

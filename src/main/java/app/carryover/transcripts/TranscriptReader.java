@@ -175,7 +175,7 @@ public final class TranscriptReader {
             if (text.startsWith("WEBVTT", i) || lower.endsWith(".vtt") || lower.endsWith(".srt")) {
                 return CAPTIONS;
             }
-            if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')
+            if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[' && jsonArray(text, i + 1))
                     || lower.endsWith(".jsonl") || lower.endsWith(".json") || lower.endsWith(".ndjson")) {
                 return JSON;
             }
@@ -184,6 +184,18 @@ public final class TranscriptReader {
                 return CAPTIONS;
             }
             return TEXT;
+        }
+
+        /**
+         * Whether the text after an opening '[' reads as a JSON array (of message objects, or empty):
+         * a timestamp ("[00:00:04] Therapist: ...") or a bracketed speaker ("[Dr Lee] ...") opens plain text.
+         */
+        private static boolean jsonArray(String text, int from) {
+            int j = from;
+            while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
+                j++;
+            }
+            return j == text.length() || text.charAt(j) == '{' || text.charAt(j) == ']';
         }
     }
 }

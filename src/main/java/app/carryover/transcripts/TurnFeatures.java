@@ -38,7 +38,7 @@ final class TurnFeatures {
             "collect", "gather", "observe", "print", "step", "sort", "clear", "tidy", "consider", "explain", "show",
             "introduce", "greet", "smile", "offer", "agree", "cut", "avoid", "limit", "reduce", "increase", "move",
             "head", "treat", "acknowledge", "hand", "fold", "compare", "ponder", "surf", "maintain", "ground", "defuse",
-            "validate", "label", "describe", "lie", "hang");
+            "validate", "label", "describe", "lie", "hang", "scribble", "ride");
     /** Words that open a task clause and read well at the start of its summary ("same card", "could you"). */
     static final Set<String> LEAD_WORDS = Set.of("same", "could", "would", "can", "you", "please", "just", "the");
 
@@ -69,6 +69,12 @@ final class TurnFeatures {
             "that", "these", "those", "some", "any", "no", "of", "for", "in", "on", "at", "is", "are", "was", "were",
             "be", "been", "who", "which", "what", "people", "really", "may", "shall", "had", "has", "have");
 
+    /** Modals that, after a clause-initial "you", suggest even when the sentence ends with a question mark. */
+    private static final Set<String> TENTATIVE_MODALS = Set.of("could", "might", "can");
+    /** Verbs that after "maybe you" describe rather than suggest ("maybe you have a point"). */
+    private static final Set<String> NOT_BARE_SUGGESTIONS = Set.of("have", "be", "do", "see", "find", "get", "feel", "know", "think", "let");
+    /** Attitude words that with "be ... yourself" are advice, not a task ("be gentle with yourself"). */
+    private static final Set<String> REFLEXIVE = Set.of("yourself", "yourselves");
     private static final Set<String> HAVE_OBJECTS = Set.of("a", "another", "some");
     private static final Set<String> BE_COMPLEMENTS = Set.of("curious", "a", "kind", "gentle", "brave", "bold", "open");
     private static final Set<String> LET_OBJECTS = Set.of("it", "them", "her", "him", "yourself");
@@ -116,6 +122,8 @@ final class TurnFeatures {
     private boolean[] past;
     /** Task words (K_ cues) in the client's turn before: what "it" may refer to. */
     final List<CueLexicon.Hit> contextTasks = new ArrayList<>();
+    /** The client's turn before names a skill or a log in its own words ("I used TIPP"). */
+    private boolean clientNamesTask;
 
     private TurnFeatures(SpokenText text, SpokenText context, List<CueLexicon.Hit> hits) {
         this.text = text;
@@ -161,6 +169,7 @@ final class TurnFeatures {
         for (CueLexicon.Hit h : lexicon.matchContext(context)) {
             if (groups.get(h.group()).startsWith("K_")) {
                 f.contextTasks.add(h);
+                f.clientNamesTask |= groups.get(h.group()).equals("K_SKILL") || groups.get(h.group()).equals("K_JOURNAL");
             } else {
                 f.set(h.group(), 1, -2 - h.from(), -2 - h.to());
             }
@@ -250,7 +259,7 @@ final class TurnFeatures {
                         && !prev.endsWith("s"));
                 if (head && !(w.equals("do") && (t.at(i + 1).equals("you") || t.at(i + 1).equals("not")))
                         && !(w.equals("have") && !HAVE_OBJECTS.contains(t.at(i + 1)))
-                        && !(w.equals("be") && !BE_COMPLEMENTS.contains(t.at(i + 1)))
+                        && !(w.equals("be") && (!BE_COMPLEMENTS.contains(t.at(i + 1)) || towardsYourself(i + 1)))
                         && !(w.equals("let") && !LET_OBJECTS.contains(t.at(i + 1)))) {
                     String next = t.at(i + 1);
                     boolean room = ROOM_VERBS.contains(w) && (next.equals("me") || next.equals("us")
@@ -284,8 +293,9 @@ final class TurnFeatures {
                     directiveVerbs.add(v);
                 }
             }
-            if (w.equals("you") && MODALS_AFTER_YOU
-                    .contains(t.at(i + 1)) && !t.inQuestion(i)) {
+            if (w.equals("you") && MODALS_AFTER_YOU.contains(t.at(i + 1))
+                    && (!t.inQuestion(i) || clauseStart && TENTATIVE_MODALS.contains(t.at(i + 1)))) {
+                // "you could try it on your breaks?": a suggestion with a question mark keeps the statement's word order
                 int v = verbAfter(i + 2);
                 if (v > 0 && !(t.word(v).equals("see") || t.word(v).equals("tell") && t.at(v + 1).isEmpty())) {
                     set("YOU_MODAL", 1, i, Math.min(n - 1, v + 4));
@@ -293,8 +303,10 @@ final class TurnFeatures {
                 }
             }
             if ((w.equals("maybe") || w.equals("perhaps")) && !t.inQuestion(i)) {
-                int v = verbAfter(i + 1);
-                if (v > 0 && v <= i + 3) {
+                boolean bare = t.at(i + 1).equals("you");
+                int v = verbAfter(i + (bare ? 2 : 1));
+                // "maybe you write some notes": a suggestion with the bare verb, as many speakers put it
+                if (v > 0 && v <= i + (bare ? 4 : 3) && !(bare && NOT_BARE_SUGGESTIONS.contains(t.word(v)))) {
                     set("MAYBE", 1, i, Math.min(n - 1, v + 4));
                     directiveVerbs.add(v);
                 }
@@ -315,6 +327,16 @@ final class TurnFeatures {
             }
         }
         directiveVerbs.sort(Integer::compare);
+    }
+
+    /** Whether "be" + an attitude word at {@code word} is aimed at the client themself ("be kind to yourself"). */
+    private boolean towardsYourself(int word) {
+        for (int k = word + 1; k <= word + 3 && k < text.size(); k++) {
+            if (REFLEXIVE.contains(text.word(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of a task verb at most a few filler words after {@code from}, or -1. */
@@ -484,8 +506,9 @@ final class TurnFeatures {
             copy("ctx.ANY_HW", "ctx.C_ARTIFACT");
         }
         boolean did = has("ctx.C_DID") || has("ctx.C_NOTDONE") || has("ctx.C_EMPHATIC");
-        boolean report = has("ctx.C_DIDTHE") || (did && (homework || has("ctx.C_DOSE"))) || has("ctx.C_ARTIFACT")
-                || has("ctx.C_LIKESAID") || has("ctx.C_EMPHATIC");
+        // a report of doing a task: "I did the diary", "I used TIPP", or a verdict on a task ("the breathing helped")
+        boolean report = has("ctx.C_DIDTHE") || (did && (homework || clientNamesTask || has("ctx.C_DOSE"))) || has("ctx.C_ARTIFACT")
+                || has("ctx.C_LIKESAID") || has("ctx.C_EMPHATIC") || has("ctx.C_VERDICT") && (homework || clientNamesTask);
         int echo = echo();
         if (echo >= 0) {
             set("ctx.ECHO", 1, echo, echo);
@@ -502,7 +525,8 @@ final class TurnFeatures {
         }
         if (report && !contextAsks) {
             int[] from = spans[index(has("ctx.C_DIDTHE") ? "ctx.C_DIDTHE" : has("ctx.C_DID") ? "ctx.C_DID" : has("ctx.C_ARTIFACT") ? "ctx.C_ARTIFACT"
-                    : has("ctx.C_LIKESAID") ? "ctx.C_LIKESAID" : has("ctx.C_EMPHATIC") ? "ctx.C_EMPHATIC" : "ctx.C_NOTDONE")];
+                    : has("ctx.C_LIKESAID") ? "ctx.C_LIKESAID" : has("ctx.C_EMPHATIC") ? "ctx.C_EMPHATIC"
+                    : has("ctx.C_NOTDONE") ? "ctx.C_NOTDONE" : "ctx.C_VERDICT")];
             set("ctx.REPORT", 1, from[0], from[1]);
             if (therapistAsks) {
                 set("ctx.REPORT_Q", 1, -1, -1);

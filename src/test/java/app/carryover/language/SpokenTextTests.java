@@ -11,6 +11,8 @@ class SpokenTextTests {
         assertThat(SpokenText.of("I'd like you to practise — let's say twice.").normalised())
                 .isEqualTo("i would like you to practice let us say twice");
         assertThat(SpokenText.of("gonna try it, dont worry").normalised()).isEqualTo("going to try it do not worry");
+        assertThat(SpokenText.of("Keep readin' it, I been goin’ to the gym. 'Begin' in the cabin").normalised())
+                .isEqualTo("keep reading it i been going to the gym begin in the cabin");
     }
 
     @Test

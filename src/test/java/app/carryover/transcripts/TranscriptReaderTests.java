@@ -107,6 +107,18 @@ class TranscriptReaderTests {
     }
 
     @Test
+    void textOpeningWithATimestampOrABracketedSpeakerIsNotTakenForAJsonArray() {
+        Transcript stamped = only(read("s.txt", "[00:00:04] Therapist: Hello, how was the week?\n"
+                + "[00:00:11] Client: I did the exposures.\n[00:00:18] Therapist: How many times?\n"));
+        assertThat(stamped.turns()).extracting(Turn::number).containsExactly(1, 2, 3);
+        assertThat(stamped.turns().get(2).text()).isEqualTo("How many times?");
+        Transcript bracketed = only(read("s.txt", "[Therapist] Hello.\n[Client] Hi.\n"));
+        assertThat(bracketed.turns()).extracting(Turn::speaker).containsExactly(Speaker.THERAPIST, Speaker.CLIENT);
+        Transcript array = only(read("chat.txt", " [ {\"speaker\": \"T\", \"text\": \"read the leaflet tonight\"} ]"));
+        assertThat(array.turns()).hasSize(1);
+    }
+
+    @Test
     void readsSpeechRecognitionTextWithoutPunctuation() {
         Transcript t = only(read("asr.txt", "THERAPIST: um so how did the uh breathing go\nCLIENT: i did it like twice\n"
                 + "THERAPIST: okay so for this week you know try the breathing every morning for five minutes\n"));
