@@ -14,12 +14,14 @@ import app.carryover.worksheets.BuilderDraft.DraftValue;
  * The builder's buttons, each a server round trip: add, remove and move questions, a group's parts,
  * options, conditions and values. An action names what it acts on by its path
  * ({@code remove:items[2].options[1]}, {@code up:items[0].items[1]}); an unknown or stale action does
- * nothing. Lists stop growing at the format's caps.
+ * nothing. Lists stop growing at the format's caps. {@code track:items[n]} keeps a numeric question's
+ * answer as a number for charts (a part of a group: its average over the entry's rows), so the common
+ * case needs no formula typed.
  */
 final class BuilderActions {
 
     private static final Pattern TARGET = Pattern.compile(
-            "(add-child|add-option|add-condition|remove|up|down):items\\[(\\d{1,2})](?:\\.items\\[(\\d{1,2})])?"
+            "(add-child|add-option|add-condition|remove|up|down|track):items\\[(\\d{1,2})](?:\\.items\\[(\\d{1,2})])?"
                     + "(?:\\.(options|showIf)\\[(\\d{1,2})])?");
     private static final Pattern VALUE = Pattern.compile("remove:values\\[(\\d{1,2})]");
 
@@ -89,6 +91,9 @@ final class BuilderActions {
                 siblings.remove(index);
                 return null;
             }
+            case "track" -> {
+                return track(draft, child == null ? null : items.get(top), item);
+            }
             case "up", "down" -> {
                 int to = verb.equals("up") ? index - 1 : index + 1;
                 if (to < 0 || to >= siblings.size()) {
@@ -102,6 +107,43 @@ final class BuilderActions {
                 return null;
             }
         }
+    }
+
+    /** A value for a numeric question's answer (or a group part's average), named after the question. */
+    private static String track(BuilderDraft draft, DraftItem group, DraftItem item) {
+        ItemType type = item.itemType();
+        if (!type.isNumeric() || item.id().isEmpty() || group != null && group.id().isEmpty()) {
+            return null;
+        }
+        String formula = group == null ? item.id() : "avg(" + group.id() + "." + item.id() + ")";
+        if (draft.values().stream().anyMatch(v -> v.formula().replace(" ", "").equals(formula))) {
+            return null;
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        draft.values().forEach(v -> keys.add(v.key()));
+        String base = group == null ? item.id() : cut("avg_" + item.id());
+        String key = base;
+        for (int n = 2; keys.contains(key); n++) {
+            key = cut(base.substring(0, Math.min(base.length(), 36)) + "_" + n);
+        }
+        String label = group == null ? item.label().strip() : "Average: " + item.label().strip();
+        String unit = switch (type) {
+            case RATING -> "0-" + ("100".equals(item.max()) ? "100" : "10");
+            case DURATION -> "min";
+            default -> item.unit().strip();
+        };
+        if (!add(draft.values(), new DraftValue(key, cut(label, 200), unit, formula), Limits.VALUES)) {
+            return null;
+        }
+        return BuilderView.anchor("values[" + (draft.values().size() - 1) + "].label");
+    }
+
+    private static String cut(String id) {
+        return cut(id, 40);
+    }
+
+    private static String cut(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
     }
 
     private static <T> boolean add(List<T> list, T element, int cap) {

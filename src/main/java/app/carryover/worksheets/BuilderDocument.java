@@ -33,7 +33,8 @@ final class BuilderDocument {
     /**
      * The draft with every blank answer key and option code made from its label. A key the builder
      * made earlier and nobody changed is made again from the current label (and conditions that
-     * named it follow), so typing a question after adding it still gives it a fitting key.
+     * named it follow, as do the formulas of values), so typing a question after adding it still gives
+     * it a fitting key.
      */
     static BuilderDraft withKeys(BuilderDraft draft) {
         Set<String> taken = new HashSet<>();
@@ -56,8 +57,31 @@ final class BuilderDocument {
                 follow(item.showIf(), renamed);
                 item.items().forEach(child -> follow(child.showIf(), renamed));
             }
+            List<BuilderDraft.DraftValue> values = draft.values();
+            for (int v = 0; v < values.size(); v++) {
+                BuilderDraft.DraftValue value = values.get(v);
+                values.set(v, new BuilderDraft.DraftValue(value.key(), value.label(), value.unit(),
+                        renamedIn(value.formula(), renamed)));
+            }
         }
         return draft;
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(?<![a-z0-9_])[a-z][a-z0-9_]*+(?!\\s*\\()");
+
+    /** The formula with each renamed question's key replaced (function names, followed by "(", are left alone). */
+    static String renamedIn(String formula, Map<String, String> renamed) {
+        if (formula == null || formula.isEmpty()) {
+            return formula;
+        }
+        java.util.regex.Matcher m = NAME.matcher(formula);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String to = renamed.get(m.group());
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(to == null ? m.group() : to));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static void follow(List<DraftCondition> conditions, Map<String, String> renamed) {

@@ -76,6 +76,8 @@ class WorksheetBuilder {
         if (draft.origin().editing()) {
             requireOwner(actor, draft.origin().key());
         }
+        // keys first, so an action can name a question typed in since the last round trip
+        BuilderDocument.withKeys(draft);
         String focus = BuilderActions.apply(draft, posted.getFirst("action"));
         BuilderDocument.withKeys(draft);
         if ("preview".equals(posted.getFirst("action"))) {

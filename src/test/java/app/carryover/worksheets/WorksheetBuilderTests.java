@@ -236,6 +236,52 @@ class WorksheetBuilderTests {
     }
 
     @Test
+    void aQuestionsAnswerIsChartedWithoutTypingAFormulaAndTheFormulaFollowsARenamedQuestion() throws Exception {
+        Map<String, String> f = checkIn("Charted " + (++counter));
+        f.put("action", "track:items[0]");
+        String tracked = html(clinician.perform(form("/worksheets/builder", f)));
+        assertThat(tracked).contains("Chart this answer", "Chart the average of this answer", "data-focus=\"b-values-0-label\"")
+                .containsPattern("name=\"values\\[0]\\.formula\"[^>]*value=\"how_anxious_were_you_this\"")
+                .containsPattern("name=\"values\\[0]\\.unit\"[^>]*value=\"0-10\"");
+        // a yes/no or text question offers no chart button
+        assertThat(tracked).doesNotContain("id=\"b-items-1-track\"").doesNotContain("id=\"b-items-2-track\"");
+
+        f.put("values[0].key", "how_anxious_were_you_this");
+        f.put("values[0].label", "How anxious were you this evening?");
+        f.put("values[0].unit", "0-10");
+        f.put("values[0].formula", "how_anxious_were_you_this");
+        f.put("action", "track:items[3].items[1]");
+        String averaged = html(clinician.perform(form("/worksheets/builder", f)));
+        assertThat(averaged).containsPattern("name=\"values\\[1]\\.key\"[^>]*value=\"avg_how_strong_was_it\"")
+                .containsPattern("name=\"values\\[1]\\.label\"[^>]*value=\"Average: How strong was it\\?\"")
+                .containsPattern("name=\"values\\[1]\\.formula\"[^>]*value=\"avg\\(worries_that_came_up\\.how_strong_was_it\\)\"")
+                .containsPattern("name=\"values\\[1]\\.unit\"[^>]*value=\"0-100\"");
+        // tracking the same answer twice adds nothing
+        f.put("action", "track:items[0]");
+        assertThat(html(clinician.perform(form("/worksheets/builder", f)))).doesNotContain("name=\"values[1].formula\"");
+
+        // the question is reworded: its builder-made key follows the label, and the formula follows the key
+        f.put("items[0].id", "how_anxious_were_you_this");
+        f.put("items[0].autoId", "how_anxious_were_you_this");
+        f.put("items[0].label", "How tense did you feel tonight?");
+        f.put("action", "refresh");
+        String renamed = html(clinician.perform(form("/worksheets/builder", f)));
+        assertThat(renamed).containsPattern("name=\"values\\[0]\\.formula\"[^>]*value=\"how_tense_did_you_feel_tonight\"");
+
+        f.remove("action");
+        f.put("values[0].formula", "how_tense_did_you_feel_tonight");
+        // as the page posts it back: the average the second button added
+        f.put("values[1].key", "avg_how_strong_was_it");
+        f.put("values[1].label", "Average: How strong was it?");
+        f.put("values[1].unit", "0-100");
+        f.put("values[1].formula", "avg(worries_that_came_up.how_strong_was_it)");
+        String key = saved(clinician.perform(form("/worksheets", f))).replaceAll("^/worksheets/([a-z0-9-]+)/versions/1$", "$1");
+        WorksheetDefinition d = library.get(practice.id(), key, 1);
+        assertThat(d.values()).extracting(ValueDefinition::formula).containsExactly("how_tense_did_you_feel_tonight",
+                "avg(worries_that_came_up.how_strong_was_it)");
+    }
+
+    @Test
     void theButtonsChangeTheFormAndStoreNothing() throws Exception {
         long before = versionsStored();
         Map<String, String> f = checkIn("Buttons");
