@@ -15,7 +15,8 @@ final class Judgements {
         }
         Evidence v = r.vague();
         boolean vague = v.attitudeHead() || v.bareComparative() || v.sessionReference() && v.hedges() > 0
-                || v.hedges() > 0 && v.words() <= 12;
+                || v.hedges() > 0 && v.words() <= 12
+                || v.abstractObject() && r.measure() == null && !r.doseMeasurable();
         // nouns after "think about" or "consider" are what to think about, not something to do
         boolean concrete = v.actionHead() && v.concreteNouns() >= 1 || !v.attitudeHead() && v.concreteNouns() >= 3
                 || r.measure() == MeasureCues.Kind.COUNT;

@@ -119,6 +119,13 @@ final class Passage {
             return words.length;
         }
 
+        /** The rest of the sentence from token {@code i} on, as a sentence of its own. */
+        Sentence from(int i) {
+            int k = Math.min(Math.max(i, 0), words.length);
+            return new Sentence(java.util.Arrays.copyOfRange(words, k, words.length),
+                    java.util.Arrays.copyOfRange(lower, k, lower.length), java.util.Arrays.copyOfRange(stems, k, stems.length));
+        }
+
         int wordCount() {
             int n = 0;
             for (String t : lower) {
