@@ -84,6 +84,12 @@ final class PurposeWords {
     /** Subjects that make a statement an instruction to someone else ('Mum notes…', 'your partner reads…'). */
     static final Set<String> PERSON_WORDS = Lexicon.words("""
             mum mom dad father mother parent parents partner husband wife son daughter child children teacher carer
-            you he she they we i both everyone nobody someone client clients pt patient couple family
+            you he she they we i both everyone nobody someone client clients pt patient couple family ur u youre
             """);
+
+    /** Words that open a subordinate clause; a subject's verb comes before them. */
+    static final Set<String> SUBORDINATORS = Lexicon.words("when whenever if unless until while whether wherever although though");
+
+    /** Verbs of arranging the follow-up after 'we'll' ('we'll pick it up', 'we'll review it'). */
+    static final Set<String> FOLLOW_UP_VERBS = Lexicon.stems("pick review talk discuss chat catch debrief revisit follow recap");
 }
