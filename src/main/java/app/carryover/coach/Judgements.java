@@ -10,7 +10,8 @@ final class Judgements {
 
     /** A vague, unstructured form: an attitude, a bare 'more/less', or a look back at the session, with nothing concrete to do. */
     static boolean redFlag(Reading r) {
-        if (!r.judgeable() || r.record() != null) {
+        // a bulleted list is steps only when its items are tasks: "- relax more\n- look after yourself" is still vague
+        if (!r.judgeable() || r.record() != null && !RecordCues.BULLETS.equals(r.record())) {
             return false;
         }
         Evidence v = r.vague();

@@ -115,7 +115,7 @@ final class Lexicon {
     static final Set<String> RECORDS = stems("""
             worksheet worksheets sheet log logbook diary diaries journal journals form chart tracker planner spreadsheet
             calendar checklist handout booklet workbook notebook template questionnaire tally scoresheet timetable
-            diary-card log-sheet record-sheet phq gad pcl ocir ybocs
+            diary-card log-sheet record-sheet phq gad pcl ocir ybocs inventory grid matrix
             """);
 
     /** Record nouns that need a determiner or modifier in front to be a record ('the thought record', 'your schedule'). */

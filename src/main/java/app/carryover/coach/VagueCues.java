@@ -202,7 +202,8 @@ final class VagueCues {
             if (s.at(j).equals(":")) {
                 Sentence rest = s.from(j + 1);
                 int h = head(rest);
-                return h >= 0 && VagueWords.ACTION_VERBS.contains(rest.stemAt(h)) && hasConcreteNoun(rest, h + 1);
+                return h >= 0 && VagueWords.ACTION_VERBS.contains(rest.stemAt(h))
+                        && (hasConcreteNoun(rest, h + 1) || Lexicon.number(rest.at(h + 1)) > 0); // "name five things"
             }
         }
         return false;
@@ -240,6 +241,9 @@ final class VagueCues {
         int last = -1;
         while (j < end) {
             String w = s.at(j);
+            if (VagueWords.GENERIC_PLURALS.contains(w)) {
+                return true; // "the things learnt today", "your skills"
+            }
             if (w.isEmpty() || !Character.isLetter(w.charAt(0)) && !w.equals("-")
                     || app.carryover.language.FunctionWords.contains(w)) {
                 break;
