@@ -94,7 +94,8 @@ final class ChallengeJudge {
                 if (t.equals("managed") && (s.at(i + 1).equals("one") || s.at(i + 1).equals("once") || s.at(i + 1).equals("half"))) {
                     failed = true;
                 }
-                if (MASTERED_WORDS.contains(t) && !s.at(i - 1).equals("not")) {
+                String bare = t.length() > 1 && (t.charAt(0) == '\'' || t.charAt(0) == '"') ? t.substring(1) : t; // "'automatic now'"
+                if (MASTERED_WORDS.contains(bare) && !s.at(i - 1).equals("not")) {
                     mastery += 2;
                 }
                 if ((t.equals("completed") || t.equals("done")) && s.at(i + 1).equals("every")
@@ -116,10 +117,11 @@ final class ChallengeJudge {
                     failed = true; // "2/7 nights"
                 }
                 if ((t.equals("weeks") || t.equals("week") || t.equals("wks") || t.equals("wk")) && Lexicon.number(s.at(i - 1)) >= 2
-                        || t.equals("weeks") && s.at(i - 1).equals("few")) {
+                        || t.equals("weeks") && s.at(i - 1).equals("few") || (t.equals("month") || t.equals("months"))
+                        && (s.at(i - 1).equals("a") || Lexicon.number(s.at(i - 1)) >= 1)) {
                     mastery++;
                 }
-                if ((t.equals("times") || t.equals("occasions")) && Lexicon.number(s.at(i - 1)) >= 6) {
+                if ((t.equals("times") || t.equals("occasions")) && Lexicon.number(s.at(i - 1)) >= 4) {
                     mastery++;
                 }
                 if (t.equals("no") && (s.at(i + 1).equals("anxiety") || s.at(i + 1).equals("fear") || s.at(i + 1).equals("distress"))) {

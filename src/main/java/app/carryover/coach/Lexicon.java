@@ -108,7 +108,7 @@ final class Lexicon {
     /** Words near an 'N/10' that make it a threshold ('when anxiety is 6/10 or higher'). */
     static final Set<String> THRESHOLD_WORDS = words("""
             above over higher more exceeds exceed exceeding reaches reach reaching hits hit when whenever if once least
-            beyond past greater than at+ rises rise gets goes
+            beyond past greater than at+ rises rise gets goes below under beneath lower drops drop falls dips
             """);
 
     /** Nouns for a record the client fills in; any of them makes the assignment structured. */

@@ -91,7 +91,8 @@ final class MeasureCues {
         if (next.isEmpty() || !Character.isLetter(next.charAt(0))) {
             return false;
         }
-        return !app.carryover.language.FunctionWords.contains(next) && !next.equals("until") && !next.equals("throughout");
+        return !app.carryover.language.FunctionWords.contains(next) && !next.equals("until") && !next.equals("throughout")
+                && !Lexicon.PERIODS.contains(s.stemAt(i + 1)); // "daily evening" is when, like "every evening"
     }
 
     /** 'once a day', 'Once this week,' — not the conjunction 'once it's automatic'. */

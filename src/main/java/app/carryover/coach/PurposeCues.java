@@ -51,7 +51,8 @@ final class PurposeCues {
                     // mid-sentence "so" introduces a purpose or result unless it intensifies ("so much", "so far")
                     String next = s.at(i + 1);
                     if (i > 0 && !PurposeWords.NOT_PURPOSE_SO.contains(next) && !next.isEmpty() && Character.isLetter(next.charAt(0))
-                            && !s.at(i - 1).equals("and") && !s.at(i - 1).equals("or") && !s.at(i - 1).equals("not")) {
+                            && !s.at(i - 1).equals("and") && !s.at(i - 1).equals("or") && !s.at(i - 1).equals("not")
+                            && !PurposeWords.BEFORE_DISCOURSE_SO.contains(s.at(i - 1))) {
                         return true;
                     }
                 }
@@ -325,6 +326,11 @@ final class PurposeCues {
         }
         if (first.equals("don't") || first.equals("never")) {
             return false;
+        }
+        for (int j = from; j < to; j++) {
+            if (s.at(j).equals("please")) {
+                return false; // "Daily evening please update the diary …": asked, not claimed
+            }
         }
         // a clause opening on a number is a dose ("10-min walk daily", "2 hours of essay writing every day"): only an
         // explicit claim verb makes it a statement

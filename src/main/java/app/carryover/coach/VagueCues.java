@@ -50,7 +50,8 @@ final class VagueCues {
                         || s.at(head + 1).equals("care")) || stem.equals("make") && s.at(head + 1).equals("time")
                         || stem.equals("put") && s.at(head + 1).equals("yourself") || stem.equals("sit") && s.at(head + 1).equals("with")
                         || stem.equals("live") || stem.equals("start") && s.stemAt(head + 1).equals("think")
-                        || isEasyOnYourself(s, head)
+                        || isEasyOnYourself(s, head) || isFixingAnArea(s, head) || isGiveItAGo(s, head)
+                        || isBackOnTrack(s, head)
                         || stem.equals("spend") && isSpendOnAttitude(s, head)
                         || stem.equals("remind") && s.at(head + 1).equals("yourself")
                         || stem.equals("slow") && s.at(head + 1).equals("down")
@@ -166,6 +167,87 @@ final class VagueCues {
             }
         }
         return -1;
+    }
+
+    /**
+     * 'sort out your sleep', 'improve your eating', 'keep building on the good work', 'hold onto the progress':
+     * fixing or keeping up a whole area of life, with nothing counted.
+     */
+    private static boolean isFixingAnArea(Sentence s, int head) {
+        int after = -1;
+        for (String[] v : VagueWords.FIX_VERBS) {
+            boolean match = head + v.length <= s.size();
+            for (int j = 0; j < v.length && match; j++) {
+                match = s.stemAt(head + j).equals(v[j]);
+            }
+            if (match) {
+                after = head + v.length;
+                break;
+            }
+        }
+        if (after < 0 || hasNumber(s, after)) {
+            return false;
+        }
+        int end = clauseEnd(s, head);
+        int last = -1;
+        for (int j = after; j < end; j++) {
+            String w = s.at(j);
+            if (w.isEmpty() || !Character.isLetter(w.charAt(0)) && !w.equals("-")) {
+                break;
+            }
+            if (app.carryover.language.FunctionWords.contains(w) || VagueWords.PREPOSITIONS.contains(w) || w.indexOf('\'') >= 0) {
+                if (last >= 0) {
+                    break; // the object noun phrase has ended ("the progress you've made", "the good work around …")
+                }
+                continue; // "the", "your"
+            }
+            last = j;
+        }
+        if (last < 0) {
+            return false;
+        }
+        String noun = s.at(last);
+        String stem = s.stemAt(last);
+        return !noun.equals("time") && (VagueWords.DOMAIN_NOUNS.contains(noun) || VagueWords.ABSTRACT_NOUNS.contains(stem)
+                || VagueWords.ATTITUDE_WORDS.contains(stem));
+    }
+
+    /** 'give mindfulness a proper go', 'give it a real try': an attempt with nothing to do or count. */
+    private static boolean isGiveItAGo(Sentence s, int head) {
+        if (!s.stemAt(head).equals("give") || hasNumber(s, head + 1)) {
+            return false;
+        }
+        for (int j = head + 1; j < Math.min(clauseEnd(s, head), head + 7); j++) {
+            String w = s.at(j);
+            if ((w.equals("go") || w.equals("try") || w.equals("shot") || w.equals("whirl") || w.equals("bash"))
+                    && (s.at(j - 1).equals("a") || s.at(j - 2).equals("a"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 'get your eating back on track', 'keep things on track': an intention, not a step. */
+    private static boolean isBackOnTrack(Sentence s, int head) {
+        String stem = s.stemAt(head);
+        if (!(stem.equals("get") || stem.equals("keep") || stem.equals("put") || stem.equals("stay")) || hasNumber(s, head + 1)) {
+            return false;
+        }
+        for (int j = head + 1; j < Math.min(clauseEnd(s, head), head + 7); j++) {
+            if (s.at(j).equals("on") && s.at(j + 1).equals("track")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasNumber(Sentence s, int from) {
+        for (int j = from; j < s.size(); j++) {
+            if (Lexicon.number(s.at(j)) >= 0 || s.at(j).indexOf('/') > 0 && Character.isDigit(s.at(j).charAt(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isGerund(String w) {

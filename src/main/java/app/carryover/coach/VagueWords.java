@@ -80,6 +80,7 @@ final class VagueWords {
             tune in | tune into | check in with yourself | get in touch with | connect with your feelings
             get your head | get out of your comfort | step out of your comfort | step outside your comfort
             push your comfort | stretch your comfort | get into a better | get in a better | find your feet
+            chew over | chew on | mull it over | sleep on it | turn it over
             """);
 
     /** Openings that only frame the task: 'I'd like you to', 'this week', 'your homework is to', 'see if you can'. */
@@ -102,6 +103,22 @@ final class VagueWords {
     /** Plural nouns for a class of skills or tips, not one named technique ('your coping skills'). */
     static final Set<String> GENERIC_PLURALS = Lexicon.words("skills strategies techniques tools things tips ideas "
             + "stuff methods exercises");
+
+    /** Verbs (with their particle) of fixing or keeping up an area of life: 'sort out', 'improve', 'build on'. */
+    static final String[][] FIX_VERBS = idioms("""
+            sort out | fix | improve | tackle | manage | handle | deal with | address | build on | build upon | hold onto
+            | hold on to | hang on to | hang onto | keep up | stick with | work at | get back on | keep on top of
+            """);
+
+    /** Nouns for a whole area of life or of the work done, not a thing to act on ('your sleep', 'the progress'). */
+    static final Set<String> DOMAIN_NOUNS = Lexicon.words("""
+            sleep sleeping eating drinking diet routine routines life lifestyle mood moods stress health habits weight fitness
+            spending finances money confidence self-esteem progress gains momentum work practice recovery wellbeing
+            well-being relationship marriage drinking smoking gambling gaming anxiety worry worrying
+            """);
+
+    static final Set<String> PREPOSITIONS = Lexicon.words("around about with within over under of for from to in on at after "
+            + "before during since by into onto towards toward across through");
 
     static final Set<String> INNER = Lexicon.stems("hunger cues signals instinct instincts intuition heart gut "
             + "feelings emotions thoughts mind inner self");
