@@ -24,13 +24,15 @@ final class ChallengeJudge {
             didn't failed overwhelming overwhelmed panicked fled escaped hung pulled early none halfway not missed only
             """);
 
-    private static final Set<String> MASTERED_WORDS = Lexicon.words("easy easily bored boring comfortable mastered automatic confident");
+    private static final Set<String> MASTERED_WORDS = Lexicon.words("easy easily bored boring comfortable mastered automatic confident "
+            + "effortless routine");
 
-    private static final Set<String> REPEAT_WORDS = Lexicon.words("again repeat repeating continue continuing keep same as-is still carry maintain");
+    private static final Set<String> REPEAT_WORDS = Lexicon.words("again repeat repeating continue continuing keep same as-is still carry "
+            + "maintain cont cont'd ongoing");
 
     private static final Set<String> STEP_UP_WORDS = Lexicon.words("""
             plus add adding added new next further increase increasing longer shorter shorten extend harder without
-            instead alone bigger busier up drop dropping swap step-up more move
+            instead alone bigger busier up drop dropping swap step-up more move shrink shrinking tighten double stricter
             """);
 
     private ChallengeJudge() {
@@ -92,7 +94,8 @@ final class ChallengeJudge {
                 if (t.equals("managed") && (s.at(i + 1).equals("one") || s.at(i + 1).equals("once") || s.at(i + 1).equals("half"))) {
                     failed = true;
                 }
-                if (MASTERED_WORDS.contains(t) && !s.at(i - 1).equals("not")) {
+                String bare = t.length() > 1 && (t.charAt(0) == '\'' || t.charAt(0) == '"') ? t.substring(1) : t; // "'automatic now'"
+                if (MASTERED_WORDS.contains(bare) && !s.at(i - 1).equals("not")) {
                     mastery += 2;
                 }
                 if ((t.equals("completed") || t.equals("done")) && s.at(i + 1).equals("every")
@@ -104,10 +107,21 @@ final class ChallengeJudge {
                         || t.equals("daily") && s.at(i + 1).equals("for") || t.equals("all") && Lexicon.number(s.at(i + 1)) > 0) {
                     mastery++;
                 }
-                if ((t.equals("weeks") || t.equals("week")) && Lexicon.number(s.at(i - 1)) >= 2 || t.equals("weeks") && s.at(i - 1).equals("few")) {
+                if (t.equals("no") && s.at(i + 1).equals("big") && s.at(i + 2).equals("deal")) {
+                    mastery += 2; // "'no big deal'"
+                }
+                double adherence = slashAdherence(s, i);
+                if (adherence >= 0.85) {
+                    mastery++; // "7/7 days"
+                } else if (adherence >= 0 && adherence < 0.5) {
+                    failed = true; // "2/7 nights"
+                }
+                if ((t.equals("weeks") || t.equals("week") || t.equals("wks") || t.equals("wk")) && Lexicon.number(s.at(i - 1)) >= 2
+                        || t.equals("weeks") && s.at(i - 1).equals("few") || (t.equals("month") || t.equals("months"))
+                        && (s.at(i - 1).equals("a") || Lexicon.number(s.at(i - 1)) >= 1)) {
                     mastery++;
                 }
-                if ((t.equals("times") || t.equals("occasions")) && Lexicon.number(s.at(i - 1)) >= 6) {
+                if ((t.equals("times") || t.equals("occasions")) && Lexicon.number(s.at(i - 1)) >= 4) {
                     mastery++;
                 }
                 if (t.equals("no") && (s.at(i + 1).equals("anxiety") || s.at(i + 1).equals("fear") || s.at(i + 1).equals("distress"))) {
@@ -155,14 +169,32 @@ final class ChallengeJudge {
         return false;
     }
 
+    /** 'done 7/7 days', '2/5 evenings': a done/planned share written with a slash before a period or 'times', or -1. */
+    private static double slashAdherence(Sentence s, int i) {
+        String t = s.at(i);
+        int slash = t.indexOf('/');
+        String next = s.stemAt(i + 1);
+        if (slash <= 0 || !(Lexicon.PERIODS.contains(next) || next.equals("time") || next.equals("session") || next.equals("occas"))) {
+            return -1;
+        }
+        double done = Lexicon.number(t.substring(0, slash));
+        double planned = Lexicon.number(t.substring(slash + 1));
+        return done >= 0 && planned > 0 && done <= planned ? done / planned : -1;
+    }
+
     /** 'anxiety 0-1', 'SUDS 1', '1/10', '5/100', 'anxiety now 0'. */
     private static boolean lowRating(Sentence s, int i) {
         String t = s.at(i);
         int slash = t.indexOf('/');
         if (slash > 0) {
+            if (slashAdherence(s, i) >= 0) {
+                return false;
+            }
             double v = Lexicon.number(t.substring(0, slash));
             double scale = Lexicon.number(t.substring(slash + 1));
-            return v >= 0 && scale > 0 && v / scale <= 0.1;
+            // "1/10", and a range ending low: "1-2/10"
+            return v >= 0 && scale > 0 && (v / scale <= 0.1 || v / scale <= 0.2 && s.at(i - 1).equals("-")
+                    && Lexicon.number(s.at(i - 2)) >= 0 && Lexicon.number(s.at(i - 2)) < v);
         }
         if ((t.equals("0") || t.equals("1")) && (s.at(i + 1).equals("-") && s.at(i + 2).equals("1")
                 || s.at(i - 1).equals("suds") || s.at(i - 1).equals("now") && !s.at(i + 1).equals("-"))) {
@@ -215,12 +247,17 @@ final class ChallengeJudge {
         if (now.isEmpty() || before.isEmpty()) {
             return false;
         }
-        for (Sentence s : title.sentences) {
-            for (String t : s.lower) {
-                if (STEP_UP_WORDS.contains(t)) {
-                    return false;
+        for (Passage p : new Passage[] {title, instructions}) {
+            for (Sentence s : p.sentences) {
+                for (String t : s.lower) {
+                    if (STEP_UP_WORDS.contains(t)) {
+                        return false; // "Shrink the window to …": the same task made harder
+                    }
                 }
             }
+        }
+        if (containsPreviousTask(prev, instructions)) {
+            return true; // "Eat a snack in front of your sister once a day …" after "Eating a snack in front of sister: …"
         }
         int shared = 0;
         for (String w : now) {
@@ -229,6 +266,33 @@ final class ChallengeJudge {
             }
         }
         return shared >= 2 && shared * 10 >= now.size() * 6;
+    }
+
+    /** The previous step's task (its words before the colon or comma that reports how it went) all reappear in the new task. */
+    private static boolean containsPreviousTask(Passage prev, Passage instructions) {
+        if (prev.sentences.isEmpty()) {
+            return false;
+        }
+        Sentence first = prev.sentences.get(0);
+        int end = -1;
+        for (int i = 0; i < first.size(); i++) {
+            if (first.at(i).equals(":")) {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0) {
+            return false; // no task named apart from its outcome
+        }
+        Set<String> task = new HashSet<>();
+        for (int i = 0; i < end; i++) {
+            String t = first.at(i);
+            if (t.length() >= 3 && Character.isLetter(t.charAt(0)) && !FunctionWords.contains(t)) {
+                task.add(first.stemAt(i));
+            }
+        }
+        Set<String> now = content(instructions);
+        return task.size() >= 3 && now.containsAll(task);
     }
 
     /** 'keep the drink diary' continues a record, it does not repeat the step. */

@@ -10,12 +10,14 @@ final class Judgements {
 
     /** A vague, unstructured form: an attitude, a bare 'more/less', or a look back at the session, with nothing concrete to do. */
     static boolean redFlag(Reading r) {
-        if (!r.judgeable() || r.record() != null) {
+        // a bulleted list is steps only when its items are tasks: "- relax more\n- look after yourself" is still vague
+        if (!r.judgeable() || r.record() != null && !RecordCues.BULLETS.equals(r.record())) {
             return false;
         }
         Evidence v = r.vague();
         boolean vague = v.attitudeHead() || v.bareComparative() || v.sessionReference() && v.hedges() > 0
-                || v.hedges() > 0 && v.words() <= 12;
+                || v.hedges() > 0 && v.words() <= 12
+                || v.abstractObject() && r.measure() == null && !r.doseMeasurable();
         // nouns after "think about" or "consider" are what to think about, not something to do
         boolean concrete = v.actionHead() && v.concreteNouns() >= 1 || !v.attitudeHead() && v.concreteNouns() >= 3
                 || r.measure() == MeasureCues.Kind.COUNT;

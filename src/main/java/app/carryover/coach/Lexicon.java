@@ -108,14 +108,14 @@ final class Lexicon {
     /** Words near an 'N/10' that make it a threshold ('when anxiety is 6/10 or higher'). */
     static final Set<String> THRESHOLD_WORDS = words("""
             above over higher more exceeds exceed exceeding reaches reach reaching hits hit when whenever if once least
-            beyond past greater than at+ rises rise gets goes
+            beyond past greater than at+ rises rise gets goes below under beneath lower drops drop falls dips
             """);
 
     /** Nouns for a record the client fills in; any of them makes the assignment structured. */
     static final Set<String> RECORDS = stems("""
             worksheet worksheets sheet log logbook diary diaries journal journals form chart tracker planner spreadsheet
             calendar checklist handout booklet workbook notebook template questionnaire tally scoresheet timetable
-            diary-card log-sheet record-sheet phq gad pcl ocir ybocs
+            diary-card log-sheet record-sheet phq gad pcl ocir ybocs inventory grid matrix
             """);
 
     /** Record nouns that need a determiner or modifier in front to be a record ('the thought record', 'your schedule'). */

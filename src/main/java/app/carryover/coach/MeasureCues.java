@@ -91,7 +91,8 @@ final class MeasureCues {
         if (next.isEmpty() || !Character.isLetter(next.charAt(0))) {
             return false;
         }
-        return !app.carryover.language.FunctionWords.contains(next) && !next.equals("until") && !next.equals("throughout");
+        return !app.carryover.language.FunctionWords.contains(next) && !next.equals("until") && !next.equals("throughout")
+                && !Lexicon.PERIODS.contains(s.stemAt(i + 1)); // "daily evening" is when, like "every evening"
     }
 
     /** 'once a day', 'Once this week,' — not the conjunction 'once it's automatic'. */
@@ -153,6 +154,20 @@ final class MeasureCues {
 
     private static final java.util.regex.Pattern PER_PATTERN = java.util.regex.Pattern.compile(
             "(x?\\d+x?|\\d+)/(day|d|week|wk|w|night|evening|morning)s?");
+
+    /** 'per episode', 'for each argument', 'every time it happens': counted against events, not periods. */
+    private static boolean perEvent(Sentence s, int from) {
+        for (int j = from; j < Math.min(s.size(), from + 3); j++) {
+            String w = s.at(j);
+            int k = w.equals("for") && s.at(j + 1).equals("each") ? j + 2 : j + 1;
+            if (w.equals("per") || w.equals("each") || w.equals("every") || k == j + 2) {
+                String what = s.stemAt(k);
+                return !what.isEmpty() && Character.isLetter(what.charAt(0)) && !Lexicon.PERIODS.contains(what)
+                        && Lexicon.number(what) < 0;
+            }
+        }
+        return false;
+    }
 
     /** 'this week', 'by Friday', 'before our next session': a time limit that makes 'one' a count. */
     private static boolean boundedInTime(Sentence s) {
@@ -259,6 +274,9 @@ final class MeasureCues {
             // "one colleague", "one small step": "one" is too often a determiner to count on its own,
             // unless the sentence also bounds it in time ("return one item this week")
             if (t.equals("one")) {
+                if (perEvent(s, j + 1)) {
+                    return null; // "one ABC chart per episode": as often as the episodes come, a trigger and not a count
+                }
                 return boundedInTime(s) && !w.equals("another") && !w.equals("way") && !w.equals("thing") ? Kind.COUNT : null;
             }
             return t.equals("half") || t.equals("zero") ? null : Kind.COUNT;

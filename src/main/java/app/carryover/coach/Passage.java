@@ -105,11 +105,24 @@ final class Passage {
             this.stems = stems;
         }
 
+        /** Texting shorthand read as the words it stands for ('pls try n be less hard on urself'). */
+        private static final java.util.Map<String, String> SHORTHAND = java.util.Map.ofEntries(
+                java.util.Map.entry("pls", "please"), java.util.Map.entry("plz", "please"), java.util.Map.entry("n", "and"),
+                java.util.Map.entry("u", "you"), java.util.Map.entry("ur", "your"), java.util.Map.entry("urself", "yourself"),
+                java.util.Map.entry("w/", "with"), java.util.Map.entry("b4", "before"), java.util.Map.entry("bc", "because"),
+                java.util.Map.entry("coz", "because"), java.util.Map.entry("cos", "because"), java.util.Map.entry("tho", "though"),
+                java.util.Map.entry("thru", "through"), java.util.Map.entry("tmrw", "tomorrow"), java.util.Map.entry("2moro", "tomorrow"));
+
         static Sentence of(String[] tokens) {
             String[] lower = new String[tokens.length];
             String[] stems = new String[tokens.length];
             for (int i = 0; i < tokens.length; i++) {
                 lower[i] = Language.lower(tokens[i]);
+                lower[i] = SHORTHAND.getOrDefault(lower[i], lower[i]);
+                if (lower[i].equals("your") && tokens[i].equalsIgnoreCase("ur") && i + 1 < tokens.length
+                        && Language.lower(tokens[i + 1]).endsWith("ing")) {
+                    lower[i] = "you're"; // "what ur doing", "ur smashing it"
+                }
                 stems[i] = WordStems.stem(lower[i]);
             }
             return new Sentence(tokens, lower, stems);
@@ -117,6 +130,13 @@ final class Passage {
 
         int size() {
             return words.length;
+        }
+
+        /** The rest of the sentence from token {@code i} on, as a sentence of its own. */
+        Sentence from(int i) {
+            int k = Math.min(Math.max(i, 0), words.length);
+            return new Sentence(java.util.Arrays.copyOfRange(words, k, words.length),
+                    java.util.Arrays.copyOfRange(lower, k, lower.length), java.util.Arrays.copyOfRange(stems, k, stems.length));
         }
 
         int wordCount() {

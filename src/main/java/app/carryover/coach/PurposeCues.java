@@ -45,10 +45,14 @@ final class PurposeCues {
                     }
                 }
                 case "so" -> {
+                    if (i == 0 && isSoYouLearn(s)) {
+                        return true; // "So you learn the dizziness is not dangerous."
+                    }
                     // mid-sentence "so" introduces a purpose or result unless it intensifies ("so much", "so far")
                     String next = s.at(i + 1);
                     if (i > 0 && !PurposeWords.NOT_PURPOSE_SO.contains(next) && !next.isEmpty() && Character.isLetter(next.charAt(0))
-                            && !s.at(i - 1).equals("and") && !s.at(i - 1).equals("or") && !s.at(i - 1).equals("not")) {
+                            && !s.at(i - 1).equals("and") && !s.at(i - 1).equals("or") && !s.at(i - 1).equals("not")
+                            && !PurposeWords.BEFORE_DISCOURSE_SO.contains(s.at(i - 1))) {
                         return true;
                     }
                 }
@@ -82,6 +86,18 @@ final class PurposeCues {
             }
         }
         return false;
+    }
+
+    /** A sentence opening 'So (that) you learn / see / find out / can …': a purpose, not a discourse marker. */
+    private static boolean isSoYouLearn(Sentence s) {
+        int j = s.at(1).equals("that") ? 2 : 1;
+        if (!s.at(j).equals("you") && !s.at(j).equals("we") && !s.at(j).equals("it")) {
+            return false;
+        }
+        String v = s.stemAt(j + 1);
+        return v.equals("learn") || v.equals("see") || v.equals("find") || v.equals("know") || v.equals("discov")
+                || v.equals("discover") || v.equals("notic") || v.equals("realis") || v.equals("realiz") || v.equals("get")
+                || s.at(j + 1).equals("can") || s.at(j + 1).equals("will") || s.at(j + 1).equals("'ll");
     }
 
     /** 'as it is', 'as you are': unchanged, not a reason. */
@@ -130,9 +146,14 @@ final class PurposeCues {
             String next = s.at(i + 1);
             switch (t) {
                 case "we're", "we'll", "we'd" -> {
-                    return true;
+                    if (!isFollowUp(s, t.equals("we're") && next.equals("going") ? i + 3 : i + 1)) {
+                        return true;
+                    }
                 }
                 case "we" -> {
+                    if ((next.equals("will") || next.equals("'ll")) && isFollowUp(s, i + 2)) {
+                        continue;
+                    }
                     if (next.equals("are") || next.equals("will") || next.equals("want") || next.equals("would")
                             || next.equals("can") || next.equals("need") || next.equals("'re") || next.equals("'ll")
                             || next.equals("hope") || next.equals("expect") || next.equals("might") || next.equals("may")) {
@@ -142,6 +163,9 @@ final class PurposeCues {
                 case "notice", "noticing", "noticed", "see", "find", "discover", "observe", "check" -> {
                     if (isHedgedSee(s, i)) {
                         continue;
+                    }
+                    if (next.equals("when")) {
+                        continue; // "notice when the urge starts and write it down": a trigger for the task, not a question
                     }
                     if (isQuestionWord(next) || isQuestionWord(s.at(i + 2)) && (next.equals("out") || next.equals("for"))
                             || t.startsWith("notic") && (next.equals("any") || next.equals("that"))) {
@@ -187,6 +211,11 @@ final class PurposeCues {
                         return true;
                     }
                 }
+                case "could", "might", "may", "would" -> {
+                    if (i == 0 && (next.equals("be") && isWayOrGood(s, i + 2) || next.equals("help"))) {
+                        return true; // "Could be a nice way to meet people!", "Might help with the sleep."
+                    }
+                }
                 case "this'll", "that'll", "it'll", "that's", "this's" -> {
                     if (i == 0 || s.at(i - 1).equals(",") || s.at(i - 1).equals("-")) {
                         return true;
@@ -203,13 +232,45 @@ final class PurposeCues {
         return false;
     }
 
+    /**
+     * 'we'll see how it goes', 'we'll pick it up next session', 'we'll go over it': arranging the follow-up,
+     * not saying what the task is for. {@code j} is the verb after 'we'll'.
+     */
+    private static boolean isFollowUp(Sentence s, int j) {
+        String v = s.stemAt(j);
+        String next = s.at(j + 1);
+        if (v.equals("see") && next.equals("how") && s.at(j + 2).equals("it")
+                && (s.at(j + 3).equals("goes") || s.at(j + 3).equals("went") || s.stemAt(j + 3).equals("work"))) {
+            return true;
+        }
+        return PurposeWords.FOLLOW_UP_VERBS.contains(v) && !isQuestionWord(next) && !next.equals("that")
+                || v.equals("go") && (next.equals("over") || next.equals("through"))
+                || v.equals("look") && (next.equals("at") || next.equals("over")) && !isQuestionWord(s.at(j + 2))
+                || v.equals("check") && next.equals("in") || v.equals("come") && next.equals("back");
+    }
+
     /** 'see what comes up', 'see what fits for you': an open invitation, not something to learn. */
     private static boolean isHedgedSee(Sentence s, int i) {
         String w = s.at(i + 1);
         String v = s.stemAt(i + 2);
+        if (w.equals("how") && s.at(i + 2).equals("it") && (s.at(i + 3).equals("goes") || s.at(i + 3).equals("went"))) {
+            return true; // "see how it goes"
+        }
         return (w.equals("what") || w.equals("whatever") || w.equals("if") && s.at(i + 2).equals("anything"))
                 && (v.equals("come") || v.equals("fit") || v.equals("suit") || v.equals("resonat") || v.equals("work")
                 && s.at(i + 3).equals("for") || v.equals("feel") && s.at(i + 3).equals("right") || v.equals("anything"));
+    }
+
+    /** 'a nice way to', 'good for you', 'helpful': what follows an elliptical 'could be'. */
+    private static boolean isWayOrGood(Sentence s, int j) {
+        for (int k = j; k < Math.min(s.size(), j + 4); k++) {
+            String w = s.at(k);
+            if (w.equals("way") && s.at(k + 1).equals("to") || w.equals("good") || w.equals("helpful") || w.equals("useful")
+                    || w.equals("worth")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasComma(Sentence s) {
@@ -235,7 +296,8 @@ final class PurposeCues {
         int start = 0;
         for (int i = 0; i <= s.size(); i++) {
             if (i == s.size() || isClauseBreak(s, i)) {
-                if (i - start >= 3 && claimClause(s, start, i)) {
+                // a clause that ends in a colon is a heading for what follows ("Self-care that's booked in: ...")
+                if (i - start >= 3 && !s.at(i).equals(":") && claimClause(s, start, i)) {
                     return true;
                 }
                 start = i + 1;
@@ -265,6 +327,14 @@ final class PurposeCues {
         if (first.equals("don't") || first.equals("never")) {
             return false;
         }
+        for (int j = from; j < to; j++) {
+            if (s.at(j).equals("please")) {
+                return false; // "Daily evening please update the diary …": asked, not claimed
+            }
+        }
+        // a clause opening on a number is a dose ("10-min walk daily", "2 hours of essay writing every day"): only an
+        // explicit claim verb makes it a statement
+        boolean dose = Lexicon.number(first) >= 0;
         if (first.endsWith("ing") && first.length() >= 5 && !first.equals("during") && !first.endsWith("thing")
                 && !first.equals("morning") && !first.equals("evening") && !first.equals("bring")) {
             statement = true; // a gerund subject: "Going regularly stops the worry growing"
@@ -288,7 +358,7 @@ final class PurposeCues {
                 return true;
             }
         }
-        return generalStatement(s, from, to);
+        return !dose && generalStatement(s, from, to);
     }
 
     /**
@@ -360,6 +430,9 @@ final class PurposeCues {
         for (int j = 1; j < len; j++) {
             if (tags[j].equals("VERB") || tags[j].equals("AUX")) {
                 return true;
+            }
+            if (PurposeWords.SUBORDINATORS.contains(s.at(from + j))) {
+                return false; // "Lean into the discomfort whenever it comes up": the verb is the subordinate clause's
             }
             if (tags[j].equals("PUNCT") && !tokens[j].equals("-")) {
                 return false; // a hyphen joins a compound subject ("self-acceptance is"); other punctuation ends it

@@ -63,7 +63,7 @@ final class PurposeWords {
             have lie ride drive touch hold check send buy join meet show wear open close turn switch carry cut delay
             resist sort list describe follow complete keep arrange schedule identify imagine rehearse prepare learn
             again then afterwards after before when whenever if once on in at for during by each every from until as
-            within over with without while please also just first next finally now today tonight tomorrow
+            within over with without while please also just first next finally now today tonight tomorrow no
             """);
 
     /** Words after 'so' that make it an intensifier or a filler, not a purpose. */
@@ -84,6 +84,16 @@ final class PurposeWords {
     /** Subjects that make a statement an instruction to someone else ('Mum notes…', 'your partner reads…'). */
     static final Set<String> PERSON_WORDS = Lexicon.words("""
             mum mom dad father mother parent parents partner husband wife son daughter child children teacher carer
-            you he she they we i both everyone nobody someone client clients pt patient couple family
+            you he she they we i both everyone nobody someone client clients pt patient couple family ur u youre you're
             """);
+
+    /** Words that open a subordinate clause; a subject's verb comes before them. */
+    static final Set<String> SUBORDINATORS = Lexicon.words("when whenever if unless until while whether wherever although though "
+            + "what whatever how why which who");
+
+    /** Words before 'so' that make it a discourse marker ('ok so the plan: …'). */
+    static final Set<String> BEFORE_DISCOURSE_SO = Lexicon.words("ok okay right alright well um erm anyway");
+
+    /** Verbs of arranging the follow-up after 'we'll' ('we'll pick it up', 'we'll review it'). */
+    static final Set<String> FOLLOW_UP_VERBS = Lexicon.stems("pick review talk discuss chat catch debrief revisit follow recap");
 }

@@ -56,6 +56,9 @@ record Reading(AssignmentText input, Passage goal, Passage focus, Passage title,
             measure = MeasureCues.find(title);
         }
         String record = judgeable ? RecordCues.find(instructions) : null;
+        if (record == null && judgeable && RecordCues.bulletedSteps(in.instructions())) {
+            record = RecordCues.BULLETS;
+        }
         boolean purpose = judgeable && PurposeCues.find(instructions);
         VagueCues.Evidence vague = VagueCues.of(instructions);
         TopicLinks.Verdict link = TopicLinks.judge(List.of(goal, focus, previous), List.of(title, instructions));

@@ -16,6 +16,9 @@ final class RecordCues {
             first afterwards after before so but
             """);
 
+    /** The record name for a bulleted list: steps, but bullets of vague items ('- relax more') stay vague. */
+    static final String BULLETS = "bulleted steps";
+
     private RecordCues() {
     }
 
@@ -28,6 +31,22 @@ final class RecordCues {
             }
         }
         return numberedSteps(passage) ? "steps" : null;
+    }
+
+    /** Two or more lines written as a bulleted list ('- list the problems', '* pick one', '• try it'): steps. */
+    static boolean bulletedSteps(String raw) {
+        if (raw == null || raw.indexOf('\n') < 0) {
+            return false;
+        }
+        int bullets = 0;
+        for (String line : raw.split("\\R")) {
+            String l = line.strip();
+            if (l.length() > 2 && (l.charAt(0) == '-' || l.charAt(0) == '*' || l.charAt(0) == '\u2022')
+                    && Character.isWhitespace(l.charAt(1))) {
+                bullets++;
+            }
+        }
+        return bullets >= 2;
     }
 
     static String find(Sentence s) {
@@ -52,7 +71,7 @@ final class RecordCues {
                 }
                 return name(s, i);
             }
-            if (t.equals("list") && isPlaceList(s, i)) {
+            if (t.equals("list") && (isPlaceList(s, i) || isNamedList(s, i))) {
                 return name(s, i);
             }
             if (t.equals("app") && isRecordingInto(s, i)) {
@@ -79,7 +98,8 @@ final class RecordCues {
         }
         String b1 = s.stemAt(i - 1);
         String b2 = s.stemAt(i - 2);
-        return b1.equals("bed") || b1.equals("clean") || b2.equals("chang") || b2.equals("wash") || b2.equals("strip");
+        return b1.equals("bed") || b1.equals("clean") || b2.equals("chang") || b2.equals("wash") || b2.equals("strip")
+                || b1.equals("a") && (b2.equals("with") || b2.equals("under") || b2.equals("over")); // "cover the mirror with a sheet"
     }
 
     /** 'write it on the worry list', 'in your list' — a list to write on, not 'make a list'. */
@@ -91,6 +111,17 @@ final class RecordCues {
             }
         }
         return false;
+    }
+
+    /** What a list kept for therapy is of: 'the worry list', 'your gratitude list', 'the exposure list'. */
+    private static final Set<String> LIST_KINDS = Lexicon.stems("worry worries to-do todo activity activities fear exposure "
+            + "gratitude values reasons problem problems hierarchy pleasant achievement urge trigger coping");
+
+    /** 'the worry list', 'your to-do list': a named list the client keeps, not 'make a list'. */
+    private static boolean isNamedList(Sentence s, int i) {
+        String det = s.at(i - 2);
+        return LIST_KINDS.contains(s.stemAt(i - 1)) && (det.equals("the") || det.equals("your") || det.equals("this")
+                || det.equals("my"));
     }
 
     private static final Set<String> RECORDING_VERBS = Lexicon.stems("log record track note enter tick mark rate write jot tally "

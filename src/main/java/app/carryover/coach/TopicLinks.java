@@ -95,6 +95,10 @@ final class TopicLinks {
         for (Sentence s : p.sentences) {
             for (int i = 0; i < s.size(); i++) {
                 String stem = s.stemAt(i);
+                if (stem.equals("check") && (s.at(i + 1).equals("in") || s.at(i + 1).equals("-") && s.at(i + 2).startsWith("in"))) {
+                    i += s.at(i + 1).equals("-") ? 2 : 1;
+                    continue; // "check in with yourself", "check-ins": a look inward, not OCD checking
+                }
                 TOPICS.mark(stem, topics);
                 int j = i + 1;
                 if (s.at(j).equals("-")) {

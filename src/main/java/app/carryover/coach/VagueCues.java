@@ -16,7 +16,7 @@ final class VagueCues {
     /** The evidence on one passage (the instructions). */
     record Evidence(int words, int sentences, boolean attitudeHead, boolean tryTo, boolean bareComparative,
             int hedges, int attitudeWords, boolean actionHead, int actionVerbs, int concreteNouns, boolean sessionReference,
-            boolean negativeOnly, boolean timeOnAttitude) {
+            boolean negativeOnly, boolean timeOnAttitude, boolean abstractObject) {
     }
 
     static Evidence of(Passage p) {
@@ -28,6 +28,7 @@ final class VagueCues {
         boolean sessionReference = false;
         boolean negativeOnly = true;
         boolean timeOnAttitude = false;
+        boolean abstractObject = false;
         int hedges = 0;
         int attitude = 0;
         int actions = 0;
@@ -36,7 +37,7 @@ final class VagueCues {
             int head = head(s);
             if (head >= 0) {
                 String stem = s.stemAt(head);
-                if (VagueWords.ATTITUDE_VERBS.contains(stem) || stem.equals("notic") && !hasObjectRecord(s, head)
+                if (VagueWords.ATTITUDE_VERBS.contains(stem) || stem.equals("being") || stem.equals("notic") && !hasObjectRecord(s, head)
                         && !isQuestionWord(s.at(head + 1))
                         || stem.equals("work") && s.at(head + 1).equals("on") || stem.equals("keep") && isKeepAttitude(s, head)
                         || stem.equals("look") && s.at(head + 1).equals("after") || stem.equals("let") && s.at(head + 1).equals("go")
@@ -45,22 +46,32 @@ final class VagueCues {
                         && s.at(head + 2).equals("your") && s.at(head + 3).equals("body"))
                         || stem.equals("appli") || stem.equals("question") || stem.equals("challeng") || stem.equals("lean")
                         || stem.equals("face") || stem.equals("resist") && !hasConcreteNoun(s, head + 1)
-                        || stem.equals("take") && (s.at(head + 1).equals("time") || s.at(head + 1).equals("whatever")
+                        || stem.equals("take") && (s.at(head + 1).equals("time") && !isTimeOut(s, head + 1) || s.at(head + 1).equals("whatever")
                         || s.at(head + 1).equals("care")) || stem.equals("make") && s.at(head + 1).equals("time")
                         || stem.equals("put") && s.at(head + 1).equals("yourself") || stem.equals("sit") && s.at(head + 1).equals("with")
                         || stem.equals("live") || stem.equals("start") && s.stemAt(head + 1).equals("think")
+                        || isEasyOnYourself(s, head) || isFixingAnArea(s, head) || isGiveItAGo(s, head)
+                        || isBackOnTrack(s, head)
                         || stem.equals("spend") && isSpendOnAttitude(s, head)
                         || stem.equals("remind") && s.at(head + 1).equals("yourself")
                         || stem.equals("slow") && s.at(head + 1).equals("down")
                         || stem.equals("listen") && s.at(head + 1).equals("to") && isInnerObject(s, head + 2)
                         || VagueWords.GENERIC_VERBS.contains(stem) && objectIsAttitude(s, head) || isVagueIdiom(s, head)
                         || isMoreAttitude(s, head)) {
-                    attitudeHead = true;
+                    if (actsAfterColon(s, head)) {
+                        actionHead = true; // "Try to notice things: on your walk …, name five things you can see"
+                    } else {
+                        attitudeHead = true;
+                    }
                     if (!stem.equals("be") && !stem.equals("stay") && setsMinutesAside(s)) {
                         timeOnAttitude = true;
                     }
                 } else if (isBareVerb(s, head)) {
                     bareComparative = true; // "just remember to breathe.", "Declutter.": a verb with nothing to do it to
+                } else if (isCutBackUncounted(s, head)) {
+                    bareComparative = true; // "cut back on the cones where you can": less, by no amount
+                } else if (VagueWords.GENERIC_VERBS.contains(stem) && hasGenericPluralObject(s, head)) {
+                    abstractObject = true; // "use your distress tolerance skills when you need them"
                 } else if (VagueWords.ACTION_VERBS.contains(stem) || VagueWords.GENERIC_VERBS.contains(stem) && actionNounFollows(s, head)
                         || stem.equals("spend")) {
                     actionHead = true;
@@ -96,7 +107,7 @@ final class VagueCues {
             }
         }
         return new Evidence(words, p.sentences.size(), attitudeHead, tryTo, bareComparative, hedges, attitude, actionHead,
-                actions, concrete, sessionReference, negativeOnly, timeOnAttitude);
+                actions, concrete, sessionReference, negativeOnly, timeOnAttitude, abstractObject);
     }
 
     /** Index of the sentence's main verb: the first word after 'try to', 'please', 'just' and an opening adverbial. */
@@ -136,12 +147,17 @@ final class VagueCues {
                 i += 2;
             } else if (t.equals("try") && s.at(i + 1).equals("not") && s.at(i + 2).equals("to")) {
                 i += 3;
+            } else if (t.equals("try") && s.at(i + 1).equals("not") && isGerund(s.at(i + 2))) {
+                i += 2; // "try not being so scared"
+            } else if (t.equals("try") && isGerund(s.at(i + 1))) {
+                i++; // "try deleting the app": the gerund is the task
             } else if ((t.equals("continue") || t.equals("keep") || t.equals("carry")) && s.at(i + 1).endsWith("ing")
                     && s.at(i + 1).length() > 4) {
                 i++; // "continue resisting", "keep practising": the gerund is the task
             } else if (t.equals("carry") && s.at(i + 1).equals("on") && s.at(i + 2).endsWith("ing")) {
                 i += 2;
             } else if (t.equals("please") || t.equals("just") || t.equals("also") || t.equals("then") || t.equals("simply")
+                    || t.equals("maybe") || t.equals("perhaps") || t.equals("possibly") || t.equals("kindly")
                     || t.equals("gently") || t.equals("really") || t.equals(",") || t.equals("\"") || t.equals("now")
                     || t.equals("do") && s.at(i + 1).equals("n't") || t.equals("don't") || t.equals("to")
                     || t.equals("always") || t.equals("never") || t.equals("-")) {
@@ -151,6 +167,173 @@ final class VagueCues {
             }
         }
         return -1;
+    }
+
+    /**
+     * 'sort out your sleep', 'improve your eating', 'keep building on the good work', 'hold onto the progress':
+     * fixing or keeping up a whole area of life, with nothing counted.
+     */
+    private static boolean isFixingAnArea(Sentence s, int head) {
+        int after = -1;
+        for (String[] v : VagueWords.FIX_VERBS) {
+            boolean match = head + v.length <= s.size();
+            for (int j = 0; j < v.length && match; j++) {
+                match = s.stemAt(head + j).equals(v[j]);
+            }
+            if (match) {
+                after = head + v.length;
+                break;
+            }
+        }
+        if (after < 0 || hasNumber(s, after)) {
+            return false;
+        }
+        int end = clauseEnd(s, head);
+        int last = -1;
+        for (int j = after; j < end; j++) {
+            String w = s.at(j);
+            if (w.isEmpty() || !Character.isLetter(w.charAt(0)) && !w.equals("-")) {
+                break;
+            }
+            if (app.carryover.language.FunctionWords.contains(w) || VagueWords.PREPOSITIONS.contains(w) || w.indexOf('\'') >= 0) {
+                if (last >= 0) {
+                    break; // the object noun phrase has ended ("the progress you've made", "the good work around …")
+                }
+                continue; // "the", "your"
+            }
+            last = j;
+        }
+        if (last < 0) {
+            return false;
+        }
+        String noun = s.at(last);
+        String stem = s.stemAt(last);
+        return !noun.equals("time") && (VagueWords.DOMAIN_NOUNS.contains(noun) || VagueWords.ABSTRACT_NOUNS.contains(stem)
+                || VagueWords.ATTITUDE_WORDS.contains(stem));
+    }
+
+    /** 'give mindfulness a proper go', 'give it a real try': an attempt with nothing to do or count. */
+    private static boolean isGiveItAGo(Sentence s, int head) {
+        if (!s.stemAt(head).equals("give") || hasNumber(s, head + 1)) {
+            return false;
+        }
+        for (int j = head + 1; j < Math.min(clauseEnd(s, head), head + 7); j++) {
+            String w = s.at(j);
+            if ((w.equals("go") || w.equals("try") || w.equals("shot") || w.equals("whirl") || w.equals("bash"))
+                    && (s.at(j - 1).equals("a") || s.at(j - 2).equals("a"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 'get your eating back on track', 'keep things on track': an intention, not a step. */
+    private static boolean isBackOnTrack(Sentence s, int head) {
+        String stem = s.stemAt(head);
+        if (!(stem.equals("get") || stem.equals("keep") || stem.equals("put") || stem.equals("stay")) || hasNumber(s, head + 1)) {
+            return false;
+        }
+        for (int j = head + 1; j < Math.min(clauseEnd(s, head), head + 7); j++) {
+            if (s.at(j).equals("on") && s.at(j + 1).equals("track")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasNumber(Sentence s, int from) {
+        for (int j = from; j < s.size(); j++) {
+            if (Lexicon.number(s.at(j)) >= 0 || s.at(j).indexOf('/') > 0 && Character.isDigit(s.at(j).charAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isGerund(String w) {
+        return w.length() > 4 && w.endsWith("ing") && !w.equals("thing") && !w.equals("morning") && !w.equals("evening");
+    }
+
+    /** 'take time-out', 'take a timeout': the anger technique, not 'take time for yourself'. */
+    private static boolean isTimeOut(Sentence s, int i) {
+        return s.at(i + 1).equals("-") && s.at(i + 2).equals("out") || s.at(i).equals("time-out");
+    }
+
+    /** 'go easy on yourself', 'go a bit softer on yourself', 'be gentler with yourself': manner towards oneself. */
+    private static boolean isEasyOnYourself(Sentence s, int head) {
+        if (!s.stemAt(head).equals("go") && !s.stemAt(head).equals("take")) {
+            return false;
+        }
+        int end = Math.min(clauseEnd(s, head), head + 6);
+        for (int j = head + 1; j < end; j++) {
+            String w = s.at(j);
+            if ((w.equals("on") || w.equals("with")) && (s.at(j + 1).equals("yourself") || s.at(j + 1).equals("yourselves"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An attitude head whose sentence goes on, after a colon, with an action on something concrete: the
+     * attitude only names what the task below is for ('Try to notice things: on your walk …, name five things
+     * you can see').
+     */
+    private static boolean actsAfterColon(Sentence s, int head) {
+        for (int j = head + 1; j < s.size(); j++) {
+            if (s.at(j).equals(":")) {
+                Sentence rest = s.from(j + 1);
+                int h = head(rest);
+                return h >= 0 && VagueWords.ACTION_VERBS.contains(rest.stemAt(h))
+                        && (hasConcreteNoun(rest, h + 1) || Lexicon.number(rest.at(h + 1)) > 0); // "name five things"
+            }
+        }
+        return false;
+    }
+
+    /** 'cut back on …', 'cut down', 'scale back' with no number anywhere: less, by no amount. */
+    private static boolean isCutBackUncounted(Sentence s, int head) {
+        String stem = s.stemAt(head);
+        String next = s.at(head + 1);
+        if (!((stem.equals("cut") || stem.equals("scale") || s.at(head).equals("ease")) && (next.equals("back") || next.equals("down")
+                || next.equals("off")))) {
+            return false;
+        }
+        for (int j = head + 2; j < s.size(); j++) {
+            if (Lexicon.number(s.at(j)) >= 0 || s.at(j).equals("no") || s.at(j).equals("only")) {
+                return false; // "cut down to two cans", "cut back to no more than"
+            }
+        }
+        return true;
+    }
+
+    /**
+     * 'use your coping skills', 'practise the things we covered', 'try the strategies': a generic verb whose
+     * object is a plural class of skills or tips rather than one named technique.
+     */
+    private static boolean hasGenericPluralObject(Sentence s, int head) {
+        int end = Math.min(clauseEnd(s, head), head + 7);
+        int j = head + 1;
+        String det = s.at(j);
+        if (!(det.equals("your") || det.equals("the") || det.equals("those") || det.equals("these") || det.equals("some")
+                || det.equals("any") || det.equals("all"))) {
+            return false;
+        }
+        j++;
+        int last = -1;
+        while (j < end) {
+            String w = s.at(j);
+            if (VagueWords.GENERIC_PLURALS.contains(w)) {
+                return true; // "the things learnt today", "your skills"
+            }
+            if (w.isEmpty() || !Character.isLetter(w.charAt(0)) && !w.equals("-")
+                    || app.carryover.language.FunctionWords.contains(w)) {
+                break;
+            }
+            last = j;
+            j++;
+        }
+        return last >= 0 && VagueWords.GENERIC_PLURALS.contains(s.at(last));
     }
 
     /** 'for 10 minutes', 'spend 15 minutes', 'a 20-minute slot': practice time set aside, in minutes or hours. */
@@ -298,10 +481,10 @@ final class VagueCues {
         for (int j = head + 1; j < Math.min(s.size(), head + 9); j++) {
             String stem = s.stemAt(j);
             if (VagueWords.ATTITUDE_VERBS.contains(stem) && !stem.equals("enjoy") || stem.equals("be") || stem.equals("being")
-                    || s.at(j).equals("trying")) {
+                    || s.at(j).equals("trying") || stem.equals("sit") && s.at(j + 1).equals("with")) {
                 return true;
             }
-            if (VagueWords.ACTION_VERBS.contains(stem) && !stem.equals("spend")) {
+            if (VagueWords.ACTION_VERBS.contains(stem) && !stem.equals("spend") && !stem.equals("time")) {
                 return false;
             }
         }

@@ -17,7 +17,7 @@ final class VagueWords {
             be feel think reflect consider remember focus accept trust believe embrace honour honor allow appreciate
             understand realise realize recognise recognize relax calm stay remain value cherish love forgive let
             imagine wonder ponder contemplate mind heal grieve enjoy treasure respect welcome tolerate care cope
-            prioritise prioritize aim strive hope wish want
+            prioritise prioritize aim strive hope wish want mull muse brood dwell digest introspect deliberate
             """);
 
     /** Adjectives of attitude and mood ('be kind', 'stay positive'). */
@@ -27,7 +27,8 @@ final class VagueWords {
             optimistic hopeful balanced grounded centred centered careful honest yourself worth positives positivity
             mindset attitude perspective perfection guilt feelings emotions fears discomfort uncertainty process values
             boundaries communication wellbeing well-being self-care selfcare health best potential journey growth
-            resilience energy stress vibes kindness gratitude acceptance peace balance happiness
+            resilience energy stress vibes kindness gratitude acceptance peace balance happiness soul headspace
+            introspection self-reflection
             """);
 
     /** References back to the session or to whatever the client makes of it. */
@@ -47,6 +48,7 @@ final class VagueWords {
             photograph film time timer alarm lie turn open close lock unlock park queue order pay return repeat
             rehearse role-play roleplay journal jot track monitor weigh measure study revise exercise run jog swim
             cycle stretch meditate pray hug kiss praise reward ignore collect draft edit print start introduce
+            name delete remove uninstall unfollow mute block unsubscribe cover hide
             """);
 
     /** Nouns too general to make a task concrete ('things', 'feelings', 'your best'). */
@@ -75,6 +77,10 @@ final class VagueWords {
             find time to | find time for | look for ways | work through it | work through your | deal with it
             sort yourself out | get on top of | stay on top of | get a handle on | keep it together | try your best
             give in | give up | ease back into | ease into | at your own pace | go at your own pace | take things
+            tune in | tune into | check in with yourself | get in touch with | connect with your feelings
+            get your head | get out of your comfort | step out of your comfort | step outside your comfort
+            push your comfort | stretch your comfort | get into a better | get in a better | find your feet
+            chew over | chew on | mull it over | sleep on it | turn it over
             """);
 
     /** Openings that only frame the task: 'I'd like you to', 'this week', 'your homework is to', 'see if you can'. */
@@ -90,7 +96,29 @@ final class VagueWords {
             client to | client will | client agreed to | client is to | client was encouraged to | pt to | pt will
             patient to | patient will | couple to | parents to | parent to | family to | encouraged to | agreed to
             asked to | advised to | continue to | hw : | homework : | homework - | hw - | plan : | task :
+            you must | you need to | you have to | you've got to | you ought to | you're to
+            have a go at | have a crack at | have a stab at | have a bash at | have a try at | give it a go and
             """);
+
+    /** Plural nouns for a class of skills or tips, not one named technique ('your coping skills'). */
+    static final Set<String> GENERIC_PLURALS = Lexicon.words("skills strategies techniques tools things tips ideas "
+            + "stuff methods exercises");
+
+    /** Verbs (with their particle) of fixing or keeping up an area of life: 'sort out', 'improve', 'build on'. */
+    static final String[][] FIX_VERBS = idioms("""
+            sort out | fix | improve | tackle | manage | handle | deal with | address | build on | build upon | hold onto
+            | hold on to | hang on to | hang onto | keep up | stick with | work at | get back on | keep on top of
+            """);
+
+    /** Nouns for a whole area of life or of the work done, not a thing to act on ('your sleep', 'the progress'). */
+    static final Set<String> DOMAIN_NOUNS = Lexicon.words("""
+            sleep sleeping eating drinking diet routine routines life lifestyle mood moods stress health habits weight fitness
+            spending finances money confidence self-esteem progress gains momentum work practice recovery wellbeing
+            well-being relationship marriage drinking smoking gambling gaming anxiety worry worrying
+            """);
+
+    static final Set<String> PREPOSITIONS = Lexicon.words("around about with within over under of for from to in on at after "
+            + "before during since by into onto towards toward across through");
 
     static final Set<String> INNER = Lexicon.stems("hunger cues signals instinct instincts intuition heart gut "
             + "feelings emotions thoughts mind inner self");
