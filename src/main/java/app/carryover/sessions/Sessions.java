@@ -27,6 +27,13 @@ public class Sessions {
     public record SessionStatusChanged(UUID practiceId, UUID clientId, UUID sessionId, SessionStatus status, Instant at) {
     }
 
+    /**
+     * A scheduled session was moved. Published inside the moving transaction, so a synchronous listener
+     * (say, the transcripts module's copy of the session's start) changes with it or not at all.
+     */
+    public record SessionRescheduled(UUID practiceId, UUID clientId, UUID sessionId, Instant startsAt) {
+    }
+
     private final TherapySessionRepository sessions;
     private final ClientAccess access;
     private final ApplicationEventPublisher events;
@@ -63,7 +70,9 @@ public class Sessions {
             throw ProblemException.conflict("Only a scheduled session can be moved.");
         }
         checkMinutes(minutes);
-        sessions.reschedule(client.practiceId(), sessionId, instantIn(client, localStart, "startsAt"), minutes);
+        Instant startsAt = instantIn(client, localStart, "startsAt");
+        sessions.reschedule(client.practiceId(), sessionId, startsAt, minutes);
+        events.publishEvent(new SessionRescheduled(client.practiceId(), client.id(), sessionId, startsAt));
         return find(client, sessionId);
     }
 

@@ -74,11 +74,16 @@ class TranscriptAudits {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+            date = LocalDate.parse(value.strip());
+        } catch (java.time.DateTimeException e) {
             throw ProblemException.invalid(field, "is not a date; write it as YYYY-MM-DD, such as 2026-03-01");
         }
+        if (date.getYear() < 1900 || date.getYear() > 9999) {
+            throw ProblemException.invalid(field, "must be a date between the years 1900 and 9999");
+        }
+        return date;
     }
 
     /**

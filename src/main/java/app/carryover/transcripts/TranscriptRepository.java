@@ -81,10 +81,12 @@ class TranscriptRepository {
         Timestamp start = from == null ? null : Timestamp.from(from);
         Timestamp end = until == null ? null : Timestamp.from(until);
         return jdbc.sql("""
-                SELECT DISTINCT ON (session_id) * FROM transcript
-                WHERE practice_id = ? AND (?::uuid IS NULL OR clinician_id = ?)
-                  AND (?::timestamptz IS NULL OR session_starts_at >= ?) AND (?::timestamptz IS NULL OR session_starts_at < ?)
-                ORDER BY session_id, uploaded_at DESC, id DESC""")
+                SELECT * FROM (
+                    SELECT DISTINCT ON (session_id) * FROM transcript
+                    WHERE practice_id = ? AND (?::uuid IS NULL OR clinician_id = ?)
+                    ORDER BY session_id, uploaded_at DESC, id DESC) latest
+                WHERE (?::timestamptz IS NULL OR session_starts_at >= ?) AND (?::timestamptz IS NULL OR session_starts_at < ?)
+                ORDER BY session_id""")
                 .params(practiceId, clinicianId, clinicianId, start, start, end, end)
                 .query(TranscriptRepository::transcript).list();
     }
@@ -122,6 +124,12 @@ class TranscriptRepository {
                 UPDATE transcript_detection SET state = ?, assignment_id = ?, decided_by = ?, decided_at = ?
                 WHERE practice_id = ? AND id = ? AND state = 'PROPOSED'""")
                 .params(state.name(), assignmentId, by, Timestamp.from(at), practiceId, id).update();
+    }
+
+    /** Keeps the copy of a session's start on its transcripts current when the session is moved. */
+    int sessionMoved(UUID practiceId, UUID sessionId, Instant startsAt) {
+        return jdbc.sql("UPDATE transcript SET session_starts_at = ? WHERE practice_id = ? AND session_id = ?")
+                .params(Timestamp.from(startsAt), practiceId, sessionId).update();
     }
 
     /** Puts a dismissed detection back to waiting for a decision; false when it was not dismissed. */

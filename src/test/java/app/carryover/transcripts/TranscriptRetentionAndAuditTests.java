@@ -201,11 +201,11 @@ class TranscriptRetentionAndAuditTests {
         WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
 
         assertThat(admin.perform(get("/api/v1/transcripts/audit").param("from", "2026-03-10").param("to", "2026-03-10"))
-                .getResponse().getContentAsString()).contains("\"from\":\"2026-03-10\"", "\"sessions\":1", "\"shareAssigning\":1.0");
+                .getResponse().getContentAsString()).contains("\"from\":\"2026-03-10\"", "\"sessions\":1,", "\"shareAssigning\":1.0");
         assertThat(admin.perform(get("/api/v1/transcripts/audit").param("to", "2026-03-09")).getResponse()
-                .getContentAsString()).contains("\"sessions\":1", "\"shareAssigning\":0.0");
+                .getContentAsString()).contains("\"sessions\":1,", "\"shareAssigning\":0.0");
         assertThat(admin.perform(get("/api/v1/transcripts/audit").param("from", "2026-03-11")).getResponse()
-                .getContentAsString()).contains("\"sessions\":0");
+                .getContentAsString()).contains("\"sessions\":0,");
         assertThat(admin.perform(get("/transcripts/audit.csv").param("from", "2026-03-04")).getResponse()
                 .getContentAsString().split("\r\n")[1]).startsWith("(all clinicians),1,1,1.000,");
         String page = admin.perform(get("/transcripts/audit").param("from", "2026-03-04").param("to", "2026-03-31"))
@@ -221,9 +221,35 @@ class TranscriptRetentionAndAuditTests {
         MvcResult badDate = admin.perform(get("/api/v1/transcripts/audit").param("from", "10/03/2026"));
         assertThat(badDate.getResponse().getStatus()).isEqualTo(400);
         assertThat(badDate.getResponse().getContentAsString()).contains("\"field\":\"from\"", "YYYY-MM-DD");
+        MvcResult farFuture = admin.perform(get("/api/v1/transcripts/audit.csv").param("to", "+999999999-12-31"));
+        assertThat(farFuture.getResponse().getStatus()).isEqualTo(400);
+        assertThat(farFuture.getResponse().getContentAsString()).contains("\"field\":\"to\"", "between the years 1900 and 9999");
+        MvcResult farFuturePage = admin.perform(get("/transcripts/audit.csv").param("to", "+999999999-12-31"));
+        assertThat(farFuturePage.getResponse().getStatus()).isEqualTo(400);
+        assertThat(farFuturePage.getResponse().getContentAsString()).contains("between the years 1900 and 9999");
         MvcResult badPage = admin.perform(get("/transcripts/audit").param("from", "2026-03-10").param("to", "2026-03-01"));
         assertThat(badPage.getResponse().getStatus()).isEqualTo(400);
         assertThat(badPage.getResponse().getContentAsString()).contains("The last date must be on or after", "aria-invalid=\"true\"");
+    }
+
+    @Test
+    void theRangeReadsSessionDatesInThePracticesTimeZoneAndFollowsAMovedSession() throws Exception {
+        // 00:30 in London in summer time is 23:30 UTC the day before: the audit files it under the London date
+        TherapySession late = sessions.schedule(practice.clinician().actor(), practice.client().clientId(),
+                LocalDateTime.of(2026, 6, 1, 0, 30), 50);
+        upload(clinician, practice.client(), late, "late.txt", SampleTranscripts.PLAIN);
+        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        String onTheFirst = "/api/v1/transcripts/audit?from=2026-06-01&to=2026-06-01";
+        assertThat(admin.perform(get(onTheFirst)).getResponse().getContentAsString()).contains("\"sessions\":1,");
+        assertThat(admin.perform(get("/api/v1/transcripts/audit?from=2026-05-31&to=2026-05-31")).getResponse()
+                .getContentAsString()).contains("\"sessions\":0,");
+
+        // the session is moved a week on: its transcript is counted on the new date, not the old one
+        sessions.reschedule(practice.clinician().actor(), practice.client().clientId(), late.id(),
+                LocalDateTime.of(2026, 6, 8, 10, 0), 50);
+        assertThat(admin.perform(get(onTheFirst)).getResponse().getContentAsString()).contains("\"sessions\":0,");
+        assertThat(admin.perform(get("/api/v1/transcripts/audit?from=2026-06-08&to=2026-06-08")).getResponse()
+                .getContentAsString()).contains("\"sessions\":1,");
     }
 
     private TherapySession heldSession(Person clinician, Person client, LocalDateTime at) {

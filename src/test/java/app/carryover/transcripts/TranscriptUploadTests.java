@@ -272,6 +272,61 @@ class TranscriptUploadTests {
     }
 
     @Test
+    void aBrowserPostingAFilePastTheServersLimitGetsAPlainPageNotAReset() throws Exception {
+        clock.advance(java.time.Duration.ofSeconds(31));
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        String base = "http://127.0.0.1:" + port;
+        String signIn = browserGet(browser, base + "/signin");
+        String factor = browserPost(browser, base + "/signin", "email=" + enc(practice.clinician().email()) + "&password="
+                + enc(app.carryover.testing.Fixtures.PASSWORD) + "&_csrf=" + enc(csrfOf(signIn)));
+        browserPost(browser, base + "/signin/second-factor", "code=" + app.carryover.testing.TestTotp.code(
+                practice.clinician().totpSecret(), clock.instant()) + "&_csrf=" + enc(csrfOf(factor)));
+        String session = browserGet(browser, base + sessionPage());
+        assertThat(session).contains("Upload the session's transcript");
+
+        byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfOf(session)
+                + "\r\n--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + 25 * 1024 * 1024 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        java.util.Arrays.fill(body, head.length, head.length + 25 * 1024 * 1024, (byte) 'a');
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        java.net.http.HttpResponse<String> answer = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + upload())).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(answer.body()).contains("larger than this server accepts", "nothing was saved");
+        assertThat(count("transcript")).isZero();
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String csrfOf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1);
+    }
+
+    private static String browserGet(java.net.http.HttpClient browser, String url) throws Exception {
+        return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Accept", "text/html").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String browserPost(java.net.http.HttpClient browser, String url, String form) throws Exception {
+        return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
     void badFilesGetAPlainMessageEachAndNothingIsStored() throws Exception {
         byte[] big = new byte[TranscriptUploads.MAX_BYTES + 1];
         java.util.Arrays.fill(big, (byte) 'a');
