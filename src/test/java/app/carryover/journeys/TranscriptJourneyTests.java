@@ -106,11 +106,16 @@ class TranscriptJourneyTests {
                     + "breakfast and before bed. The detected assignment is confirmed and linked to it.")
                     .contains("assigned as");
 
-            clinician.click(By.xpath("//article[contains(., 'thought record')]//button[normalize-space()='Dismiss']"));
+            clinician.click(By.xpath("//article[contains(., 'thought record')]//button[starts-with(normalize-space(), 'Dismiss')]"));
             assertThat(clinician.text()).contains("Dismissed: nothing was assigned from it.")
                     .contains("The transcript text was deleted on Tue 3 Mar 2026, 18:10: every detected assignment was "
                             + "confirmed or dismissed");
             clinician.screenshot("transcripts-04-decided-text-deleted");
+            // a mistaken dismissal is taken back: the detection waits again (the deleted text stays deleted)
+            clinician.click(By.xpath("//article[contains(., 'thought record')]//button[starts-with(normalize-space(), 'Take back the dismissal')]"));
+            assertThat(clinician.text()).contains("Dismissal taken back: the detected assignment waits for your decision again.");
+            assertThat(clinician.find(By.xpath("//article[contains(., 'thought record')]//a[normalize-space()='Use as draft']"))
+                    .isDisplayed()).isTrue();
 
             clinician.go("/transcripts/audit");
             assertThat(clinician.text()).contains("Your own sessions").contains("(your sessions)");
