@@ -17,7 +17,7 @@ import app.carryover.system.Role;
 
 /** What other modules may ask about practices and their people. */
 @Service
-public class Practices {
+public class Practices implements app.carryover.system.PracticeZones {
 
     /** A practice as other modules see it. */
     public record PracticeView(UUID id, String name, ZoneId timeZone, boolean demo, boolean requireSecondFactor,
@@ -55,6 +55,11 @@ public class Practices {
     public PracticeView of(Actor actor) {
         return practices.find(actor.practiceId()).map(Practices::view)
                 .orElseThrow(() -> ProblemException.notFound("Practice"));
+    }
+
+    @Override
+    public java.time.ZoneId zoneOf(UUID practiceId) {
+        return practices.find(practiceId).map(Practice::timeZone).orElseThrow(() -> ProblemException.notFound("Practice"));
     }
 
     public Optional<Person> person(UUID practiceId, UUID accountId) {

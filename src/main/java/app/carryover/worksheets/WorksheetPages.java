@@ -1,6 +1,6 @@
 package app.carryover.worksheets;
 
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,26 +24,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
+import app.carryover.system.PracticeZones;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The clinician's worksheet library: the list, a preview as the client sees it, and blank printable copies. */
 @Controller
 class WorksheetPages {
 
-    /** A line of the versions list; dates in UTC, as the worksheets module knows no practice's time zone. */
+    /** A line of the versions list, dated in the practice's time zone. */
     record VersionLine(String key, int version, String date, String by) {
-        private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
-                .withZone(ZoneOffset.UTC);
+        private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-        static VersionLine of(WorksheetVersion v) {
-            return new VersionLine(v.key(), v.version(), DATE.format(v.createdAt()), v.createdByName());
+        static VersionLine of(WorksheetVersion v, ZoneId zone) {
+            return new VersionLine(v.key(), v.version(), DATE.format(v.createdAt().atZone(zone)), v.createdByName());
         }
     }
 
     private final WorksheetLibrary library;
+    private final PracticeZones zones;
 
-    WorksheetPages(WorksheetLibrary library) {
+    WorksheetPages(WorksheetLibrary library, PracticeZones zones) {
         this.library = library;
+        this.zones = zones;
     }
 
     @Access(AccessRule.CLINICIAN)
@@ -117,7 +119,9 @@ class WorksheetPages {
         model.addAttribute("definition", definition);
         model.addAttribute("summary", summary);
         model.addAttribute("mine", summary.ownedBy(actor));
-        model.addAttribute("versions", library.versions(actor, definition.key()).stream().map(VersionLine::of).toList());
+        ZoneId zone = zones.zoneOf(actor.practiceId());
+        model.addAttribute("versions", library.versions(actor, definition.key()).stream().map(v -> VersionLine.of(v, zone))
+                .toList());
         model.addAttribute("worksheetForm", form);
         model.addAttribute("refreshUrl", refreshUrl(definition));
         return "worksheets/preview";

@@ -282,6 +282,19 @@ class WorksheetBuilderTests {
     }
 
     @Test
+    void versionDatesAreShownInThePracticesTimeZone() throws Exception {
+        java.time.Instant before = clock.instant();
+        clock.set(java.time.Instant.parse("2026-06-30T23:30:00Z")); // 00:30 on 1 July in London, the practice's zone
+        try {
+            String key = create("Late night " + (++counter));
+            assertThat(html(clinician.perform(get("/worksheets/" + key + "/versions/1")))).contains("1 Jul 2026")
+                    .doesNotContain("30 Jun 2026");
+        } finally {
+            clock.set(before);
+        }
+    }
+
+    @Test
     void theButtonsChangeTheFormAndStoreNothing() throws Exception {
         long before = versionsStored();
         Map<String, String> f = checkIn("Buttons");
