@@ -65,4 +65,75 @@ final class CrossValidation {
         }
         return total;
     }
+
+    /** One source of labelled data (the development set, a blind set, a practice's own labels). */
+    record Source(String name, List<LabelledData.Utterance> utterances, List<LabelledData.Session> sessions) {
+    }
+
+    /**
+     * Held-out figures of two arms over several sources, on the same folds: {@code [0]} trained on the
+     * first source only, {@code [1]} trained on every source; each indexed by source. Each source is cut
+     * into {@code k} folds of its own (shuffled with the seed, so the first source's folds are those of the
+     * one-source run above), fold {@code f} of every source is held out together, and both arms' models
+     * are trained without it. Utterances: all sessions of the arm's sources stay in training (they are
+     * other text); sessions: all utterances of the arm's sources stay in training.
+     */
+    static Evaluation[][] compare(List<Source> sources, int k, long seed, boolean sessionsOut, boolean speechLike) {
+        int n = sources.size();
+        Evaluation[][] out = new Evaluation[2][n];
+        for (int arm = 0; arm < 2; arm++) {
+            for (int s = 0; s < n; s++) {
+                out[arm][s] = new Evaluation();
+            }
+        }
+        List<List<LabelledData.Utterance>> utterances = new ArrayList<>();
+        List<List<LabelledData.Session>> sessions = new ArrayList<>();
+        for (Source source : sources) {
+            List<LabelledData.Utterance> u = new ArrayList<>(source.utterances());
+            List<LabelledData.Session> ss = new ArrayList<>(source.sessions());
+            Collections.shuffle(sessionsOut ? ss : u, new Random(seed));
+            utterances.add(u);
+            sessions.add(ss);
+        }
+        for (int fold = 0; fold < k; fold++) {
+            for (int arm = 0; arm < 2; arm++) {
+                List<LabelledData.Utterance> trainU = new ArrayList<>();
+                List<LabelledData.Session> trainS = new ArrayList<>();
+                for (int s = 0; s < (arm == 0 ? 1 : n); s++) {
+                    List<LabelledData.Utterance> u = utterances.get(s);
+                    List<LabelledData.Session> ss = sessions.get(s);
+                    for (int i = 0; i < u.size(); i++) {
+                        if (sessionsOut || i % k != fold) {
+                            trainU.add(u.get(i));
+                        }
+                    }
+                    for (int i = 0; i < ss.size(); i++) {
+                        if (!sessionsOut || i % k != fold) {
+                            trainS.add(ss.get(i));
+                        }
+                    }
+                }
+                HomeworkDetector detector = new HomeworkDetector(Training.train(trainU, trainS));
+                for (int s = 0; s < n; s++) {
+                    if (sessionsOut) {
+                        List<LabelledData.Session> ss = sessions.get(s);
+                        for (int i = fold; i < ss.size(); i += k) {
+                            out[arm][s].add(ss.get(i), detector.detect(ss.get(i).transcript()));
+                        }
+                    } else {
+                        List<LabelledData.Utterance> u = utterances.get(s);
+                        for (int i = fold; i < u.size(); i += k) {
+                            LabelledData.Utterance x = u.get(i);
+                            if (x.labels() != null && !"client".equals(x.speaker())) {
+                                out[arm][s].add(x.labels(), speechLike
+                                        ? detector.detectUtterance(Training.speechLike(x.context()), Training.speechLike(x.text()) + " ")
+                                        : detector.detectUtterance(x.context(), x.text()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
 }
