@@ -252,13 +252,7 @@ class TranscriptUploadTests {
                 .param("readOnly", "false").param("code", app.carryover.testing.TestTotp.code(practice.clinician().totpSecret(),
                         clock.instant()))).getResponse().getContentAsString();
         String token = tokenPage.replaceAll("(?s).*<code class=\"secret\">(co_[A-Za-z0-9_-]+)</code>.*", "$1");
-        byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = "\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] body = new byte[head.length + 25 * 1024 * 1024 + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        java.util.Arrays.fill(body, head.length, head.length + 25 * 1024 * 1024, (byte) 'a');
-        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        byte[] body = tooLargeUpload("");
         java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + apiUpload()))
                         .header("Authorization", "Bearer " + token)
@@ -285,14 +279,8 @@ class TranscriptUploadTests {
         String session = browserGet(browser, base + sessionPage());
         assertThat(session).contains("Upload the session's transcript");
 
-        byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfOf(session)
-                + "\r\n--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = "\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] body = new byte[head.length + 25 * 1024 * 1024 + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        java.util.Arrays.fill(body, head.length, head.length + 25 * 1024 * 1024, (byte) 'a');
-        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        byte[] body = tooLargeUpload("--b0undary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfOf(session)
+                + "\r\n");
         java.net.http.HttpResponse<String> answer = browser.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(base + upload())).header("Accept", "text/html")
                 .header("Content-Type", "multipart/form-data; boundary=b0undary")
@@ -302,6 +290,19 @@ class TranscriptUploadTests {
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(answer.body()).contains("larger than this server accepts", "nothing was saved");
         assertThat(count("transcript")).isZero();
+    }
+
+    /** A multipart body (boundary "b0undary") whose file part is 25 MB, past the server's 20 MB limit, after {@code before}. */
+    private static byte[] tooLargeUpload(String before) {
+        byte[] head = (before + "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII);
+        int size = 25 * 1024 * 1024;
+        byte[] body = new byte[head.length + size + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        java.util.Arrays.fill(body, head.length, head.length + size, (byte) 'a');
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        return body;
     }
 
     private static String enc(String value) {
