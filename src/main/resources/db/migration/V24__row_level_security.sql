@@ -26,13 +26,14 @@ BEGIN
     LOOP
         EXECUTE format('ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY', t.table_name);
         EXECUTE format('ALTER TABLE public.%I FORCE ROW LEVEL SECURITY', t.table_name);
-        -- nullif keeps ''::uuid from ever being evaluated (OR does not promise an order).
+        -- Each sub-select is an InitPlan, read once per statement rather than once per row;
+        -- nullif keeps ''::uuid from ever being evaluated.
         EXECUTE format($policy$
             CREATE POLICY practice_fence ON public.%I FOR ALL
-            USING (coalesce(current_setting('carryover.practice_id', true), '') = ''
-                   OR practice_id = nullif(current_setting('carryover.practice_id', true), '')::uuid)
-            WITH CHECK (coalesce(current_setting('carryover.practice_id', true), '') = ''
-                   OR practice_id = nullif(current_setting('carryover.practice_id', true), '')::uuid)
+            USING ((SELECT nullif(current_setting('carryover.practice_id', true), '')::uuid) IS NULL
+                   OR practice_id = (SELECT nullif(current_setting('carryover.practice_id', true), '')::uuid))
+            WITH CHECK ((SELECT nullif(current_setting('carryover.practice_id', true), '')::uuid) IS NULL
+                   OR practice_id = (SELECT nullif(current_setting('carryover.practice_id', true), '')::uuid))
             $policy$, t.table_name);
     END LOOP;
 END;

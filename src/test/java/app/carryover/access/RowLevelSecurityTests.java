@@ -135,6 +135,14 @@ class RowLevelSecurityTests {
                 assertThat(countClients(b.id())).as("fenced again after the unrestricted scope").isZero();
                 tx.setRollbackOnly();
             });
+            // The scope's transaction-local lift ends with the transaction; the pooled connection is fenced again.
+            transactions.executeWithoutResult(tx -> assertThat(fence.unrestricted(() -> countClients(b.id()))).isEqualTo(2));
+            for (int i = 0; i < 20; i++) {
+                assertThat(countClients(b.id())).isZero();
+                transactions.executeWithoutResult(tx -> assertThat(countClients(b.id())).isZero());
+            }
+            assertThat(jdbc.sql("SELECT account_email_taken(?)").param(b.admin().email()).query(Boolean.class).single()).isTrue();
+            assertThat(countClients(b.id())).as("fenced again after account_email_taken").isZero();
             return null;
         });
 
