@@ -186,6 +186,22 @@ class RowLevelSecurityTests {
                 .endsWith("/signin/second-factor");
     }
 
+    @Test
+    void anInvitationOfAnotherPracticeCanBeAcceptedInABrowserStillSignedIn() throws Exception {
+        WebSession inviter = WebSession.signIn(mvc, b.admin(), clock);
+        String email = "invited-over-" + b.id() + "@example.org";
+        inviter.perform(post("/admin/people/invite").param("displayName", "Ivo Invited").param("email", email)
+                .param("roles", "CLINICIAN"));
+        String link = app.carryover.testing.Mailbox.link(app.carryover.testing.Mailbox.latestTo(email), "/invitations/");
+        WebSession browser = WebSession.signIn(mvc, a.clinician(), clock);
+        assertThat(browser.perform(get(link)).getResponse().getContentAsString()).contains("Welcome, Ivo Invited");
+        MvcResult accepted = browser.perform(post(link).param("password", "paper boats on a quiet pond")
+                .param("confirmation", "paper boats on a quiet pond"));
+        assertThat(accepted.getResponse().getRedirectedUrl()).isEqualTo("/signin?welcome");
+        assertThat(jdbc.sql("SELECT status FROM account WHERE practice_id = ? AND email = ?").params(b.id(), email)
+                .query(String.class).single()).isEqualTo("ACTIVE");
+    }
+
     private long countClients(UUID practiceId) {
         return jdbc.sql("SELECT count(*) FROM client WHERE practice_id = ?").param(practiceId).query(Long.class).single();
     }
