@@ -49,10 +49,12 @@ public class Invitations {
     private final Clock clock;
     private final String baseUrl;
     private final AuditTrail audit;
+    private final app.carryover.system.PracticeFence fence;
 
     Invitations(AccountRepository accounts, PracticeRepository practices, JdbcClient jdbc, Mailer mailer,
             PasswordPolicy policy, PasswordEncoder encoder, Clock clock, @Value("${carryover.base-url}") String baseUrl,
-            AuditTrail audit) {
+            AuditTrail audit, app.carryover.system.PracticeFence fence) {
+        this.fence = fence;
         this.accounts = accounts;
         this.practices = practices;
         this.jdbc = jdbc;
@@ -152,6 +154,12 @@ public class Invitations {
 
     /** The open invitation behind a link, or a 410 when it has expired or was used. */
     Pending open(String token) {
+        // Links are found by their hash alone and may be opened in a browser still signed in to
+        // another practice: accepting one is not an act of that session's person, so past the fence.
+        return fence.unrestricted(() -> openUnfenced(token));
+    }
+
+    private Pending openUnfenced(String token) {
         if (!Tokens.wellFormed(token)) {
             throw ProblemException.notFound("Invitation");
         }
@@ -180,6 +188,10 @@ public class Invitations {
      */
     @Transactional
     void accept(String token, String password, String confirmation, boolean linksOnly) {
+        fence.unrestricted(() -> acceptUnfenced(token, password, confirmation, linksOnly));
+    }
+
+    private void acceptUnfenced(String token, String password, String confirmation, boolean linksOnly) {
         Pending pending = open(token);
         Account account = pending.account();
         String hash = null;
