@@ -32,19 +32,23 @@ final class FencedDataSource extends DelegatingDataSource {
         super(target);
     }
 
+    // The practice is worked out before a connection is taken: working it out may load the signed-in
+    // person's session through this same pool, and holding one connection while waiting for another
+    // would let a burst of requests exhaust the pool and wait on each other.
     @Override
     public Connection getConnection() throws SQLException {
-        return fenced(super.getConnection());
+        String wanted = PracticeFence.currentValue();
+        return fenced(super.getConnection(), wanted);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return fenced(super.getConnection(username, password));
+        String wanted = PracticeFence.currentValue();
+        return fenced(super.getConnection(username, password), wanted);
     }
 
-    private Connection fenced(Connection connection) throws SQLException {
+    private Connection fenced(Connection connection, String wanted) throws SQLException {
         try {
-            String wanted = PracticeFence.currentValue();
             PGConnection physical = connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : null;
             if (physical == null) {
                 PracticeFence.apply(connection, wanted);

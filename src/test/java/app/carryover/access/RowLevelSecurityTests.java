@@ -92,6 +92,11 @@ class RowLevelSecurityTests {
         assertThat(tables).as("tables with practice_id").hasSizeGreaterThan(25);
         assertThat(tables).filteredOn(t -> !(Boolean) t.get("enabled") || !(Boolean) t.get("forced") || !(Boolean) t.get("policy"))
                 .as("tables with practice_id but without an enabled, forced practice_fence policy").isEmpty();
+        // one and the same expression on every table, so no table's policy can quietly differ (say, "OR true")
+        assertThat(jdbc.sql("SELECT DISTINCT qual || ' | ' || with_check FROM pg_policies WHERE schemaname = 'public' "
+                + "AND policyname = 'practice_fence'").query(String.class).list()).singleElement().asString()
+                .contains("(practice_id = ( SELECT (NULLIF(current_setting('carryover.practice_id'::text, true), ''::text))::uuid")
+                .doesNotContainIgnoringCase("true)) OR true");
         assertThat(jdbc.sql("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")
                 .query(Boolean.class).single()).as("the application role bypasses row-level security").isFalse();
         // Other policies may only widen reading (the built-in worksheets), never writing.
@@ -143,6 +148,12 @@ class RowLevelSecurityTests {
             }
             assertThat(jdbc.sql("SELECT account_email_taken(?)").param(b.admin().email()).query(Boolean.class).single()).isTrue();
             assertThat(countClients(b.id())).as("fenced again after account_email_taken").isZero();
+            // inside a transaction the function's lift is transaction-local: it must put the fence back itself
+            transactions.executeWithoutResult(tx -> {
+                assertThat(jdbc.sql("SELECT account_email_taken(?)").param(b.admin().email()).query(Boolean.class).single())
+                        .isTrue();
+                assertThat(countClients(b.id())).as("fenced again within the transaction that asked").isZero();
+            });
             return null;
         });
 
