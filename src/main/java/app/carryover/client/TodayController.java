@@ -115,8 +115,7 @@ class TodayController {
     @PostMapping("/today/entries/{entryId}")
     String rate(Actor actor, @PathVariable UUID entryId, @RequestParam(required = false) Integer rating,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        PracticeEntry entry = log.get(actor, actor.clientId(), entryId);
-        log.edit(actor, entryId, new EntryInput(entry.clientEntryId(), null, rating, note, entry.answers()));
+        rateAndNote(actor, entryId, rating, note);
         redirect.addFlashAttribute("notice", "Saved. Thank you.");
         return "redirect:/today";
     }
@@ -177,8 +176,7 @@ class TodayController {
     @PostMapping("/history/entries/{entryId}")
     String change(Actor actor, @PathVariable UUID entryId, @RequestParam(required = false) Integer rating,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        PracticeEntry entry = log.get(actor, actor.clientId(), entryId);
-        log.edit(actor, entryId, new EntryInput(entry.clientEntryId(), null, rating, note, entry.answers()));
+        rateAndNote(actor, entryId, rating, note);
         redirect.addFlashAttribute("notice", "Entry changed; the earlier version is kept.");
         return "redirect:/history";
     }
@@ -227,5 +225,11 @@ class TodayController {
         boolean reflectionDue = p.dueSession() != null
                 && !p.dueSession().startsIn(client.timeZone()).toLocalDate().isAfter(today.plusDays(2));
         return new Card(p, todayLine, periodLine, dueLine, UUID.randomUUID(), reflectionDue);
+    }
+
+    /** Changes an entry's rating and note, keeping its submission id and any worksheet answers. */
+    private void rateAndNote(Actor actor, UUID entryId, Integer rating, String note) {
+        PracticeEntry entry = log.get(actor, actor.clientId(), entryId);
+        log.edit(actor, entryId, new EntryInput(entry.clientEntryId(), null, rating, note, entry.answers()));
     }
 }

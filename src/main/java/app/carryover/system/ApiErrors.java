@@ -44,13 +44,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        return ResponseEntity.status(e.status()).body(detail(e));
+    }
+
+    /** The RFC 9457 body of a problem: status, title, detail, and {@code errors} naming each field. */
+    static ProblemDetail detail(ProblemException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         body.setTitle(e.title());
         if (!e.fields().isEmpty()) {
             body.setProperty("errors", e.fields().stream()
                     .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
         }
-        return ResponseEntity.status(e.status()).body(body);
+        return body;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

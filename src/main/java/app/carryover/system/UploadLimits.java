@@ -1,14 +1,12 @@
 package app.carryover.system;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -37,13 +35,12 @@ class UploadLimits {
     Object tooLarge(HttpServletRequest request) {
         String message = "is larger than the " + limit.toMegabytes() + " MB this server accepts in one upload;"
                 + " send one session's transcript at a time";
+        ProblemException problem = new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large",
+                "The file " + message + ".", List.of(new ProblemException.FieldProblem("file", message)));
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The file " + message + ".");
-            body.setTitle("Content Too Large");
-            body.setProperty("errors", List.of(Map.of("field", "file", "message", message)));
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(body);
+            return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiErrors.detail(problem));
         }
-        return PageErrors.page(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "The file " + message + ".");
+        return PageErrors.page(problem.status(), "Too large", problem.getMessage());
     }
 }

@@ -42,10 +42,10 @@ class TranscriptAuditPages {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         try {
-            model.addAttribute("report", audits.report(actor, from, to));
+            model.addAttribute("report", audits.report(actor, TranscriptAudits.Dates.typed(from, to)));
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
-            model.addAttribute("report", audits.report(actor));
+            model.addAttribute("report", audits.report(actor, TranscriptAudits.Dates.ALL));
         }
         return "transcripts/audit";
     }
@@ -54,7 +54,7 @@ class TranscriptAuditPages {
     @GetMapping("/transcripts/audit.csv")
     ResponseEntity<String> csv(Actor actor, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        return csvResponse(audits.csv(actor, from, to));
+        return csvResponse(audits.csv(actor, TranscriptAudits.Dates.typed(from, to)));
     }
 
     @Access(AccessRule.ADMIN)

@@ -31,6 +31,33 @@ import app.carryover.system.Role;
 @Service
 class TranscriptAudits {
 
+    /** Session dates, both included; either end is open when null. */
+    record Dates(LocalDate from, LocalDate to) {
+
+        static final Dates ALL = new Dates(null, null);
+
+        /** The dates as typed (YYYY-MM-DD, blank for an open end); a bad date is a problem naming its field. */
+        static Dates typed(String from, String to) {
+            return new Dates(date("from", from), date("to", to));
+        }
+
+        private static LocalDate date(String field, String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(value.strip());
+            } catch (java.time.DateTimeException e) {
+                throw ProblemException.invalid(field, "is not a date; write it as YYYY-MM-DD, such as 2026-03-01");
+            }
+            if (date.getYear() < 1900 || date.getYear() > 9999) {
+                throw ProblemException.invalid(field, "must be a date between the years 1900 and 9999");
+            }
+            return date;
+        }
+    }
+
     /** The audit as one caller may see it, over sessions held from {@code from} to {@code to} (each open when null). */
     record Report(boolean wholePractice, int sessions, List<PracticeAudit.Figures> rows, LocalDate from, LocalDate to) {
 
@@ -57,40 +84,10 @@ class TranscriptAudits {
         this.audit = audit;
     }
 
-    Report report(Actor actor) {
-        return report(actor, (LocalDate) null, (LocalDate) null);
-    }
-
-    /** The audit over the dates as typed (YYYY-MM-DD, blank for an open end); a bad date is a problem naming its field. */
-    Report report(Actor actor, String from, String to) {
-        return report(actor, date("from", from), date("to", to));
-    }
-
-    String csv(Actor actor, String from, String to) {
-        return csv(actor, date("from", from), date("to", to));
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(value.strip());
-        } catch (java.time.DateTimeException e) {
-            throw ProblemException.invalid(field, "is not a date; write it as YYYY-MM-DD, such as 2026-03-01");
-        }
-        if (date.getYear() < 1900 || date.getYear() > 9999) {
-            throw ProblemException.invalid(field, "must be a date between the years 1900 and 9999");
-        }
-        return date;
-    }
-
-    /**
-     * The audit over the sessions whose date (in the practice's time zone) falls from {@code from} to
-     * {@code to}, both included; either may be null for an open end.
-     */
-    Report report(Actor actor, LocalDate from, LocalDate to) {
+    /** The audit over the sessions whose date, in the practice's time zone, falls within {@code dates}. */
+    Report report(Actor actor, Dates dates) {
+        LocalDate from = dates.from();
+        LocalDate to = dates.to();
         boolean whole = actor.has(Role.ADMIN);
         if (!whole && !actor.has(Role.CLINICIAN)) {
             throw ProblemException.forbidden("The transcript audit is for the practice's staff.");
@@ -125,8 +122,8 @@ class TranscriptAudits {
     }
 
     /** The same figures as CSV; the download is audited as an export. */
-    String csv(Actor actor, LocalDate from, LocalDate to) {
-        Report report = report(actor, from, to);
+    String csv(Actor actor, Dates dates) {
+        Report report = report(actor, dates);
         StringBuilder out = new StringBuilder();
         try {
             PracticeAudit.writeCsv(report.rows(), out);

@@ -175,11 +175,7 @@ class TranscriptDetections {
     StoredDetection reopen(Actor actor, UUID clientId, UUID transcriptId, UUID detectionId) {
         ClientRecord client = access.change(actor, clientId, "transcript detection");
         StoredTranscript t = transcript(client, transcriptId);
-        StoredDetection d = transcripts.lock(t.practiceId(), t.id(), detectionId)
-                .orElseThrow(() -> ProblemException.notFound("Detection"));
-        if (!d.assigns()) {
-            throw ProblemException.conflict("This detection is a review of earlier homework, not an assignment.");
-        }
+        StoredDetection d = lockAssignment(t, detectionId);
         if (d.state() != StoredDetection.State.DISMISSED) {
             throw ProblemException.conflict("Only a dismissed detection can be taken back; this one is " + d.state().words() + ".");
         }
@@ -238,16 +234,30 @@ class TranscriptDetections {
     }
 
     private StoredDetection lockProposed(StoredTranscript t, UUID detectionId) {
-        StoredDetection d = transcripts.lock(t.practiceId(), t.id(), detectionId)
-                .orElseThrow(() -> ProblemException.notFound("Detection"));
+        StoredDetection d = lock(t, detectionId);
         requireProposed(d);
         return d;
     }
 
-    private static void requireProposed(StoredDetection d) {
+    private StoredDetection lockAssignment(StoredTranscript t, UUID detectionId) {
+        StoredDetection d = lock(t, detectionId);
+        requireAssignment(d);
+        return d;
+    }
+
+    /** A detection of the transcript, locked until the transaction ends so two decisions cannot race. */
+    private StoredDetection lock(StoredTranscript t, UUID detectionId) {
+        return transcripts.lock(t.practiceId(), t.id(), detectionId).orElseThrow(() -> ProblemException.notFound("Detection"));
+    }
+
+    private static void requireAssignment(StoredDetection d) {
         if (!d.assigns()) {
             throw ProblemException.conflict("This detection is a review of earlier homework, not an assignment.");
         }
+    }
+
+    private static void requireProposed(StoredDetection d) {
+        requireAssignment(d);
         if (!d.proposed()) {
             throw ProblemException.conflict("This detected assignment was already " + d.state().words() + ".");
         }

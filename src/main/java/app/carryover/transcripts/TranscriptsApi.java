@@ -201,7 +201,7 @@ class TranscriptsApi {
     @Access(AccessRule.STAFF)
     @GetMapping("/transcripts/audit")
     Audit audit(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        TranscriptAudits.Report r = audits.report(actor, from, to);
+        TranscriptAudits.Report r = audits.report(actor, TranscriptAudits.Dates.typed(from, to));
         return new Audit(r.wholePractice(), r.from(), r.to(), r.sessions(), r.rows().stream().map(AuditRow::of).toList());
     }
 
@@ -209,7 +209,7 @@ class TranscriptsApi {
     @GetMapping("/transcripts/audit.csv")
     ResponseEntity<String> auditCsv(Actor actor, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        return TranscriptAuditPages.csvResponse(audits.csv(actor, from, to));
+        return TranscriptAuditPages.csvResponse(audits.csv(actor, TranscriptAudits.Dates.typed(from, to)));
     }
 
     @Access(AccessRule.ADMIN)

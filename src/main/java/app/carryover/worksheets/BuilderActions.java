@@ -2,8 +2,10 @@ package app.carryover.worksheets;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import app.carryover.worksheets.BuilderDraft.DraftCondition;
 import app.carryover.worksheets.BuilderDraft.DraftItem;
@@ -119,8 +121,7 @@ final class BuilderActions {
         if (draft.values().stream().anyMatch(v -> v.formula().replace(" ", "").equals(formula))) {
             return null;
         }
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        draft.values().forEach(v -> keys.add(v.key()));
+        Set<String> keys = draft.values().stream().map(DraftValue::key).collect(Collectors.toSet());
         String base = group == null ? item.id() : cut("avg_" + item.id());
         String key = base;
         for (int n = 2; keys.contains(key); n++) {

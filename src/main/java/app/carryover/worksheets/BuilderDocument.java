@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import app.carryover.worksheets.BuilderDraft.DraftCondition;
 import app.carryover.worksheets.BuilderDraft.DraftItem;
 import app.carryover.worksheets.BuilderDraft.DraftOption;
+import app.carryover.worksheets.BuilderDraft.DraftValue;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,28 +60,27 @@ final class BuilderDocument {
                 follow(item.showIf(), renamed);
                 item.items().forEach(child -> follow(child.showIf(), renamed));
             }
-            List<BuilderDraft.DraftValue> values = draft.values();
+            List<DraftValue> values = draft.values();
             for (int v = 0; v < values.size(); v++) {
-                BuilderDraft.DraftValue value = values.get(v);
-                values.set(v, new BuilderDraft.DraftValue(value.key(), value.label(), value.unit(),
-                        renamedIn(value.formula(), renamed)));
+                DraftValue value = values.get(v);
+                values.set(v, new DraftValue(value.key(), value.label(), value.unit(), renamedIn(value.formula(), renamed)));
             }
         }
         return draft;
     }
 
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(?<![a-z0-9_])[a-z][a-z0-9_]*+(?!\\s*\\()");
+    private static final Pattern NAME = Pattern.compile("(?<![a-z0-9_])[a-z][a-z0-9_]*+(?!\\s*\\()");
 
     /** The formula with each renamed question's key replaced (function names, followed by "(", are left alone). */
     static String renamedIn(String formula, Map<String, String> renamed) {
         if (formula == null || formula.isEmpty()) {
             return formula;
         }
-        java.util.regex.Matcher m = NAME.matcher(formula);
+        Matcher m = NAME.matcher(formula);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String to = renamed.get(m.group());
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(to == null ? m.group() : to));
+            m.appendReplacement(out, Matcher.quoteReplacement(to == null ? m.group() : to));
         }
         m.appendTail(out);
         return out.toString();
