@@ -20,7 +20,6 @@ import app.carryover.testing.CarryoverTest;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
-import app.carryover.testing.TestTotp;
 import app.carryover.testing.WebSession;
 
 /** API tokens: second factor to create, shown once, hashed, scoped, expiring, revocable, audited. */
@@ -53,12 +52,10 @@ class ApiTokenTests {
 
     String create(boolean readOnly) throws Exception {
         clock.advance(Duration.ofSeconds(31));
-        MvcResult page = clinician.perform(post("/settings/tokens").param("name", "Research export")
-                .param("days", "90").param("readOnly", String.valueOf(readOnly))
-                .param("code", TestTotp.code(practice.clinician().totpSecret(), clock.instant())));
+        MvcResult page = clinician.createApiToken(practice.clinician(), clock, "Research export", readOnly);
         String html = page.getResponse().getContentAsString();
         assertThat(html).contains("Copy it now");
-        return html.replaceAll("(?s).*<code class=\"secret\">(co_[A-Za-z0-9_-]+)</code>.*", "$1");
+        return WebSession.apiTokenIn(html);
     }
 
     MvcResult call(String token, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)

@@ -41,6 +41,20 @@ public final class WebSession {
         return web;
     }
 
+    /**
+     * Creates an API token on the settings page, confirmed with the person's current TOTP code (the
+     * caller moves the clock past the code used to sign in); the page shows the token once.
+     */
+    public MvcResult createApiToken(Fixtures.Person person, Clock clock, String name, boolean readOnly) throws Exception {
+        return perform(post("/settings/tokens").param("name", name).param("days", "90")
+                .param("readOnly", String.valueOf(readOnly)).param("code", TestTotp.code(person.totpSecret(), clock.instant())));
+    }
+
+    /** The token shown once on the page {@link #createApiToken} answers with. */
+    public static String apiTokenIn(String html) {
+        return html.replaceAll("(?s).*<code class=\"secret\">(co_[A-Za-z0-9_-]+)</code>.*", "$1");
+    }
+
     /** Performs a request (plain or multipart) in this session, with a CSRF token. */
     public MvcResult perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         return performRaw(request.with(csrf()));
