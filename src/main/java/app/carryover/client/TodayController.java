@@ -206,6 +206,7 @@ class TodayController {
             rows.add(Map.of("title", p.assignment().title(), "counts", counts, "dose", p.assignment().dose().describe()));
         }
         model.addAttribute("days", days);
+        model.addAttribute("today", today);
         model.addAttribute("rows", rows);
         model.addAttribute("practice", practices.of(actor));
         return "client/week";
