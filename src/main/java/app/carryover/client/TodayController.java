@@ -52,6 +52,7 @@ class TodayController {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
 
     private final ClientAccess access;
@@ -97,7 +98,11 @@ class TodayController {
         model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> WHEN.format(s.startsIn(client.timeZone())))
                 .orElse(null));
         if (logged != null) {
-            model.addAttribute("logged", log.get(actor, actor.clientId(), logged));
+            PracticeEntry entry = log.get(actor, actor.clientId(), logged);
+            String title = assignments.get(actor, actor.clientId(), entry.assignmentId()).title();
+            model.addAttribute("logged", entry);
+            model.addAttribute("loggedLine", "Logged: " + title + (entry.localDate().equals(today) ? ", today."
+                    : entry.localDate().equals(today.minusDays(1)) ? ", for yesterday." : ", for " + DAY_DATE.format(entry.localDate()) + "."));
         }
         return "client/today";
     }
