@@ -35,6 +35,7 @@ import app.carryover.practice.Practices;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
+import app.carryover.system.Dates;
 import app.carryover.worksheets.AnswerCheck;
 import app.carryover.worksheets.Answers;
 import app.carryover.worksheets.FormAnswers;
@@ -54,7 +55,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class WorksheetFillController {
 
-    private static final DateTimeFormatter SAVED_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter SAVED_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final Assignments assignments;
@@ -180,7 +180,7 @@ class WorksheetFillController {
         var at = draft.savedAt().atZone(client.timeZone());
         LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
         String day = at.toLocalDate().equals(today) ? "today"
-                : at.toLocalDate().equals(today.minusDays(1)) ? "yesterday" : SAVED_DAY.format(at);
+                : at.toLocalDate().equals(today.minusDays(1)) ? "yesterday" : Dates.longDay(at.toLocalDate(), today);
         return day + " at " + SAVED_TIME.format(at);
     }
 
