@@ -62,6 +62,7 @@ public final class BundledDatabase implements AutoCloseable {
     private volatile EmbeddedPostgres postgres;
     private volatile ProcessHandle postmaster;
     private volatile boolean closing;
+    private volatile boolean held;
     private final Thread watchdog;
 
     private BundledDatabase(Path cluster, boolean durable, String superuserPassword, String appPassword,
@@ -199,6 +200,25 @@ public final class BundledDatabase implements AutoCloseable {
     }
 
     /**
+     * Stops the server (a fast shutdown) and keeps it stopped until {@link #startServer()}: for
+     * outage drills and tests, which need the database gone for longer than the watchdog allows.
+     */
+    public synchronized void stopServer() {
+        held = true;
+        ProcessHandle current = postmaster;
+        if (current != null && current.isAlive()) {
+            BundledServerProcess.signal(current, "INT");
+            BundledServerProcess.awaitExit(current, Duration.ofSeconds(60));
+        }
+    }
+
+    /** Ends {@link #stopServer()}: starts the server again now. */
+    public void startServer() {
+        held = false;
+        restart();
+    }
+
+    /**
      * Starts the server again, on the same port so the connection pool finds it, whenever it stops
      * while the application runs (killed, crashed, stopped by hand). Until it is back, requests are
      * answered 503 and the pool keeps trying.
@@ -211,7 +231,7 @@ public final class BundledDatabase implements AutoCloseable {
                 return;
             }
             ProcessHandle current = postmaster;
-            if (closing || (current != null && current.isAlive())) {
+            if (closing || held || (current != null && current.isAlive())) {
                 continue;
             }
             restart();
@@ -219,7 +239,7 @@ public final class BundledDatabase implements AutoCloseable {
     }
 
     private synchronized void restart() {
-        if (closing) {
+        if (closing || held || (postmaster != null && postmaster.isAlive())) {
             return;
         }
         long stopped = System.nanoTime();
