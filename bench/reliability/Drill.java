@@ -64,6 +64,7 @@ public class Drill {
     final AtomicLong otherErrors = new AtomicLong();
     final AtomicLong slowest = new AtomicLong();
     final AtomicLong lastOk = new AtomicLong();
+    final Set<String> problems = ConcurrentHashMap.newKeySet();
     final List<String> rounds = Collections.synchronizedList(new ArrayList<>());
     Process server;
     int serverStarts;
@@ -92,6 +93,7 @@ public class Drill {
             t.start();
             writers.add(t);
         }
+        waitForWrites(System.nanoTime());
         Thread.sleep(5000);
         for (int round = 1; round <= roundCount; round++) {
             switch (mode) {
@@ -134,6 +136,9 @@ public class Drill {
                     csrf = null;
                 }
             } catch (IOException | RuntimeException e) {
+                if (problems.add(e.getClass().getSimpleName() + ": " + e.getMessage())) {
+                    System.out.println(client + ": " + e);
+                }
                 pause(250);
                 csrf = null;
             } catch (InterruptedException e) {
@@ -197,7 +202,7 @@ public class Drill {
         if (r.statusCode() != 302 || location.contains("error")) {
             throw new IOException("sign-in of " + email + " answered " + r.statusCode() + " " + location);
         }
-        Matcher meta = CSRF_META.matcher(get(http, "/").body());
+        Matcher meta = CSRF_META.matcher(get(http, "/today").body());
         if (!meta.find()) {
             throw new IOException("no CSRF token after signing in");
         }

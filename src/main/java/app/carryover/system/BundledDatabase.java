@@ -91,6 +91,7 @@ public final class BundledDatabase implements AutoCloseable {
         try {
             createPrivateDirectory(root);
             lock = lockDirectory(root);
+            app.carryover.system.backup.Installation.of(root);
             Path cluster = root.resolve("postgres");
             Path superuserFile = root.resolve("postgres-superuser.password");
             Path appFile = root.resolve("postgres-carryover.password");

@@ -57,6 +57,15 @@ final class BundledServerProcess {
         return process;
     }
 
+    /** The port the running server of this cluster listens on (the pid file's fourth line). */
+    static int port(Path cluster) {
+        try {
+            return Integer.parseInt(Files.readAllLines(cluster.resolve("postmaster.pid"), StandardCharsets.UTF_8).get(3).trim());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Could not read the running server's port from " + cluster.resolve("postmaster.pid"), e);
+        }
+    }
+
     /**
      * Stops a server of this cluster left running by an earlier Carryover process: a fast shutdown
      * (SIGINT: open transactions rolled back, a checkpoint written, a clean stop), and only if that

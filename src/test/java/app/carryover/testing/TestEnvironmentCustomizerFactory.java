@@ -50,6 +50,8 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
             properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("carryover-test", properties));
             context.getBeanFactory().registerSingleton("clock", new TestClock());
+            // As a real start has it: the context's handle on the bundled server (backups), not its owner.
+            context.getBeanFactory().registerSingleton("bundledDatabase", env.database());
         }
     }
 }
