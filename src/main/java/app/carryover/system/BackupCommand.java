@@ -86,8 +86,10 @@ public final class BackupCommand {
             throw new BackupException("The key file belongs to installation " + key.installation() + ", not to the one in "
                     + dataDir + " (" + Installation.of(dataDir) + ")");
         }
-        Path target = Path.of(options.getOrDefault("output", dataDir.resolve("backups").toString()));
-        if (Files.isDirectory(target)) {
+        // A directory (the default, an existing one, or one named with a trailing slash) gets a dated file.
+        String output = options.get("output");
+        Path target = output == null ? dataDir.resolve("backups") : Path.of(output);
+        if (output == null || output.endsWith("/") || Files.isDirectory(target)) {
             target = target.resolve(BackupFiles.name(Clock.systemUTC()));
         }
         Path cluster = dataDir.resolve("postgres");
