@@ -3,6 +3,7 @@ package app.carryover.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,9 +63,22 @@ public class AuditLog {
         this.key = key;
     }
 
+    /** One page of rows, newest first, and whether there are older or newer ones beyond it. */
+    public record Page(List<Row> rows, boolean older, boolean newer) {
+    }
+
     /** The newest rows first, at most {@code limit}; admins only. Browsing is itself audited. */
     public List<Row> browse(Actor admin, Filter filter, int limit) {
+        return page(admin, filter, null, null, limit).rows();
+    }
+
+    /**
+     * A page of rows, newest first: the newest ones, those just before row {@code before}, or those
+     * just after row {@code after} (by row number, which follows the order rows were written in).
+     */
+    public Page page(Actor admin, Filter filter, Long before, Long after, int limit) {
         requireAdmin(admin);
+        int size = Math.max(1, Math.min(limit, 1000));
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE practice_id = ?");
         List<Object> params = new ArrayList<>(List.of(admin.practiceId()));
         if (filter.actorId() != null) {
@@ -87,15 +101,32 @@ public class AuditLog {
             sql.append(" AND at < ?");
             params.add(Timestamp.from(filter.to()));
         }
-        sql.append(" ORDER BY seq DESC LIMIT ?");
-        params.add(Math.max(1, Math.min(limit, 1000)));
-        List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Row(rs.getLong("seq"),
+        boolean forward = before == null && after != null;
+        if (forward) {
+            sql.append(" AND seq > ? ORDER BY seq ASC LIMIT ?");
+            params.add(after);
+        } else {
+            if (before != null) {
+                sql.append(" AND seq < ?");
+                params.add(before);
+            }
+            sql.append(" ORDER BY seq DESC LIMIT ?");
+        }
+        params.add(size + 1);
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Row(rs.getLong("seq"),
                 rs.getTimestamp("at").toInstant(), rs.getObject("actor_id", UUID.class), rs.getString("actor_label"),
                 rs.getObject("client_id", UUID.class), rs.getString("action"), rs.getString("subject"),
-                rs.getString("object_id"), rs.getString("detail"), rs.getString("address"))).list();
+                rs.getString("object_id"), rs.getString("detail"), rs.getString("address"))).list());
+        boolean more = rows.size() > size;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (forward) {
+            Collections.reverse(rows);
+        }
         trail.recordNow(AuditEntry.by(admin, filter.clientId(), AuditAction.READ, "audit log", null,
                 "browsed " + rows.size() + " rows"));
-        return rows;
+        return forward ? new Page(rows, true, more) : new Page(rows, more, before != null);
     }
 
     /** Checks the admin's practice's record (and a head published earlier, if given). */
