@@ -121,16 +121,6 @@ public final class StatementCounter extends DelegatingDataSource {
             if (EXECUTE.contains(method.getName())) {
                 String text = sql != null ? sql : args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
                 counts.statements.add(text.replaceAll("\\s+", " ").trim());
-                if (System.getProperty("countTrace") != null && text.contains(System.getProperty("countTrace"))) {
-                    StringBuilder b = new StringBuilder("TRACE ");
-                    for (StackTraceElement e : new Throwable().getStackTrace()) {
-                        String c = e.getClassName();
-                        if (c.startsWith("org.springframework.session") || c.startsWith("org.springframework.security") || c.startsWith("app.carryover") || c.startsWith("org.springframework.web.filter") || c.contains("Session")) {
-                            b.append("\n   ").append(c).append('.').append(e.getMethodName()).append(':').append(e.getLineNumber());
-                        }
-                    }
-                    counts.statements.add(b.toString());
-                }
                 if (connection.getAutoCommit()) {
                     counts.transactions++;
                 }
