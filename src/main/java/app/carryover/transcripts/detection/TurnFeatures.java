@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.detection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,9 +15,9 @@ import app.carryover.language.VerbForms;
  * turn stands and what its neighbours look like. Each feature remembers the words that set it off,
  * which become the evidence of a decision.
  */
-final class TurnFeatures {
+public final class TurnFeatures {
 
-    static final List<String> NAMES;
+    public static final List<String> NAMES;
     private static final int COUNT;
     private static final java.util.Map<String, Integer> INDEX;
 
@@ -110,7 +110,7 @@ final class TurnFeatures {
                     String nextClientText, boolean previousReviewAsked, boolean assignedEarlier, String previousTherapistText) {
     }
 
-    final double[] values = new double[COUNT];
+    public final double[] values = new double[COUNT];
     /** Per feature: the first and last word that set it off, in the therapist's words, or as -2 - index in the context's; null when unset. */
     final int[][] spans = new int[COUNT][];
     final SpokenText text;
@@ -139,11 +139,11 @@ final class TurnFeatures {
         return i;
     }
 
-    static int count() {
+    public static int count() {
         return COUNT;
     }
 
-    static TurnFeatures of(String therapist, String client, Sequence sequence) {
+    public static TurnFeatures of(String therapist, String client, Sequence sequence) {
         SpokenText text = SpokenText.of(therapist);
         SpokenText context = SpokenText.of(client);
         CueLexicon lexicon = CueLexicon.DEFAULT;

@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.reading;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,19 +8,19 @@ import java.util.Map;
  * hundreds of thousands of lines a second: {@link #object} reads a flat object (strings, numbers,
  * booleans, null; nested values are kept as their raw text), {@link #string} writes a quoted string.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     /** Thrown for a line that is not a JSON object; the message says where it went wrong. */
-    static final class Malformed extends Exception {
+    public static final class Malformed extends Exception {
         Malformed(String message) {
             super(message, null, false, false);
         }
     }
 
-    static Map<String, Object> object(String line) throws Malformed {
+    public static Map<String, Object> object(String line) throws Malformed {
         Reader r = new Reader(line);
         r.skipSpace();
         r.expect('{');
@@ -80,7 +80,7 @@ final class Json {
     }
 
     /** The value as text: strings as they are, numbers and booleans printed, null as null. */
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value == null) {
             return null;
         }
@@ -93,7 +93,7 @@ final class Json {
         return value.toString();
     }
 
-    static void string(StringBuilder out, String s) {
+    public static void string(StringBuilder out, String s) {
         if (s == null) {
             out.append("null");
             return;
@@ -213,7 +213,7 @@ final class Json {
             } while (depth > 0);
         }
 
-        String string() throws Malformed {
+        public String string() throws Malformed {
             expect('"');
             int start = pos;
             while (pos < s.length()) {

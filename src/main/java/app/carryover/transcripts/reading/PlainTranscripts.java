@@ -1,18 +1,23 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.reading;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import app.carryover.transcripts.Speaker;
+import app.carryover.transcripts.SpeakerRoles;
+import app.carryover.transcripts.Transcript;
+import app.carryover.transcripts.TranscriptReader;
+import app.carryover.transcripts.Turn;
 
 /** Speaker-labelled text transcripts, one turn a line; see {@link TranscriptReader}. */
-final class PlainTranscripts {
+public final class PlainTranscripts {
 
     private PlainTranscripts() {
     }
 
-    static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles) {
+    public static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles) {
         List<String> lines = List.of(text.split("\r\n|\r|\n", -1));
         Map<String, Speaker> header = new HashMap<>();
         String headerClinician = null;

@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.detection;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import app.carryover.transcripts.HomeworkCategory;
 
 /**
  * The detector's weights: logistic heads over {@link TurnFeatures} for assigning and reviewing (one
@@ -20,11 +21,11 @@ import java.util.Set;
  * task is specific, and a multinomial head for its category. Stored as text, one weight a line, in
  * {@code transcripts/model.tsv}; retrained from labelled data by {@code transcripts train}.
  */
-final class DetectorModel {
+public final class DetectorModel {
 
     static final String RESOURCE = "/transcripts/model.tsv";
-    static final double L2 = Double.parseDouble(System.getProperty("lr.l2", "0.002"));
-    static final int ITERATIONS = Integer.getInteger("lr.iterations", 500);
+    public static final double L2 = Double.parseDouble(System.getProperty("lr.l2", "0.002"));
+    public static final int ITERATIONS = Integer.getInteger("lr.iterations", 500);
 
     /** The features the specific head sees: when, how often, how long, how much, which log. */
     static final List<String> SPECIFIC_FEATURES = List.of("T_RECUR", "T_POINT", "T_TRIGGER", "S_NAMED", "S_AMOUNT",
@@ -33,15 +34,15 @@ final class DetectorModel {
             "D_WILLING", "D_YOU", "QUESTION");
     static final int CATEGORY_FEATURES = 4 * 5;
 
-    final double[] assign;
-    final double[] review;
+    public final double[] assign;
+    public final double[] review;
     final double[] assignInSession;
     final double[] reviewInSession;
     final double[] specific;
-    final double[][] category;
+    public final double[][] category;
     final ReviewChain reviewChain;
 
-    DetectorModel(double[] assign, double[] review, double[] assignInSession, double[] reviewInSession,
+    public DetectorModel(double[] assign, double[] review, double[] assignInSession, double[] reviewInSession,
             double[] specific, double[][] category, ReviewChain reviewChain) {
         this.assign = assign;
         this.review = review;
@@ -56,12 +57,12 @@ final class DetectorModel {
         static final DetectorModel MODEL = load();
     }
 
-    static DetectorModel shipped() {
+    public static DetectorModel shipped() {
         return Shipped.MODEL;
     }
 
     /** The feature vector of the lone-turn heads: the session features left out. */
-    static double[] lone(TurnFeatures f) {
+    public static double[] lone(TurnFeatures f) {
         double[] x = f.values.clone();
         for (int i = 0; i < x.length; i++) {
             if (SESSION_FEATURE[i]) {
@@ -79,7 +80,7 @@ final class DetectorModel {
         }
     }
 
-    static double[] specificVector(TurnFeatures f) {
+    public static double[] specificVector(TurnFeatures f) {
         double[] x = new double[SPECIFIC_FEATURES.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = f.get(SPECIFIC_FEATURES.get(i));
@@ -91,7 +92,7 @@ final class DetectorModel {
      * Per category (skill, action, journaling, learning): its cue words anywhere, within a task
      * clause, the first task clause's verb, within the first task clause, and in the client's turn before.
      */
-    static double[] categoryVector(TurnFeatures f) {
+    public static double[] categoryVector(TurnFeatures f) {
         double[] x = new double[CATEGORY_FEATURES];
         String[] cues = {"K_SKILL", "K_ACTION", "K_JOURNAL", "K_LEARN"};
         String[] verbs = {"D_SKILLVERB", "D_ACTIONVERB", "D_JOURNALVERB", "D_LEARNVERB"};
@@ -131,7 +132,7 @@ final class DetectorModel {
         return x;
     }
 
-    void write(Writer out) throws IOException {
+    public void write(Writer out) throws IOException {
         out.write("# Carryover transcript homework detector: logistic weights over the cues of cues.txt.\n");
         out.write("# Regenerate with: java -jar target/carryover.jar transcripts train (see docs/transcripts.md)\n");
         writeHead(out, "assign", assign, TurnFeatures.NAMES);

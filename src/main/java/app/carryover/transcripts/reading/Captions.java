@@ -1,17 +1,20 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.reading;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import app.carryover.transcripts.SpeakerRoles;
+import app.carryover.transcripts.Transcript;
+import app.carryover.transcripts.TranscriptReader;
 
 /**
  * WebVTT and SRT captions with speaker tags: {@code <v Dr Lee>text</v>} (WebVTT voice spans) or
  * {@code Dr Lee: text} at the start of a cue line. A cue without a tag continues the speaker before;
  * cues of one speaker in a row make one turn.
  */
-final class Captions {
+public final class Captions {
 
     private static final Pattern VOICE = Pattern.compile("<v(?:\\.[\\w.-]+)?\\s+([^>]+)>");
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>|<\\d{2}:[\\d:.]+>|\\{\\\\[^}]*}");
@@ -19,7 +22,7 @@ final class Captions {
     private Captions() {
     }
 
-    static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles)
+    public static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles)
             throws TranscriptReader.UnreadableException {
         String[] lines = text.split("\r\n|\r|\n", -1);
         List<String> cueTexts = new ArrayList<>();

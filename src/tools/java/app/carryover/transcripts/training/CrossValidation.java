@@ -1,16 +1,19 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.training;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import app.carryover.transcripts.evaluation.Evaluation;
+import app.carryover.transcripts.evaluation.LabelledData;
+import app.carryover.transcripts.detection.Detector;
 
 /**
  * Cross-validated figures for the detector: k-fold over labelled utterances (each fold's model
  * trained on the other folds and all sessions) and leave-sessions-out (each fold's sessions held out
  * of a model trained on the rest and all utterances). A fixed seed keeps the folds the same run to run.
  */
-final class CrossValidation {
+public final class CrossValidation {
 
     private CrossValidation() {
     }
@@ -35,7 +38,7 @@ final class CrossValidation {
             for (int i = 0; i < shuffled.size(); i++) {
                 (i % k == fold ? test : train).add(shuffled.get(i));
             }
-            HomeworkDetector detector = new HomeworkDetector(Training.train(train, sessions));
+            Detector detector = new Detector(Training.train(train, sessions));
             for (LabelledData.Utterance u : test) {
                 if (u.labels() != null && !"client".equals(u.speaker())) {
                     total.add(u.labels(), speechLike
@@ -58,7 +61,7 @@ final class CrossValidation {
             for (int i = 0; i < shuffled.size(); i++) {
                 (i % k == fold ? test : train).add(shuffled.get(i));
             }
-            HomeworkDetector detector = new HomeworkDetector(Training.train(utterances, train));
+            Detector detector = new Detector(Training.train(utterances, train));
             for (LabelledData.Session s : test) {
                 total.add(s, detector.detect(s.transcript()));
             }
@@ -113,7 +116,7 @@ final class CrossValidation {
                         }
                     }
                 }
-                HomeworkDetector detector = new HomeworkDetector(Training.train(trainU, trainS));
+                Detector detector = new Detector(Training.train(trainU, trainS));
                 for (int s = 0; s < n; s++) {
                     if (sessionsOut) {
                         List<LabelledData.Session> ss = sessions.get(s);

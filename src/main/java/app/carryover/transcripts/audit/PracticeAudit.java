@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.audit;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import app.carryover.transcripts.DetectedAssignment;
+import app.carryover.transcripts.HomeworkCategory;
+import app.carryover.transcripts.SessionDetection;
 
 /**
  * A practice's homework figures over its sessions, overall and per clinician: the share of
@@ -85,7 +88,7 @@ public final class PracticeAudit {
                 categories);
     }
 
-    static final String HEADER = "clinician,sessions,sessions_assigning,share_assigning,sessions_reviewing,share_reviewing,"
+    public static final String HEADER = "clinician,sessions,sessions_assigning,share_assigning,sessions_reviewing,share_reviewing,"
             + "assignments,specific,vague,share_specific,skill_practice,action,journaling,learning";
 
     /** The audit as CSV (RFC 4180), one row per line of {@link #of}, shares to three decimals. */

@@ -1,17 +1,17 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.detection;
 
 /**
  * Logistic regression, binary and multinomial, trained by full-batch gradient descent with an L2
  * penalty (AdaGrad steps). The data are a few thousand turns with about a hundred cue features,
  * so training takes well under a second and needs no library.
  */
-final class Logistic {
+public final class Logistic {
 
     private Logistic() {
     }
 
     /** Weights per class (one row for a binary model), the last column the bias. */
-    static double[][] train(double[][] x, int[] y, int classes, double l2, int iterations) {
+    public static double[][] train(double[][] x, int[] y, int classes, double l2, int iterations) {
         int n = x.length;
         int d = n == 0 ? 0 : x[0].length;
         int rows = classes == 2 ? 1 : classes;
@@ -71,7 +71,7 @@ final class Logistic {
         }
     }
 
-    static double dot(double[] w, double[] x) {
+    public static double dot(double[] w, double[] x) {
         int d = x.length;
         double s = w[d];
         for (int j = 0; j < d; j++) {
@@ -82,7 +82,7 @@ final class Logistic {
         return s;
     }
 
-    static double sigmoid(double z) {
+    public static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }
 }

@@ -1,10 +1,12 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.reading;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import app.carryover.transcripts.SpeakerRoles;
+import app.carryover.transcripts.Speaker;
 
 /**
  * Finds a speaker label at the start of a line ("T:", "Therapist:", "Dr Lee:", "(Speaker 1):",
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  * roles counts only when it starts at least two lines of the file, so a line of speech such as
  * "The rule is: ..." is not taken for a new speaker.
  */
-final class Labels {
+public final class Labels {
 
     private static final Pattern TIMESTAMP = Pattern.compile(
             "^\\s*[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?(?:\\s*[ap]\\.?m\\.?)?[\\])]?\\s*(?:[-–—]\\s*)?",

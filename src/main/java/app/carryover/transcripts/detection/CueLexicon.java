@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.detection;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import app.carryover.language.SpokenText;
  * words. Phrases are indexed by their first word, so a text is matched in one pass whatever the
  * lexicon's size. Immutable and safe to share between threads.
  */
-final class CueLexicon {
+public final class CueLexicon {
 
     static final CueLexicon DEFAULT = load("/transcripts/cues.txt");
 

@@ -1,6 +1,8 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.detection;
 
 import java.util.List;
+import app.carryover.transcripts.Turn;
+import app.carryover.transcripts.evaluation.LabelledData;
 
 /**
  * Smooths the review probabilities of a session's therapist turns as a two-state chain (reviewing
@@ -10,7 +12,7 @@ import java.util.List;
  * are counted in the labelled sessions the model was trained on; forward-backward gives each turn
  * the probability that it is part of a review.
  */
-final class ReviewChain {
+public final class ReviewChain {
 
     final double stayReviewing;
     final double stayNotReviewing;
@@ -23,7 +25,7 @@ final class ReviewChain {
     }
 
     /** Counts the transitions between consecutive labelled therapist turns of the sessions. */
-    static ReviewChain count(List<LabelledData.Session> sessions) {
+    public static ReviewChain count(List<LabelledData.Session> sessions) {
         double[][] counts = {{1, 1}, {1, 1}};
         double reviews = 1;
         double turns = 2;

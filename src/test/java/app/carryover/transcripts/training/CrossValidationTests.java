@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,6 +9,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import app.carryover.transcripts.detection.DetectorModel;
+import app.carryover.transcripts.detection.TurnFeatures;
+import app.carryover.transcripts.evaluation.Evaluation;
+import app.carryover.transcripts.evaluation.LabelledData;
+import app.carryover.transcripts.SpeakerRoles;
+import app.carryover.transcripts.TranscriptReader;
 
 /**
  * The cross-validation harness over the development data in {@code ../shared/data/homework-utterances}
@@ -17,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrossValidationTests {
 
-    static final Path DATA = Path.of("..", "shared", "data", "homework-utterances");
+    static final Path DATA = Path.of(System.getenv().getOrDefault("CARRYOVER_DEV_DATA", "../shared/data/homework-utterances"));
 
     static List<LabelledData.Utterance> utterances;
     static List<LabelledData.Session> sessions;

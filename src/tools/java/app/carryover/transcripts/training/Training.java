@@ -1,14 +1,21 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import app.carryover.transcripts.Turn;
+import app.carryover.transcripts.detection.DetectorModel;
+import app.carryover.transcripts.detection.Logistic;
+import app.carryover.transcripts.detection.TurnFeatures;
+import app.carryover.transcripts.evaluation.LabelledData;
+import app.carryover.transcripts.detection.ReviewChain;
+import app.carryover.transcripts.detection.Detector;
 
 
 /**
  * Trains the detector's heads from labelled utterances and sessions. The session heads see the
  * first pass's predictions for the turns around each turn, so they are trained on those too.
  */
-final class Training {
+public final class Training {
 
     static boolean LONE_FROM_SESSIONS = Boolean.parseBoolean(System.getProperty("lone.sessions", "true"));
 
@@ -59,7 +66,7 @@ final class Training {
                     continue;
                 }
                 if (LONE_FROM_SESSIONS) {
-                    TurnFeatures f = TurnFeatures.of(turns.get(i).text(), HomeworkDetector.contextOf(turns, i), null);
+                    TurnFeatures f = TurnFeatures.of(turns.get(i).text(), Detector.contextOf(turns, i), null);
                     add(f, l, lone, assigns, reviews, null, null);
                 }
             }
@@ -96,8 +103,8 @@ final class Training {
                 if (l == null || !turns.get(i).byTherapist()) {
                     continue;
                 }
-                TurnFeatures f = TurnFeatures.of(turns.get(i).text(), HomeworkDetector.contextOf(turns, i),
-                        HomeworkDetector.sequence(turns, i, prev[0], prev[1], p[0]));
+                TurnFeatures f = TurnFeatures.of(turns.get(i).text(), Detector.contextOf(turns, i),
+                        Detector.sequence(turns, i, prev[0], prev[1], p[0]));
                 full.add(f.values);
                 assigns2.add(l.assigns() ? 1 : 0);
                 reviews2.add(l.reviews() ? 1 : 0);
@@ -148,7 +155,7 @@ final class Training {
         double[][] p = new double[2][turns.size()];
         for (int i = 0; i < turns.size(); i++) {
             if (turns.get(i).byTherapist()) {
-                double[] x = DetectorModel.lone(TurnFeatures.of(turns.get(i).text(), HomeworkDetector.contextOf(turns, i), null));
+                double[] x = DetectorModel.lone(TurnFeatures.of(turns.get(i).text(), Detector.contextOf(turns, i), null));
                 p[0][i] = Logistic.sigmoid(Logistic.dot(model.assign, x));
                 p[1][i] = Logistic.sigmoid(Logistic.dot(model.review, x));
             }

@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.command;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Locale;
  * A progress bar on stderr for large inputs: redrawn in place at most five times a second, and
  * cleared at the end so the messages after it start on a clean line.
  */
-final class Progress {
+public final class Progress {
 
     private final PrintStream out;
     private final String unit;

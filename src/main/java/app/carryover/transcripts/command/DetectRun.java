@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.command;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,13 +15,27 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import app.carryover.transcripts.HomeworkDetector;
+import app.carryover.transcripts.SessionDetection;
+import app.carryover.transcripts.SpeakerRoles;
+import app.carryover.transcripts.TranscriptReader;
+import app.carryover.transcripts.audit.PracticeAudit;
+import app.carryover.transcripts.evaluation.Evaluation;
+import app.carryover.transcripts.evaluation.LabelledData;
+import app.carryover.transcripts.reading.Json;
+import app.carryover.transcripts.DetectedTurn;
+import app.carryover.transcripts.Speaker;
+import app.carryover.transcripts.Transcript;
+import app.carryover.transcripts.TurnDetection;
+import app.carryover.transcripts.reading.ChatMessages;
+import app.carryover.transcripts.reading.TextFiles;
 
 /**
  * One run of {@code transcripts detect} or {@code transcripts audit}: finds the input files, reads
  * each (a bad file gets one clear message and the rest go on), detects on worker threads and writes
  * the results in input order.
  */
-final class DetectRun {
+public final class DetectRun {
 
     private static final int CHUNK = 4096;
     private static final String PREFIX = "carryover transcripts: ";
@@ -37,7 +51,7 @@ final class DetectRun {
     private int sessionsLabelled;
     private int problems;
 
-    DetectRun(Map<String, String> options, PrintStream out, PrintStream err) {
+    public DetectRun(Map<String, String> options, PrintStream out, PrintStream err) {
         this.options = options;
         this.out = out;
         this.err = err;
@@ -45,9 +59,9 @@ final class DetectRun {
 
     private enum Kind { UTTERANCES, TRANSCRIPT, LABELS }
 
-    int detect() throws IOException, TranscriptsCommand.UsageException {
-        Path input = TranscriptsCommand.required(options, "input");
-        Path output = TranscriptsCommand.required(options, "output");
+    public int detect() throws IOException, CommandLine.UsageException {
+        Path input = CommandLine.required(options, "input");
+        Path output = CommandLine.required(options, "output");
         List<Path> files = inputFiles(input);
         TranscriptReader reader = reader();
         boolean evaluate = options.containsKey("evaluate");
@@ -120,9 +134,9 @@ final class DetectRun {
         return 0;
     }
 
-    int audit() throws IOException, TranscriptsCommand.UsageException {
-        Path input = TranscriptsCommand.required(options, "input");
-        Path output = TranscriptsCommand.required(options, "output");
+    public int audit() throws IOException, CommandLine.UsageException {
+        Path input = CommandLine.required(options, "input");
+        Path output = CommandLine.required(options, "output");
         List<Path> files = inputFiles(input);
         TranscriptReader reader = reader();
         List<SessionDetection> detections = new ArrayList<>();
@@ -170,25 +184,25 @@ final class DetectRun {
         return 0;
     }
 
-    private List<Path> inputFiles(Path input) throws IOException, TranscriptsCommand.UsageException {
+    private List<Path> inputFiles(Path input) throws IOException, CommandLine.UsageException {
         if (!Files.exists(input)) {
-            throw new TranscriptsCommand.UsageException("--input " + input + " does not exist");
+            throw new CommandLine.UsageException("--input " + input + " does not exist");
         }
         return TranscriptReader.files(input);
     }
 
-    private TranscriptReader reader() throws TranscriptsCommand.UsageException {
+    private TranscriptReader reader() throws CommandLine.UsageException {
         try {
             long maxMb = Long.parseLong(options.getOrDefault("max-mb", "64"));
             return new TranscriptReader(SpeakerRoles.parse(options.get("speakers")), maxMb * 1024 * 1024);
         } catch (NumberFormatException e) {
-            throw new TranscriptsCommand.UsageException("--max-mb must be a whole number of megabytes");
+            throw new CommandLine.UsageException("--max-mb must be a whole number of megabytes");
         } catch (IllegalArgumentException e) {
-            throw new TranscriptsCommand.UsageException("--speakers: " + e.getMessage());
+            throw new CommandLine.UsageException("--speakers: " + e.getMessage());
         }
     }
 
-    private int threads() throws TranscriptsCommand.UsageException {
+    private int threads() throws CommandLine.UsageException {
         try {
             int n = Integer.parseInt(options.getOrDefault("threads",
                     String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors()))));
@@ -197,7 +211,7 @@ final class DetectRun {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new TranscriptsCommand.UsageException("--threads must be a positive whole number");
+            throw new CommandLine.UsageException("--threads must be a positive whole number");
         }
     }
 

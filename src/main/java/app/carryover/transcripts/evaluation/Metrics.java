@@ -1,14 +1,14 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.evaluation;
 
 import java.util.Locale;
 
 /** Counts for precision, recall and F1 of one label, and accuracy counts; printed as the scorer prints them. */
-final class Metrics {
+public final class Metrics {
 
-    int tp;
-    int fp;
-    int fn;
-    int tn;
+    public int tp;
+    public int fp;
+    public int fn;
+    public int tn;
 
     void add(boolean gold, boolean predicted) {
         if (gold && predicted) {
@@ -29,21 +29,21 @@ final class Metrics {
         tn += other.tn;
     }
 
-    double precision() {
+    public double precision() {
         return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
     }
 
-    double recall() {
+    public double recall() {
         return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
     }
 
-    double f1() {
+    public double f1() {
         double p = precision();
         double r = recall();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    double accuracy() {
+    public double accuracy() {
         int n = tp + fp + fn + tn;
         return n == 0 ? 0 : (double) (tp + tn) / n;
     }

@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.reading;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * line is decoded on its own, so one pasted-in line does not garble the file). Binary files are
  * refused with a reason rather than read as noise.
  */
-final class TextFiles {
+public final class TextFiles {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -22,17 +22,17 @@ final class TextFiles {
     }
 
     /** Decoded text and how many lines had to be read as Windows-1252 instead of UTF-8. */
-    record Decoded(String text, int legacyLines) {
+    public record Decoded(String text, int legacyLines) {
     }
 
     /** Thrown when the bytes are not text; the message says why, for the user. */
-    static final class NotText extends Exception {
+    public static final class NotText extends Exception {
         NotText(String message) {
             super(message, null, false, false);
         }
     }
 
-    static Decoded decode(byte[] bytes) throws NotText {
+    public static Decoded decode(byte[] bytes) throws NotText {
         if (bytes.length == 0) {
             throw new NotText("the file is empty");
         }

@@ -1,9 +1,10 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.reading;
 
 import java.util.Locale;
+import app.carryover.transcripts.TranscriptReader;
 
 /** How an uploaded transcript was written, as the reader recognised it. */
-enum TranscriptFormat {
+public enum TranscriptFormat {
     TEXT("speaker-labelled text"), WEBVTT("WebVTT captions"), SRT("SRT captions"), JSON_CHAT("JSON chat messages");
 
     private final String words;
@@ -17,7 +18,7 @@ enum TranscriptFormat {
     }
 
     /** The format the reader will take the file for (the reader decides; this only names it). */
-    static TranscriptFormat of(String fileName, String text) {
+    public static TranscriptFormat of(String fileName, String text) {
         switch (TranscriptReader.Formats.of(fileName, text)) {
             case CAPTIONS:
                 return text.stripLeading().startsWith("WEBVTT") || fileName.toLowerCase(Locale.ROOT).endsWith(".vtt")

@@ -1,19 +1,22 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.evaluation;
 
 import java.util.Locale;
+import app.carryover.transcripts.DetectedTurn;
+import app.carryover.transcripts.SessionDetection;
+import app.carryover.transcripts.TurnDetection;
 
 /** Precision, recall and F1 per label and session-level accuracy, as the graders' scorer computes them. */
-final class Evaluation {
+public final class Evaluation {
 
-    final Metrics assign = new Metrics();
-    final Metrics review = new Metrics();
-    final Metrics sessionAssigned = new Metrics();
-    final Metrics sessionReviewed = new Metrics();
+    public final Metrics assign = new Metrics();
+    public final Metrics review = new Metrics();
+    public final Metrics sessionAssigned = new Metrics();
+    public final Metrics sessionReviewed = new Metrics();
     final Metrics specific = new Metrics();
     int categoryRight;
     int categoryCounted;
 
-    void add(LabelledData.Labels gold, TurnDetection predicted) {
+    public void add(LabelledData.Labels gold, TurnDetection predicted) {
         assign.add(gold.assigns(), predicted.assignsHomework());
         review.add(gold.reviews(), predicted.reviewsHomework());
         if (gold.assigns() && predicted.assignsHomework()) {
@@ -27,7 +30,7 @@ final class Evaluation {
         }
     }
 
-    void add(LabelledData.Session gold, SessionDetection predicted) {
+    public void add(LabelledData.Session gold, SessionDetection predicted) {
         boolean goldAssigned = false;
         boolean goldReviewed = false;
         for (DetectedTurn d : predicted.turns()) {
@@ -46,7 +49,7 @@ final class Evaluation {
         sessionReviewed.add(gold.reviewed() != null ? gold.reviewed() : goldReviewed, predicted.homeworkReviewed());
     }
 
-    void add(Evaluation other) {
+    public void add(Evaluation other) {
         assign.add(other.assign);
         review.add(other.review);
         sessionAssigned.add(other.sessionAssigned);
@@ -56,11 +59,11 @@ final class Evaluation {
         categoryCounted += other.categoryCounted;
     }
 
-    double categoryAccuracy() {
+    public double categoryAccuracy() {
         return categoryCounted == 0 ? 0 : (double) categoryRight / categoryCounted;
     }
 
-    String report(String title) {
+    public String report(String title) {
         StringBuilder b = new StringBuilder(title).append('\n');
         b.append("  assigns_homework  ").append(assign.prf()).append('\n');
         b.append("  reviews_homework  ").append(review.prf()).append('\n');

@@ -1,9 +1,12 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.reading;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import app.carryover.transcripts.SpeakerRoles;
+import app.carryover.transcripts.Transcript;
+import app.carryover.transcripts.TranscriptReader;
 
 /**
  * Chat messages as JSON lines (or one JSON array): a speaker under {@code speaker}, {@code role},
@@ -11,16 +14,16 @@ import java.util.Map;
  * {@code content}, {@code message} or {@code body}; optionally {@code session} (several sessions may
  * share a file), {@code turn} and {@code id}.
  */
-final class ChatMessages {
+public final class ChatMessages {
 
-    static final String[] SPEAKER_KEYS = {"speaker", "role", "author", "from", "sender", "name", "user", "participant", "who"};
-    static final String[] TEXT_KEYS = {"text", "content", "message", "body", "utterance", "transcript"};
-    static final String[] SESSION_KEYS = {"session", "session_id", "sessionId", "conversation", "conversation_id", "dialog_id"};
+    public static final String[] SPEAKER_KEYS = {"speaker", "role", "author", "from", "sender", "name", "user", "participant", "who"};
+    public static final String[] TEXT_KEYS = {"text", "content", "message", "body", "utterance", "transcript"};
+    public static final String[] SESSION_KEYS = {"session", "session_id", "sessionId", "conversation", "conversation_id", "dialog_id"};
 
     private ChatMessages() {
     }
 
-    static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles,
+    public static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles,
             List<TranscriptReader.Problem> notes) throws TranscriptReader.UnreadableException {
         List<String> records = new ArrayList<>();
         String trimmed = text.trim();
@@ -109,7 +112,7 @@ final class ChatMessages {
         return out;
     }
 
-    static String first(Map<String, Object> o, String[] keys) {
+    public static String first(Map<String, Object> o, String[] keys) {
         for (String k : keys) {
             Object v = o.get(k);
             if (v != null && !(v instanceof String && ((String) v).isBlank())) {

@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.evaluation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,34 +8,39 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import app.carryover.transcripts.HomeworkCategory;
+import app.carryover.transcripts.Transcript;
+import app.carryover.transcripts.TranscriptReader;
+import app.carryover.transcripts.reading.Json;
+import app.carryover.transcripts.reading.Labels;
 
 /**
  * Labelled data shaped like {@code homework-utterances/}: utterances with their labels, and session
  * transcripts with {@code labels.jsonl} (per therapist turn) and {@code sessions.jsonl} (per session)
  * beside them. Used to train, cross-validate and evaluate.
  */
-final class LabelledData {
+public final class LabelledData {
 
     private LabelledData() {
     }
 
     /** The labels of one therapist turn or utterance. */
-    record Labels(boolean assigns, boolean reviews, HomeworkCategory category, Boolean specific) {
-        static Labels of(Map<String, Object> o) {
+    public record Labels(boolean assigns, boolean reviews, HomeworkCategory category, Boolean specific) {
+        public static Labels of(Map<String, Object> o) {
             Object s = o.get("specific");
             return new Labels(Boolean.TRUE.equals(o.get("assigns_homework")), Boolean.TRUE.equals(o.get("reviews_homework")),
                     HomeworkCategory.ofLabel(Json.text(o.get("category"))), s instanceof Boolean ? (Boolean) s : null);
         }
     }
 
-    record Utterance(String id, String context, String text, String speaker, Labels labels) {
+    public record Utterance(String id, String context, String text, String speaker, Labels labels) {
     }
 
     /** A session with its labels per turn number (null when the turn is unlabelled) and its own verdicts. */
-    record Session(Transcript transcript, Map<Integer, Labels> turns, Boolean assigned, Boolean reviewed) {
+    public record Session(Transcript transcript, Map<Integer, Labels> turns, Boolean assigned, Boolean reviewed) {
     }
 
-    static List<Utterance> utterances(Path file) throws IOException {
+    public static List<Utterance> utterances(Path file) throws IOException {
         List<Utterance> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
@@ -77,7 +82,7 @@ final class LabelledData {
     }
 
     /** Sessions of a folder holding labels.jsonl (and sessions.jsonl), read with the given reader. */
-    static List<Session> sessions(Path folder, TranscriptReader reader) throws IOException {
+    public static List<Session> sessions(Path folder, TranscriptReader reader) throws IOException {
         LabelSet labels = labelSet(folder);
         List<Session> out = new ArrayList<>();
         for (Path file : TranscriptReader.files(folder)) {
@@ -93,7 +98,7 @@ final class LabelledData {
     }
 
     /** Only the labels of the sessions beside a folder's transcripts, each with an empty transcript of its name. */
-    static List<Session> sessionLabels(Path folder) throws IOException {
+    public static List<Session> sessionLabels(Path folder) throws IOException {
         LabelSet labels = labelSet(folder);
         java.util.Set<String> keys = new java.util.TreeSet<>(labels.turns().keySet());
         keys.addAll(labels.verdicts().keySet());
@@ -113,7 +118,7 @@ final class LabelledData {
     }
 
     /** The session name as the scorer matches it: the last path part without its extension. */
-    static String sessionKey(String session) {
+    public static String sessionKey(String session) {
         String s = session.substring(session.lastIndexOf('/') + 1);
         int dot = s.lastIndexOf('.');
         return dot > 0 ? s.substring(0, dot) : s;
