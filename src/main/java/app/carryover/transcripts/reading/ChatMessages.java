@@ -24,7 +24,7 @@ public final class ChatMessages {
     }
 
     public static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles,
-            List<TranscriptReader.Problem> notes) throws TranscriptReader.UnreadableException {
+            List<TranscriptReader.Problem> notes, ReadLimits limits) throws TranscriptReader.UnreadableException {
         List<String> records = new ArrayList<>();
         String trimmed = text.trim();
         if (trimmed.startsWith("[")) {
@@ -56,7 +56,9 @@ public final class ChatMessages {
         int withoutSpeech = 0;
         int firstBad = -1;
         int lineNo = 0;
+        int turns = 0;
         for (String record : records) {
+            limits.checkTime();
             lineNo++;
             if (record.isBlank()) {
                 continue;
@@ -89,6 +91,8 @@ public final class ChatMessages {
                     // a turn that is not a number keeps its position instead
                 }
             }
+            ReadLimits.checkTurnCount(turns++);
+            ReadLimits.checkTurnLength(speech.length(), "message " + lineNo);
             raws.add(new SpeakerRoles.Raw(number, speaker, speech, Json.text(o.get("id"))));
         }
         if (sessions.isEmpty()) {
