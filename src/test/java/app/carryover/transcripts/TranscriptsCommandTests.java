@@ -48,12 +48,20 @@ class TranscriptsCommandTests {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** Each line as a flat map: numbers as doubles, nested values as their JSON text (as the assertions read them). */
     private static List<Map<String, Object>> jsonLines(Path file) throws Exception {
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            out.add(Json.object(line));
+            Map<String, Object> flat = new java.util.HashMap<>();
+            Json.object(line).properties().forEach(e -> flat.put(e.getKey(), flat(e.getValue())));
+            out.add(flat);
         }
         return out;
+    }
+
+    private static Object flat(tools.jackson.databind.JsonNode v) {
+        return v.isNull() ? null : v.isNumber() ? v.doubleValue() : v.isBoolean() ? v.booleanValue()
+                : v.isString() ? v.asString() : v.toString();
     }
 
     private Path write(String name, String text) throws IOException {

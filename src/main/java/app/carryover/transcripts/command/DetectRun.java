@@ -15,6 +15,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 import app.carryover.transcripts.HomeworkDetector;
 import app.carryover.transcripts.SessionDetection;
 import app.carryover.transcripts.SpeakerRoles;
@@ -44,20 +49,15 @@ public final class DetectRun {
     private final PrintStream out;
     private final PrintStream err;
     private final HomeworkDetector detector = HomeworkDetector.standard();
-    private final Map<Path, Map<String, LabelledData.Session>> labelsByFolder = new HashMap<>();
-    private final Evaluation utteranceEvaluation = new Evaluation();
-    private final Evaluation sessionEvaluation = new Evaluation();
-    private int utteranceLabelled;
-    private int sessionsLabelled;
+    private final RunEvaluation evaluation;
     private int problems;
 
     public DetectRun(Map<String, String> options, PrintStream out, PrintStream err) {
         this.options = options;
         this.out = out;
         this.err = err;
+        this.evaluation = new RunEvaluation(out, err);
     }
-
-    private enum Kind { UTTERANCES, TRANSCRIPT, LABELS }
 
     public int detect() throws IOException, CommandLine.UsageException {
         Path input = CommandLine.required(options, "input");
@@ -65,56 +65,45 @@ public final class DetectRun {
         List<Path> files = inputFiles(input);
         TranscriptReader reader = reader();
         boolean evaluate = options.containsKey("evaluate");
-        int threads = threads();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "transcripts-detect");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = pool();
         int turns = 0;
         int sessions = 0;
         int processedFiles = 0;
-        Path sessionsPath = sessionsPathBeside(output);
+        Path sessionsPath = InputFiles.sessionsPathBeside(output);
         List<Path> transcripts = new ArrayList<>();
+        int[] counts = new int[3]; // files processed, sessions, turns
         try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             for (Path file : files) {
-                if (kind(file) == Kind.UTTERANCES) {
-                    int n = utterances(file, name(input, file), w, pool, evaluate);
+                if (InputFiles.kind(file) == InputFiles.Kind.UTTERANCES) {
+                    int n = utterances(file, InputFiles.name(input, file), w, pool, evaluate);
                     if (n >= 0) {
                         processedFiles++;
                         turns += n;
                     }
-                } else if (kind(file) == Kind.TRANSCRIPT) {
+                } else if (InputFiles.kind(file) == InputFiles.Kind.TRANSCRIPT) {
                     transcripts.add(file);
                 }
             }
             if (!transcripts.isEmpty()) {
                 try (BufferedWriter sw = Files.newBufferedWriter(sessionsPath, StandardCharsets.UTF_8)) {
-                    Progress progress = new Progress(err, "files", transcripts.size(), transcripts.size() >= 20 && !quiet());
-                    List<Future<FileResult>> pending = new ArrayList<>();
-                    for (Path file : transcripts) {
-                        pending.add(pool.submit(() -> transcript(reader, input, file)));
-                    }
-                    for (Future<FileResult> f : pending) {
-                        FileResult r = await(f);
-                        progress.advance(1);
-                        report(r.read());
-                        if (r.detections().isEmpty()) {
-                            continue;
+                    detectTranscripts(reader, input, transcripts, pool, r -> {
+                        if (!r.detections().isEmpty()) {
+                            counts[0]++;
                         }
-                        processedFiles++;
                         for (SessionDetection d : r.detections()) {
-                            sessions++;
-                            turns += d.turns().size();
-                            w.write(turnLines(d));
-                            sw.write(sessionLine(d));
+                            counts[1]++;
+                            counts[2] += d.turns().size();
+                            w.write(OutputLines.turnLines(d));
+                            sw.write(OutputLines.sessionLine(d));
                             if (evaluate) {
-                                evaluateSession(r.file(), d);
+                                evaluation.addSession(r.file(), d);
                             }
                         }
-                    }
-                    progress.finish();
+                    });
                 }
+                processedFiles += counts[0];
+                sessions += counts[1];
+                turns += counts[2];
             }
         } finally {
             pool.shutdownNow();
@@ -125,7 +114,7 @@ public final class DetectRun {
                 problems > 0 ? "; " + problems + " file" + (problems == 1 ? "" : "s") + " or line" + (problems == 1 ? "" : "s")
                         + " skipped (see above)" : ""));
         if (evaluate) {
-            printEvaluation();
+            evaluation.print();
         }
         if (processedFiles == 0) {
             err.println(PREFIX + "nothing could be processed");
@@ -142,27 +131,16 @@ public final class DetectRun {
         List<SessionDetection> detections = new ArrayList<>();
         List<Path> transcripts = new ArrayList<>();
         for (Path file : files) {
-            Kind kind = kind(file);
-            if (kind == Kind.TRANSCRIPT) {
+            InputFiles.Kind kind = InputFiles.kind(file);
+            if (kind == InputFiles.Kind.TRANSCRIPT) {
                 transcripts.add(file);
-            } else if (kind == Kind.UTTERANCES) {
-                err.println(PREFIX + name(input, file) + ": an utterances file, not session transcripts; left out of the audit");
+            } else if (kind == InputFiles.Kind.UTTERANCES) {
+                err.println(PREFIX + InputFiles.name(input, file) + ": an utterances file, not session transcripts; left out of the audit");
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads());
+        ExecutorService pool = pool();
         try {
-            Progress progress = new Progress(err, "files", transcripts.size(), transcripts.size() >= 20 && !quiet());
-            List<Future<FileResult>> pending = new ArrayList<>();
-            for (Path file : transcripts) {
-                pending.add(pool.submit(() -> transcript(reader, input, file)));
-            }
-            for (Future<FileResult> f : pending) {
-                FileResult r = await(f);
-                progress.advance(1);
-                report(r.read());
-                detections.addAll(r.detections());
-            }
-            progress.finish();
+            detectTranscripts(reader, input, transcripts, pool, r -> detections.addAll(r.detections()));
         } finally {
             pool.shutdownNow();
         }
@@ -182,6 +160,39 @@ public final class DetectRun {
         }
         err.println(PREFIX + "audit of " + detections.size() + " sessions written to " + output);
         return 0;
+    }
+
+    /** What is done with each transcript file's result, in input order. */
+    private interface FileResults {
+        void accept(FileResult result) throws IOException;
+    }
+
+    /**
+     * Reads and detects every transcript on the pool's threads, and hands each file's result to
+     * {@code each} in input order, reporting its problems and advancing the progress bar.
+     */
+    private void detectTranscripts(TranscriptReader reader, Path input, List<Path> transcripts, ExecutorService pool,
+            FileResults each) throws IOException {
+        Progress progress = new Progress(err, "files", transcripts.size(), transcripts.size() >= 20 && !quiet());
+        List<Future<FileResult>> pending = new ArrayList<>();
+        for (Path file : transcripts) {
+            pending.add(pool.submit(() -> transcript(reader, input, file)));
+        }
+        for (Future<FileResult> f : pending) {
+            FileResult r = await(f);
+            progress.advance(1);
+            report(r.read());
+            each.accept(r);
+        }
+        progress.finish();
+    }
+
+    private ExecutorService pool() throws CommandLine.UsageException {
+        return Executors.newFixedThreadPool(threads(), r -> {
+            Thread t = new Thread(r, "transcripts-detect");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private List<Path> inputFiles(Path input) throws IOException, CommandLine.UsageException {
@@ -219,53 +230,11 @@ public final class DetectRun {
         return options.containsKey("quiet");
     }
 
-    /** OUT.sessions.jsonl beside OUT.jsonl (or OUT + ".sessions.jsonl" for another name). */
-    static Path sessionsPathBeside(Path output) {
-        String name = output.getFileName().toString();
-        String base = name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name;
-        return output.resolveSibling(base + ".sessions.jsonl");
-    }
-
-    /** The file's name below the input folder, or its own name when the input is the file. */
-    static String name(Path input, Path file) {
-        if (input.equals(file) || !Files.isDirectory(input)) {
-            return file.getFileName().toString();
-        }
-        return input.relativize(file).toString().replace('\\', '/');
-    }
-
-    /** Utterance files are JSON lines whose first object has a "context"; labels files are skipped. */
-    private static Kind kind(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.equals("labels.jsonl") || name.equals("sessions.jsonl")) {
-            return Kind.LABELS;
-        }
-        if (!name.endsWith(".jsonl") && !name.endsWith(".ndjson") && !name.endsWith(".json")) {
-            return Kind.TRANSCRIPT;
-        }
-        try (java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                Map<String, Object> o = Json.object(line);
-                if (o.containsKey("assigns_homework") && !o.containsKey("text") && o.containsKey("turn")) {
-                    return Kind.LABELS;
-                }
-                return o.containsKey("context") ? Kind.UTTERANCES : Kind.TRANSCRIPT;
-            }
-        } catch (IOException | Json.Malformed e) {
-            // the transcript reader gives the user a proper message
-        }
-        return Kind.TRANSCRIPT;
-    }
-
     private record FileResult(Path file, TranscriptReader.Result read, List<SessionDetection> detections) {
     }
 
     private FileResult transcript(TranscriptReader reader, Path input, Path file) {
-        String name = name(input, file);
+        String name = InputFiles.name(input, file);
         String relative = Files.isDirectory(input) ? input.relativize(file).toString().replace('\\', '/') : "";
         String clinician = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "";
         TranscriptReader.Result read = reader.read(file, name, clinician);
@@ -343,8 +312,7 @@ public final class DetectRun {
                 }
             }
             if (evaluate) {
-                utteranceEvaluation.add(c.evaluation);
-                utteranceLabelled += c.labelled;
+                evaluation.addUtterances(c.evaluation, c.labelled);
             }
         }
         progress.finish();
@@ -377,7 +345,7 @@ public final class DetectRun {
             if (line.isBlank()) {
                 continue;
             }
-            Map<String, Object> o;
+            JsonNode o;
             try {
                 o = Json.object(line);
             } catch (Json.Malformed e) {
@@ -403,122 +371,15 @@ public final class DetectRun {
             TurnDetection d = detector.detectUtterance(context == null ? "" : context, utterance);
             String session = ChatMessages.first(o, ChatMessages.SESSION_KEYS);
             String turn = Json.text(o.get("turn"));
-            writeTurn(c.out, session == null ? name : session, turn == null ? String.valueOf(i + 1) : turn,
+            OutputLines.writeTurn(c.out, session == null ? name : session, turn == null ? String.valueOf(i + 1) : turn,
                     Json.text(o.get("id")), d);
             c.written++;
-            if (evaluate && o.containsKey("assigns_homework")) {
+            if (evaluate && o.has("assigns_homework")) {
                 c.evaluation.add(LabelledData.Labels.of(o), d);
                 c.labelled++;
             }
         }
         progress.advance(to - from);
         return c;
-    }
-
-    // ---- output lines
-
-    private static String turnLines(SessionDetection d) {
-        StringBuilder b = new StringBuilder();
-        for (DetectedTurn t : d.turns()) {
-            writeTurn(b, d.session(), String.valueOf(t.turn().number()), t.turn().id(), t.detection());
-        }
-        return b.toString();
-    }
-
-    static void writeTurn(StringBuilder b, String session, String turn, String id, TurnDetection d) {
-        b.append("{\"session\":");
-        Json.string(b, session);
-        b.append(",\"turn\":");
-        if (turn.chars().allMatch(Character::isDigit) && !turn.isEmpty()) {
-            b.append(turn);
-        } else {
-            Json.string(b, turn);
-        }
-        if (id != null) {
-            b.append(",\"id\":");
-            Json.string(b, id);
-        }
-        b.append(",\"assigns_homework\":").append(d.assignsHomework());
-        b.append(",\"reviews_homework\":").append(d.reviewsHomework());
-        b.append(",\"category\":");
-        if (d.category() == null) {
-            b.append("null");
-        } else {
-            Json.string(b, d.category().label());
-        }
-        b.append(",\"specific\":").append(d.specific() == null ? "null" : d.specific().toString());
-        b.append(",\"evidence\":[");
-        for (int k = 0; k < d.evidence().size(); k++) {
-            if (k > 0) {
-                b.append(',');
-            }
-            Json.string(b, d.evidence().get(k));
-        }
-        b.append(']');
-        if (d.summary() != null) {
-            b.append(",\"summary\":");
-            Json.string(b, d.summary());
-        }
-        b.append("}\n");
-    }
-
-    private static String sessionLine(SessionDetection d) {
-        StringBuilder b = new StringBuilder("{\"session\":");
-        Json.string(b, d.session());
-        b.append(",\"homework_assigned\":").append(d.homeworkAssigned());
-        b.append(",\"homework_reviewed\":").append(d.homeworkReviewed());
-        b.append(",\"clinician\":");
-        Json.string(b, d.clinician());
-        b.append(",\"assignments\":[");
-        for (int k = 0; k < d.assignments().size(); k++) {
-            if (k > 0) {
-                b.append(',');
-            }
-            Json.string(b, d.assignments().get(k).line());
-        }
-        b.append("]}\n");
-        return b.toString();
-    }
-
-    // ---- evaluation
-
-    private void evaluateSession(Path file, SessionDetection d) {
-        Path folder = file.toAbsolutePath().getParent();
-        Map<String, LabelledData.Session> labels = labelsByFolder.computeIfAbsent(folder, this::loadLabels);
-        LabelledData.Session gold = labels.get(LabelledData.sessionKey(d.session()));
-        if (gold != null) {
-            sessionEvaluation.add(gold, d);
-            sessionsLabelled++;
-        }
-    }
-
-    private Map<String, LabelledData.Session> loadLabels(Path folder) {
-        Map<String, LabelledData.Session> byKey = new HashMap<>();
-        if (!Files.exists(folder.resolve("labels.jsonl")) && !Files.exists(folder.resolve("sessions.jsonl"))) {
-            return byKey;
-        }
-        try {
-            // only the labels are needed here: read them with an empty folder listing
-            for (LabelledData.Session s : LabelledData.sessionLabels(folder)) {
-                byKey.put(LabelledData.sessionKey(s.transcript().session()), s);
-            }
-        } catch (IOException e) {
-            err.println(PREFIX + "cannot read the labels in " + folder + ": " + e.getMessage());
-        }
-        return byKey;
-    }
-
-    private void printEvaluation() {
-        if (utteranceLabelled == 0 && sessionsLabelled == 0) {
-            out.println("No labels found in the input to evaluate against (utterance fields assigns_homework/reviews_homework,"
-                    + " or labels.jsonl and sessions.jsonl beside the transcripts).");
-            return;
-        }
-        if (utteranceLabelled > 0) {
-            out.print(utteranceEvaluation.report("Utterances (" + utteranceLabelled + " labelled):"));
-        }
-        if (sessionsLabelled > 0) {
-            out.print(sessionEvaluation.report("Session transcripts (" + sessionsLabelled + " labelled sessions, turns as labelled):"));
-        }
     }
 }

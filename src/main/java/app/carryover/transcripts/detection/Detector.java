@@ -32,6 +32,9 @@ public final class Detector {
      */
     static final double SESSION_CONFIDENCE = 0.8;
 
+    /** Words that open a task clause and read well at the start of its summary ("same card", "could you"). */
+    private static final Set<String> LEAD_WORDS = WordSets.get("lead-words");
+
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private final DetectorModel model;
@@ -291,7 +294,7 @@ public final class Detector {
             }
         }
         while (start > 0 && t.boundaryBefore(start) == SpokenText.NONE && start > 0
-                && TurnFeatures.LEAD_WORDS.contains(t.word(start - 1))) {
+                && LEAD_WORDS.contains(t.word(start - 1))) {
             start--;
         }
         int end = start;

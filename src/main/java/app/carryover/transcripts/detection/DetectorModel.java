@@ -24,8 +24,6 @@ import app.carryover.transcripts.HomeworkCategory;
 public final class DetectorModel {
 
     static final String RESOURCE = "/transcripts/model.tsv";
-    public static final double L2 = Double.parseDouble(System.getProperty("lr.l2", "0.002"));
-    public static final int ITERATIONS = Integer.getInteger("lr.iterations", 500);
 
     /** The features the specific head sees: when, how often, how long, how much, which log. */
     static final List<String> SPECIFIC_FEATURES = List.of("T_RECUR", "T_POINT", "T_TRIGGER", "S_NAMED", "S_AMOUNT",
@@ -133,8 +131,8 @@ public final class DetectorModel {
     }
 
     public void write(Writer out) throws IOException {
-        out.write("# Carryover transcript homework detector: logistic weights over the cues of cues.txt.\n");
-        out.write("# Regenerate with: java -jar target/carryover.jar transcripts train (see docs/transcripts.md)\n");
+        out.write("# Carryover transcript homework detector: logistic weights over the cues of cues.txt, trained by OpenNLP's maxent (L-BFGS).\n");
+        out.write("# Regenerate with: ./mvnw -q test-compile exec:java@transcripts-tools -Dexec.args=\"train ...\" (docs/transcripts.md)\n");
         writeHead(out, "assign", assign, TurnFeatures.NAMES);
         writeHead(out, "review", review, TurnFeatures.NAMES);
         writeHead(out, "assign_in_session", assignInSession, TurnFeatures.NAMES);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
 import app.carryover.transcripts.HomeworkCategory;
 import app.carryover.transcripts.Transcript;
 import app.carryover.transcripts.TranscriptReader;
@@ -26,10 +28,9 @@ public final class LabelledData {
 
     /** The labels of one therapist turn or utterance. */
     public record Labels(boolean assigns, boolean reviews, HomeworkCategory category, Boolean specific) {
-        public static Labels of(Map<String, Object> o) {
-            Object s = o.get("specific");
-            return new Labels(Boolean.TRUE.equals(o.get("assigns_homework")), Boolean.TRUE.equals(o.get("reviews_homework")),
-                    HomeworkCategory.ofLabel(Json.text(o.get("category"))), s instanceof Boolean ? (Boolean) s : null);
+        public static Labels of(JsonNode o) {
+            return new Labels(Boolean.TRUE.equals(Json.bool(o, "assigns_homework")), Boolean.TRUE.equals(Json.bool(o, "reviews_homework")),
+                    HomeworkCategory.ofLabel(Json.text(o.get("category"))), Json.bool(o, "specific"));
         }
     }
 
@@ -47,8 +48,8 @@ public final class LabelledData {
                 continue;
             }
             try {
-                Map<String, Object> o = Json.object(line);
-                Labels labels = o.containsKey("assigns_homework") ? Labels.of(o) : null;
+                JsonNode o = Json.object(line);
+                Labels labels = o.has("assigns_homework") ? Labels.of(o) : null;
                 out.add(new Utterance(Json.text(o.get("id")), orEmpty(o.get("context")), orEmpty(o.get("text")),
                         Json.text(o.get("speaker")), labels));
             } catch (Json.Malformed e) {
@@ -59,22 +60,22 @@ public final class LabelledData {
     }
 
     /** The labels beside a folder of transcripts: per session, per turn, and the session verdicts. */
-    private record LabelSet(Map<String, Map<Integer, Labels>> turns, Map<String, Map<String, Object>> verdicts) {
+    private record LabelSet(Map<String, Map<Integer, Labels>> turns, Map<String, JsonNode> verdicts) {
     }
 
     private static LabelSet labelSet(Path folder) throws IOException {
         Map<String, Map<Integer, Labels>> turnLabels = new HashMap<>();
         Path labels = folder.resolve("labels.jsonl");
         if (Files.exists(labels)) {
-            for (Map<String, Object> o : objects(labels)) {
+            for (JsonNode o : objects(labels)) {
                 turnLabels.computeIfAbsent(Json.text(o.get("session")), k -> new HashMap<>())
                         .put((int) Double.parseDouble(Json.text(o.get("turn"))), Labels.of(o));
             }
         }
-        Map<String, Map<String, Object>> verdicts = new HashMap<>();
+        Map<String, JsonNode> verdicts = new HashMap<>();
         Path sessions = folder.resolve("sessions.jsonl");
         if (Files.exists(sessions)) {
-            for (Map<String, Object> o : objects(sessions)) {
+            for (JsonNode o : objects(sessions)) {
                 verdicts.put(Json.text(o.get("session")), o);
             }
         }
@@ -111,10 +112,10 @@ public final class LabelledData {
 
     private static Session session(Transcript t, LabelSet labels) {
         String key = sessionKey(t.session());
-        Map<String, Object> v = labels.verdicts().get(key);
+        JsonNode v = labels.verdicts().get(key);
         return new Session(t, labels.turns().getOrDefault(key, Map.of()),
-                v == null ? null : (Boolean) v.get("homework_assigned"),
-                v == null ? null : (Boolean) v.get("homework_reviewed"));
+                v == null ? null : Json.bool(v, "homework_assigned"),
+                v == null ? null : Json.bool(v, "homework_reviewed"));
     }
 
     /** The session name as the scorer matches it: the last path part without its extension. */
@@ -124,8 +125,8 @@ public final class LabelledData {
         return dot > 0 ? s.substring(0, dot) : s;
     }
 
-    private static List<Map<String, Object>> objects(Path file) throws IOException {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private static List<JsonNode> objects(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 try {
@@ -138,7 +139,7 @@ public final class LabelledData {
         return out;
     }
 
-    private static String orEmpty(Object o) {
+    private static String orEmpty(JsonNode o) {
         String s = Json.text(o);
         return s == null ? "" : s;
     }

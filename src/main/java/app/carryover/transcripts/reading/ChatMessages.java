@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 import app.carryover.transcripts.SpeakerRoles;
 import app.carryover.transcripts.Transcript;
 import app.carryover.transcripts.TranscriptReader;
@@ -25,7 +28,8 @@ public final class ChatMessages {
 
     public static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles,
             List<TranscriptReader.Problem> notes, ReadLimits limits) throws TranscriptReader.UnreadableException {
-        List<String> records = new ArrayList<>();
+        // each message, or null for a line that is not a JSON object
+        List<JsonNode> records = new ArrayList<>();
         String trimmed = text.trim();
         if (trimmed.startsWith("[")) {
             try {
@@ -35,21 +39,28 @@ public final class ChatMessages {
             }
         } else if (trimmed.startsWith("{") && !trimmed.contains("\n")) {
             try {
-                Map<String, Object> whole = Json.object(trimmed);
+                JsonNode whole = Json.object(trimmed);
                 for (String key : new String[] {"messages", "turns", "utterances", "transcript"}) {
-                    Object v = whole.get(key);
-                    if (v instanceof String && ((String) v).startsWith("[")) {
-                        records.addAll(Json.array((String) v));
+                    JsonNode v = whole.get(key);
+                    if (v != null && v.isArray()) {
+                        v.forEach(records::add);
                     }
                 }
                 if (records.isEmpty()) {
-                    records.add(trimmed);
+                    records.add(whole);
                 }
             } catch (Json.Malformed e) {
                 throw new TranscriptReader.UnreadableException("not JSON (" + e.getMessage() + ")");
             }
         } else {
-            records.addAll(List.of(text.split("\r\n|\r|\n")));
+            for (String line : text.split("\r\n|\r|\n")) {
+                limits.checkTime();
+                try {
+                    records.add(line.isBlank() ? MissingNode.getInstance() : Json.object(line));
+                } catch (Json.Malformed e) {
+                    records.add(null);
+                }
+            }
         }
         Map<String, List<SpeakerRoles.Raw>> sessions = new LinkedHashMap<>();
         int malformed = 0;
@@ -57,16 +68,13 @@ public final class ChatMessages {
         int firstBad = -1;
         int lineNo = 0;
         int turns = 0;
-        for (String record : records) {
+        for (JsonNode o : records) {
             limits.checkTime();
             lineNo++;
-            if (record.isBlank()) {
+            if (o != null && o.isMissingNode()) {
                 continue;
             }
-            Map<String, Object> o;
-            try {
-                o = Json.object(record);
-            } catch (Json.Malformed e) {
+            if (o == null || !o.isObject()) {
                 malformed++;
                 if (firstBad < 0) {
                     firstBad = lineNo;
@@ -116,11 +124,11 @@ public final class ChatMessages {
         return out;
     }
 
-    public static String first(Map<String, Object> o, String[] keys) {
+    public static String first(JsonNode o, String[] keys) {
         for (String k : keys) {
-            Object v = o.get(k);
-            if (v != null && !(v instanceof String && ((String) v).isBlank())) {
-                return Json.text(v);
+            String v = Json.text(o.get(k));
+            if (v != null && !v.isBlank()) {
+                return v;
             }
         }
         return null;

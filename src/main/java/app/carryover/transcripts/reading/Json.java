@@ -1,14 +1,22 @@
 package app.carryover.transcripts.reading;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Just enough JSON for one-object-a-line files, hand-rolled because the command reads and writes
- * hundreds of thousands of lines a second: {@link #object} reads a flat object (strings, numbers,
- * booleans, null; nested values are kept as their raw text), {@link #string} writes a quoted string.
+ * JSON for the one-object-a-line files the module reads and writes, through Jackson. The module
+ * once had its own reader "for speed"; measured side by side (bench/transcripts/json.sh, figures in
+ * docs/benchmarks.md) Jackson parses a quarter of a million utterance lines a second on a loaded
+ * core, ten times what the detector behind it consumes, so the library serves.
  */
 public final class Json {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Json() {
     }
@@ -20,245 +28,65 @@ public final class Json {
         }
     }
 
-    public static Map<String, Object> object(String line) throws Malformed {
-        Reader r = new Reader(line);
-        r.skipSpace();
-        r.expect('{');
-        Map<String, Object> map = new HashMap<>();
-        r.skipSpace();
-        if (r.peek() == '}') {
-            r.pos++;
-            return map;
-        }
-        while (true) {
-            r.skipSpace();
-            String key = r.string();
-            r.skipSpace();
-            r.expect(':');
-            r.skipSpace();
-            map.put(key, r.value());
-            r.skipSpace();
-            char c = r.next();
-            if (c == '}') {
-                break;
-            }
-            if (c != ',') {
-                throw new Malformed("expected ',' or '}' at character " + r.pos);
-            }
-        }
-        r.skipSpace();
-        if (r.pos < r.s.length()) {
-            throw new Malformed("unexpected text after the object at character " + (r.pos + 1));
-        }
-        return map;
+    public static JsonMapper mapper() {
+        return MAPPER;
     }
 
-    /** The raw text of each element of a top-level JSON array. */
-    static java.util.List<String> array(String text) throws Malformed {
-        Reader r = new Reader(text);
-        r.skipSpace();
-        r.expect('[');
-        java.util.List<String> out = new java.util.ArrayList<>();
-        r.skipSpace();
-        if (r.peek() == ']') {
-            return out;
+    /** One line as a JSON object. */
+    public static ObjectNode object(String line) throws Malformed {
+        JsonNode node = parse(line);
+        if (!(node instanceof ObjectNode o)) {
+            throw new Malformed("not a JSON object");
         }
-        while (true) {
-            r.skipSpace();
-            int start = r.pos;
-            r.value();
-            out.add(text.substring(start, r.pos));
-            r.skipSpace();
-            char c = r.next();
-            if (c == ']') {
-                return out;
-            }
-            if (c != ',') {
-                throw new Malformed("expected ',' or ']' at character " + r.pos);
-            }
+        return o;
+    }
+
+    /** The elements of a top-level JSON array. */
+    public static List<JsonNode> array(String text) throws Malformed {
+        JsonNode node = parse(text);
+        if (!node.isArray()) {
+            throw new Malformed("not a JSON array");
+        }
+        List<JsonNode> out = new ArrayList<>(node.size());
+        node.forEach(out::add);
+        return out;
+    }
+
+    private static JsonNode parse(String text) throws Malformed {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " at character " + e.getLocation().getColumnNr();
+            throw new Malformed(e.getOriginalMessage().split("\n")[0] + where);
         }
     }
 
-    /** The value as text: strings as they are, numbers and booleans printed, null as null. */
-    public static String text(Object value) {
-        if (value == null) {
+    /** A value as text: strings as they are, whole numbers without ".0", other values as JSON; null when absent. */
+    public static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
             return null;
         }
-        if (value instanceof Double) {
-            double d = (Double) value;
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return Long.toString((long) d);
-            }
+        if (value.isString()) {
+            return value.asString();
         }
-        return value.toString();
+        if (value.isNumber() && value.canConvertToExactIntegral()) {
+            return value.bigIntegerValue().toString();
+        }
+        return value.isValueNode() ? value.asString() : value.toString();
     }
 
-    public static void string(StringBuilder out, String s) {
-        if (s == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+    /** The boolean at {@code key}, or null when it is absent or not a boolean. */
+    public static Boolean bool(JsonNode o, String key) {
+        JsonNode v = o.get(key);
+        return v != null && v.isBoolean() ? v.booleanValue() : null;
     }
 
-    private static final class Reader {
-        final String s;
-        int pos;
+    /** One output line: the object written compactly, then a line break. */
+    public static String line(ObjectNode o) {
+        return MAPPER.writeValueAsString(o) + "\n";
+    }
 
-        Reader(String s) {
-            this.s = s;
-        }
-
-        char peek() throws Malformed {
-            if (pos >= s.length()) {
-                throw new Malformed("the line ends too early");
-            }
-            return s.charAt(pos);
-        }
-
-        char next() throws Malformed {
-            char c = peek();
-            pos++;
-            return c;
-        }
-
-        void expect(char c) throws Malformed {
-            if (pos >= s.length() || s.charAt(pos) != c) {
-                throw new Malformed("expected '" + c + "' at character " + (pos + 1));
-            }
-            pos++;
-        }
-
-        void skipSpace() {
-            while (pos < s.length() && s.charAt(pos) <= ' ') {
-                pos++;
-            }
-        }
-
-        Object value() throws Malformed {
-            char c = peek();
-            switch (c) {
-                case '"':
-                    return string();
-                case '{':
-                case '[':
-                    int start = pos;
-                    skipNested();
-                    return s.substring(start, pos);
-                case 't':
-                    word("true");
-                    return Boolean.TRUE;
-                case 'f':
-                    word("false");
-                    return Boolean.FALSE;
-                case 'n':
-                    word("null");
-                    return null;
-                default:
-                    return number();
-            }
-        }
-
-        void word(String w) throws Malformed {
-            if (!s.startsWith(w, pos)) {
-                throw new Malformed("unexpected value at character " + (pos + 1));
-            }
-            pos += w.length();
-        }
-
-        Object number() throws Malformed {
-            int start = pos;
-            while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-                pos++;
-            }
-            try {
-                return Double.parseDouble(s.substring(start, pos));
-            } catch (NumberFormatException e) {
-                throw new Malformed("unexpected value at character " + (start + 1));
-            }
-        }
-
-        void skipNested() throws Malformed {
-            int depth = 0;
-            do {
-                char c = next();
-                if (c == '"') {
-                    pos--;
-                    string();
-                    continue;
-                }
-                if (c == '{' || c == '[') {
-                    depth++;
-                } else if (c == '}' || c == ']') {
-                    depth--;
-                }
-            } while (depth > 0);
-        }
-
-        public String string() throws Malformed {
-            expect('"');
-            int start = pos;
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c == '"') {
-                    String plain = s.substring(start, pos);
-                    pos++;
-                    return plain;
-                }
-                if (c == '\\') {
-                    break;
-                }
-                pos++;
-            }
-            StringBuilder b = new StringBuilder(s.substring(start, pos));
-            while (true) {
-                char c = next();
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                char e = next();
-                switch (e) {
-                    case 'n' -> b.append('\n');
-                    case 't' -> b.append('\t');
-                    case 'r' -> b.append('\r');
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'u' -> {
-                        if (pos + 4 > s.length()) {
-                            throw new Malformed("broken \\u escape at character " + pos);
-                        }
-                        try {
-                            b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw new Malformed("broken \\u escape at character " + pos);
-                        }
-                        pos += 4;
-                    }
-                    default -> b.append(e);
-                }
-            }
-        }
+    public static ObjectNode newObject() {
+        return MAPPER.createObjectNode();
     }
 }

@@ -72,8 +72,8 @@ public final class Training {
             }
         }
         double[][] x = lone.toArray(new double[0][]);
-        double[] assign = Logistic.train(x, ints(assigns), 2, DetectorModel.L2, DetectorModel.ITERATIONS)[0];
-        double[] review = Logistic.train(x, ints(reviews), 2, DetectorModel.L2, DetectorModel.ITERATIONS)[0];
+        double[] assign = fit(x, ints(assigns), 2, 1)[0];
+        double[] review = fit(x, ints(reviews), 2, 1)[0];
         DetectorModel first = new DetectorModel(assign, review, assign, review, null, null, null);
 
         List<double[]> full = new ArrayList<>();
@@ -115,8 +115,8 @@ public final class Training {
             }
         }
         double[][] x2 = full.toArray(new double[0][]);
-        double[] assignInSession = Logistic.train(x2, ints(assigns2), 2, DetectorModel.L2, DetectorModel.ITERATIONS)[0];
-        double[] reviewInSession = Logistic.train(x2, ints(reviews2), 2, DetectorModel.L2, DetectorModel.ITERATIONS)[0];
+        double[] assignInSession = fit(x2, ints(assigns2), 2, 1)[0];
+        double[] reviewInSession = fit(x2, ints(reviews2), 2, 1)[0];
 
         List<double[]> sx = new ArrayList<>();
         List<Integer> sy = new ArrayList<>();
@@ -131,10 +131,8 @@ public final class Training {
             cx.add(DetectorModel.categoryVector(assigned.get(i)));
             cy.add(l.category().ordinal());
         }
-        double[] specific = Logistic.train(sx.toArray(new double[0][]), ints(sy), 2, DetectorModel.L2 * 5,
-                DetectorModel.ITERATIONS)[0];
-        double[][] category = Logistic.train(cx.toArray(new double[0][]), ints(cy), 4, DetectorModel.L2 * 5,
-                DetectorModel.ITERATIONS);
+        double[] specific = fit(sx.toArray(new double[0][]), ints(sy), 2, 5)[0];
+        double[][] category = fit(cx.toArray(new double[0][]), ints(cy), 4, 5);
         return new DetectorModel(assign, review, assignInSession, reviewInSession, specific, category,
                 ReviewChain.count(sessions));
     }
@@ -207,6 +205,11 @@ public final class Training {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** One head's weights, by OpenNLP's maxent trainer ({@code l2Scale} times the base penalty). */
+    private static double[][] fit(double[][] x, int[] y, int classes, double l2Scale) {
+        return Maxent.train(x, y, classes, l2Scale);
     }
 
     private static int[] ints(List<Integer> list) {
