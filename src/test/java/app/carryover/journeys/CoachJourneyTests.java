@@ -3,12 +3,15 @@ package app.carryover.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -67,6 +70,7 @@ class CoachJourneyTests {
             assertThat(clinician.find(By.id("doseCount")).getAttribute("value")).isEqualTo("4");
             clinician.type("instructions", "Ride the bus two stops off-peak twice a day and note your distress before and after.");
             clinician.waitFor("The instructions say 'twice a day' but the dose is 4 times a week");
+            waitForCheck(clinician, "structured", "pass");
             assertThat(check(clinician, "measurable")).isEqualTo("fail");
             assertThat(check(clinician, "structured")).as("the worksheet is the record").isEqualTo("pass");
             assertThat(check(clinician, "rationale")).isEqualTo("fail");
@@ -76,6 +80,7 @@ class CoachJourneyTests {
             clinician.type("instructions", "Ride the bus two stops off-peak four times this week and note your distress before and after.");
             clinician.type("rationale", "To learn that the anxiety falls on its own.");
             clinician.waitFor("Specific, measurable and linked");
+            waitForCheck(clinician, "rationale", "pass"); // the badge does not depend on the Why: wait for its own request
             assertThat(check(clinician, "measurable")).isEqualTo("pass");
             assertThat(check(clinician, "rationale")).isEqualTo("pass");
             clinician.screenshot("coach-02-all-checks-pass");
@@ -91,6 +96,16 @@ class CoachJourneyTests {
             }
             clinician.screenshot("coach-03-saved-assignment");
         }
+    }
+
+    private static void waitForCheck(Browser b, String name, String state) {
+        new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> {
+            try {
+                return state.equals(check(b, name));
+            } catch (StaleElementReferenceException swapped) {
+                return false;
+            }
+        });
     }
 
     private static String check(Browser b, String name) {
