@@ -33,6 +33,7 @@ import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
 import app.carryover.worksheets.AnswerCheck;
+import app.carryover.worksheets.FieldError;
 import app.carryover.worksheets.Answers;
 import app.carryover.worksheets.FormAnswers;
 import app.carryover.worksheets.PrintOptions;
@@ -112,8 +113,23 @@ class WorksheetFillController {
             return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, check.errors()),
                     submission(fields), true, model);
         }
-        PracticeLog.Logged logged = log.log(actor, assignmentId,
-                new EntryInput(submission(fields), null, null, null, check.accepted().toJson()));
+        PracticeLog.Logged logged;
+        try {
+            logged = log.log(actor, assignmentId, new EntryInput(submission(fields), null, null, null, check.accepted().toJson()));
+        } catch (app.carryover.system.ProblemException e) {
+            // Checks that need the entry itself (a date after the day recorded) come back beside their question.
+            List<FieldError> answerErrors = e.fields().stream().filter(f -> f.field().startsWith("answers."))
+                    .map(f -> new FieldError(f.field().substring("answers.".length()), FieldError.Reason.OUT_OF_RANGE,
+                            f.message()))
+                    .toList();
+            if (answerErrors.isEmpty()) {
+                throw e;
+            }
+            keepDraft(actor, assignmentId, definition, fields);
+            response.setStatus(400);
+            return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, answerErrors),
+                    submission(fields), true, model);
+        }
         drafts.discard(actor, assignmentId);
         return "redirect:/today?logged=" + logged.entry().id();
     }

@@ -101,6 +101,7 @@ class ClientScreens {
         model.addAttribute("sessions", all);
         model.addAttribute("nextSession", Sessions.nextAfter(all, clock.instant()).orElse(null));
         model.addAttribute("toRecord", Sessions.unrecorded(all, clock.instant()));
+        formBack(model, "scheduleTyped", "scheduleErrors");
         model.addAttribute("now", clock.instant());
         model.addAttribute("open", progress.stream().filter(p -> p.assignment().status().open()).toList());
         model.addAttribute("closed", progress.stream().filter(p -> !p.assignment().status().open())
@@ -121,6 +122,15 @@ class ClientScreens {
         model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
         model.addAttribute("now", clock.instant());
         model.addAttribute("meeting", session);
+        model.addAttribute("localStart", session.startsIn(client.timeZone()).toLocalDateTime());
+        formBack(model, "moveTyped", "moveErrors");
+        model.addAttribute("whyKept", sessions.whyKept(actor, clientId, sessionId));
+        if (session.seriesId() != null) {
+            List<TherapySession> series = sessions.list(actor, clientId).stream()
+                    .filter(s -> session.seriesId().equals(s.seriesId())).toList();
+            model.addAttribute("seriesPosition", "Session " + (series.indexOf(session) + 1) + " of " + series.size()
+                    + " in a series");
+        }
         model.addAttribute("mayChange", access.mayChange(actor, client));
         model.addAttribute("startable", session.status() == SessionStatus.SCHEDULED
                 && !session.startsAt().isAfter(clock.instant().plusSeconds(15 * 60)));
@@ -201,5 +211,15 @@ class ClientScreens {
         model.addAttribute("mayChange", access.mayChange(actor, client));
         model.addAttribute("statuses", AssignmentStatus.values());
         return "clinician/assignment";
+    }
+
+    /** A refused form comes back (flash attributes) with what was typed and the messages; otherwise empty. */
+    private static void formBack(Model model, String typed, String errors) {
+        if (!model.containsAttribute(typed)) {
+            model.addAttribute(typed, Map.of());
+        }
+        if (!model.containsAttribute(errors)) {
+            model.addAttribute(errors, Map.of());
+        }
     }
 }

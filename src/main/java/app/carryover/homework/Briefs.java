@@ -42,7 +42,7 @@ public class Briefs {
     public record Brief(TherapySession session, List<AssignmentBrief> assignments, List<Line> goals) {
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     private final Assignments assignments;
     private final EntryRepository entries;

@@ -78,7 +78,7 @@ public class PracticeLog {
         Instant now = clock.instant();
         Instant occurred = input.occurredAt() == null ? now : input.occurredAt();
         LocalDate localDate = checkWhen(client, record, a, occurred, now);
-        Checked checked = check(a, input);
+        Checked checked = check(a, input, localDate);
         PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
                 input.clientEntryId(), occurred, localDate, record.timeZone().getId(), input.rating(), checked.note(),
                 a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, now);
@@ -106,7 +106,7 @@ public class PracticeLog {
         if (localDate.isBefore(a.startDate())) {
             throw ProblemException.invalid("occurredAt", "is before this practice began");
         }
-        Checked checked = check(a, new EntryInput(null, occurredAt, rating, note, answers));
+        Checked checked = check(a, new EntryInput(null, occurredAt, rating, note, answers), localDate);
         PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
                 Uuids.timeOrdered(), occurredAt, localDate, record.timeZone().getId(), rating, checked.note(),
                 a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, clock.instant());
@@ -126,7 +126,7 @@ public class PracticeLog {
         Instant occurred = input.occurredAt() == null ? current.occurredAt() : input.occurredAt();
         LocalDate localDate = occurred.equals(current.occurredAt()) ? current.localDate()
                 : checkWhen(client, record, a, occurred, now);
-        Checked checked = check(a, input);
+        Checked checked = check(a, input, localDate);
         entries.revise(current, occurred, localDate, input.rating(), checked.note(), checked.answers(), checked.values(),
                 changesContent(current, occurred, input.rating(), checked), now);
         return entries.find(record.practiceId(), record.id(), entryId).orElseThrow();
@@ -183,7 +183,7 @@ public class PracticeLog {
     private record Checked(String note, String answers, List<ExtractedValue> values) {
     }
 
-    private Checked check(Assignment a, EntryInput input) {
+    private Checked check(Assignment a, EntryInput input, LocalDate entryDate) {
         List<FieldProblem> problems = new ArrayList<>();
         if (input.rating() != null && (input.rating() < 0 || input.rating() > 10)) {
             problems.add(new FieldProblem("rating", "must be between 0 and 10"));
@@ -208,6 +208,7 @@ public class PracticeLog {
                         Answers accepted = check.accepted();
                         answersJson = accepted.toJson();
                         values = ValueExtraction.extract(definition, accepted);
+                        problems.addAll(EntryDates.check(definition, answersJson, entryDate));
                     }
                 } catch (InvalidAnswersException e) {
                     problems.add(new FieldProblem("answers", e.getMessage()));

@@ -89,7 +89,15 @@ final class WalkSamples {
         samples.put("PUT /api/v1/clients/{clientId}/goals/{goalId}", Sample.json((w, c) -> goal));
         samples.put("PUT /api/v1/clients/{clientId}/goals/{goalId}/status", Sample.json((w, c) -> "{\"status\":\"ACTIVE\"}"));
         samples.put("POST /api/v1/clients/{clientId}/sessions", Sample.json((w, c) ->
-                "{\"startsAt\":\"2027-01-05T17:00:00\",\"durationMinutes\":50}"));
+                "{\"startsAt\":\"" + w.newSessionDate() + "T17:00:00\",\"durationMinutes\":50}"));
+        samples.put("POST /api/v1/clients/{clientId}/session-series", Sample.json((w, c) ->
+                "{\"firstDate\":\"" + w.newSessionDate() + "\",\"time\":\"08:00\",\"everyWeeks\":1,\"count\":2}"));
+        samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}", Sample.json((w, c) ->
+                "{\"startsAt\":\"" + w.newSessionDate() + "T12:00:00\",\"durationMinutes\":50}")
+                .before(World::freshScheduledSession).after(World::heldSessionAgain));
+        samples.put("DELETE /api/v1/clients/{clientId}/sessions/{sessionId}", Sample.none()
+                .before(World::freshScheduledSession).aroundEachSuccess(World::freshScheduledSession, w -> { })
+                .after(World::heldSessionAgain));
         samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}/status", Sample.json((w, c) -> "{\"status\":\"HELD\"}"));
         samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}/notes", Sample.json((w, c) -> "{\"notes\":\"Walked through the week\"}"));
 
@@ -122,7 +130,13 @@ final class WalkSamples {
         samples.put("POST /clients/{clientId}/goals/{goalId}", Sample.form((w, c) -> Map.of("statement", "Sleep through the night",
                 "targetKind", "METRIC", "metric", "nights a week", "comparator", "AT_LEAST", "targetValue", "5")));
         samples.put("POST /clients/{clientId}/goals/{goalId}/status", Sample.form((w, c) -> Map.of("status", "ACTIVE")));
-        samples.put("POST /clients/{clientId}/sessions", Sample.form((w, c) -> Map.of("date", "2027-02-02", "time", "17:00")));
+        samples.put("POST /clients/{clientId}/sessions", Sample.form((w, c) -> Map.of("date", w.newSessionDate(), "time", "17:00")));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/move", Sample.form((w, c) -> Map.of("date",
+                w.newSessionDate(), "time", "12:00", "durationMinutes", "50"))
+                .before(World::freshScheduledSession).after(World::heldSessionAgain));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/delete", Sample.none()
+                .before(World::freshScheduledSession).aroundEachSuccess(World::freshScheduledSession, w -> { })
+                .after(World::heldSessionAgain));
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/status", Sample.form((w, c) -> Map.of("status", "HELD")));
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/notes", Sample.form((w, c) -> Map.of("notes", "Talked it through")));
 

@@ -238,6 +238,25 @@ final class World {
         return person.totpSecret() == null ? "000000" : TestTotp.code(person.totpSecret(), clock.instant());
     }
 
+    /** A date of its own for each call that schedules, so no two walked calls book the same hour. */
+    String newSessionDate() {
+        return java.time.LocalDate.of(2031, 1, 7).plusWeeks(3L * (++counter)).toString();
+    }
+
+    /** A new scheduled session of the client, named by {sessionId} until {@link #heldSessionAgain()}. */
+    void freshScheduledSession() {
+        ids.putIfAbsent("heldSessionId", ids.get("sessionId"));
+        ids.put("sessionId", context.getBean(Sessions.class).schedule(practice.clinician().actor(),
+                practice.client().clientId(), java.time.LocalDate.parse(newSessionDate()).atTime(9, 0), 50).id().toString());
+    }
+
+    /** {sessionId} names the held session again. */
+    void heldSessionAgain() {
+        if (ids.containsKey("heldSessionId")) {
+            ids.put("sessionId", ids.remove("heldSessionId"));
+        }
+    }
+
     /** A new e-mail address, for handlers that invite someone. */
     String newEmail() {
         return "walk-" + (++counter) + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
