@@ -43,6 +43,7 @@ import app.carryover.sessions.TherapySession;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.PracticeZones;
+import app.carryover.practice.Practices;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.transcripts.TranscriptUploads;
@@ -67,11 +68,14 @@ class ClientScreens {
     private final Clock clock;
     private final EntryDrafts drafts;
     private final PracticeZones zones;
+    private final Practices practices;
 
     ClientScreens(ClientAccess access, Goals goals, Sessions sessions, Assignments assignments, PracticeLog log,
             HomeworkReviews reviews, Briefs briefs, Composer composer, ExposureHierarchies exposure, Consents consents,
-            TranscriptUploads transcripts, JsonMapper json, Clock clock, EntryDrafts drafts, PracticeZones zones) {
+            TranscriptUploads transcripts, JsonMapper json, Clock clock, EntryDrafts drafts, PracticeZones zones,
+            Practices practices) {
         this.zones = zones;
+        this.practices = practices;
         this.drafts = drafts;
         this.access = access;
         this.goals = goals;
@@ -203,6 +207,12 @@ class ClientScreens {
         List<PracticeEntry> entries = log.ofAssignment(actor, clientId, assignmentId);
         model.addAttribute("entries", entries);
         model.addAttribute("counted", entries.stream().filter(progress::counts).toList());
+        List<app.carryover.homework.AssignmentRevision> history = assignments.history(actor, clientId, assignmentId);
+        model.addAttribute("history", history);
+        Map<UUID, String> names = new java.util.HashMap<>();
+        history.forEach(r -> names.computeIfAbsent(r.changedBy(), id -> practices.person(client.practiceId(), id)
+                .map(Practices.Person::displayName).orElse("a former colleague")));
+        model.addAttribute("names", names);
         model.addAttribute("after", entries.stream().filter(e -> !progress.counts(e)).toList());
         model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
         model.addAttribute("reflection", reviews.reflection(actor, clientId, assignmentId).orElse(null));

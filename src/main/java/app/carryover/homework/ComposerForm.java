@@ -27,6 +27,7 @@ public class ComposerForm {
     private LocalDate dueDate;
     private Integer difficulty = 5;
     private UUID exposureStepId;
+    private String plan = "";
 
     public static ComposerForm of(AssignmentDraft d) {
         ComposerForm f = new ComposerForm();
@@ -49,6 +50,7 @@ public class ComposerForm {
         f.dueDate = d.dueDate();
         f.difficulty = d.difficulty();
         f.exposureStepId = d.exposureStepId();
+        f.plan = d.plan() == null ? "" : d.plan();
         return f;
     }
 
@@ -57,7 +59,7 @@ public class ComposerForm {
                 doseWeekdays.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(doseWeekdays), doseTimes, doseTrigger);
         return new AssignmentDraft(title, instructions, rationale, general, goalIds, sessionId,
                 worksheetKey == null || worksheetKey.isBlank() ? null : worksheetKey, dose, startDate,
-                dueOnDate ? dueDate : null, difficulty, exposureStepId);
+                dueOnDate ? dueDate : null, difficulty, exposureStepId, plan);
     }
 
     /** The dose in words as the form stands, or a hint when it is not complete yet. */
@@ -103,4 +105,6 @@ public class ComposerForm {
     public void setDifficulty(Integer difficulty) { this.difficulty = difficulty; }
     public UUID getExposureStepId() { return exposureStepId; }
     public void setExposureStepId(UUID exposureStepId) { this.exposureStepId = exposureStepId; }
+    public String getPlan() { return plan; }
+    public void setPlan(String plan) { this.plan = plan; }
 }

@@ -91,6 +91,11 @@ class HomeworkPages {
         return "redirect:/clients/" + clientId + "/assignments/" + assignmentId;
     }
 
+    /**
+     * A review decision. Complete, drop and continue are recorded at once; modify, step up and step
+     * down open the composer with the change filled in and the plan from the review beside it, and are
+     * recorded when the clinician assigns from there.
+     */
     @Access(AccessRule.CARE_TEAM_WRITE)
     @PostMapping("/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}")
     String decide(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId, @PathVariable UUID assignmentId,
@@ -98,10 +103,42 @@ class HomeworkPages {
             @RequestParam(required = false) Integer clientRating,
             @RequestParam(required = false) List<Obstacle> obstacles,
             @RequestParam(defaultValue = "") String obstacleOther, @RequestParam(defaultValue = "") String troubleshooting,
-            RedirectAttributes redirect) {
-        Review review = reviews.decide(actor, clientId, sessionId, assignmentId, new HomeworkReviews.ReviewInput(decision,
-                clinicianRating, clientRating, obstacles == null ? new ArrayList<>() : obstacles, obstacleOther,
-                troubleshooting));
+            Model model, RedirectAttributes redirect) {
+        HomeworkReviews.ReviewInput input = new HomeworkReviews.ReviewInput(decision, clinicianRating, clientRating,
+                obstacles == null ? new ArrayList<>() : obstacles, obstacleOther, troubleshooting);
+        if (decision != null && decision.opensComposer()) {
+            HomeworkReviews.checkInput(input);
+            AssignmentDraft proposed = reviews.proposal(actor, clientId, sessionId, assignmentId, decision, troubleshooting);
+            return nextPage(actor, clientId, sessionId, assignmentId, input, ComposerForm.of(proposed), model);
+        }
+        return decided(actor, clientId, sessionId, reviews.decide(actor, clientId, sessionId, assignmentId, input), redirect);
+    }
+
+    /** The review recorded with the next assignment as composed from the proposal. */
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @PostMapping("/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/next")
+    String decideWithNext(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId,
+            @PathVariable UUID assignmentId, @ModelAttribute ComposerForm form,
+            @RequestParam(required = false) ReviewDecision decision, @RequestParam(required = false) Integer clinicianRating,
+            @RequestParam(required = false) Integer clientRating, @RequestParam(required = false) List<Obstacle> obstacles,
+            @RequestParam(defaultValue = "") String obstacleOther, @RequestParam(defaultValue = "") String troubleshooting,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        HomeworkReviews.ReviewInput input = new HomeworkReviews.ReviewInput(decision, clinicianRating, clientRating,
+                obstacles == null ? new ArrayList<>() : obstacles, obstacleOther, troubleshooting);
+        Review review;
+        try {
+            review = reviews.decide(actor, clientId, sessionId, assignmentId, input, form.draft());
+        } catch (ProblemException e) {
+            if (e.fields().isEmpty()) {
+                throw e;
+            }
+            FormErrors.reject(e, model, response);
+            return nextPage(actor, clientId, sessionId, assignmentId, input, form, model);
+        }
+        return decided(actor, clientId, sessionId, review, redirect);
+    }
+
+    private String decided(Actor actor, UUID clientId, UUID sessionId, Review review, RedirectAttributes redirect) {
         String notice = "Reviewed: " + review.decision().words() + ".";
         if (review.nextAssignmentId() != null) {
             Assignment next = assignments.get(actor, clientId, review.nextAssignmentId());
@@ -109,6 +146,75 @@ class HomeworkPages {
         }
         redirect.addFlashAttribute("notice", notice);
         return "redirect:/clients/" + clientId + "/sessions/" + sessionId + "#review";
+    }
+
+    /** The composer for the next assignment, with what the review agreed beside it and the review's answers kept. */
+    private String nextPage(Actor actor, UUID clientId, UUID sessionId, UUID assignmentId, HomeworkReviews.ReviewInput input,
+            ComposerForm form, Model model) {
+        List<List<String>> hidden = new ArrayList<>();
+        hidden.add(List.of("decision", input.decision().name()));
+        if (input.clinicianRating() != null) {
+            hidden.add(List.of("clinicianRating", input.clinicianRating().toString()));
+        }
+        if (input.clientRating() != null) {
+            hidden.add(List.of("clientRating", input.clientRating().toString()));
+        }
+        input.obstacles().forEach(o -> hidden.add(List.of("obstacles", o.name())));
+        hidden.add(List.of("obstacleOther", input.obstacleOther() == null ? "" : input.obstacleOther()));
+        hidden.add(List.of("troubleshooting", input.troubleshooting() == null ? "" : input.troubleshooting()));
+        model.addAttribute("composer", composer.model(actor, clientId, form));
+        model.addAttribute("clientId", clientId);
+        model.addAttribute("sessionId", sessionId);
+        model.addAttribute("current", assignments.get(actor, clientId, assignmentId));
+        model.addAttribute("review", input);
+        model.addAttribute("composerAction", "/clients/" + clientId + "/sessions/" + sessionId + "/review/" + assignmentId + "/next");
+        model.addAttribute("composerSubmit", switch (input.decision()) {
+            case STEP_UP -> "Step up: assign this";
+            case STEP_DOWN -> "Step down: assign this";
+            default -> "Assign the changed practice";
+        });
+        model.addAttribute("composerHidden", hidden);
+        return "homework/review-next";
+    }
+
+    /** The composer on an assignment as it stands; saving keeps the earlier version in its history. */
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @GetMapping("/clients/{clientId}/assignments/{assignmentId}/edit")
+    String editPage(Actor actor, @PathVariable UUID clientId, @PathVariable UUID assignmentId, Model model) {
+        Assignment a = assignments.get(actor, clientId, assignmentId);
+        return editForm(actor, clientId, a, ComposerForm.of(AssignmentDraft.editing(a)), a.revision(), "", model);
+    }
+
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @PostMapping("/clients/{clientId}/assignments/{assignmentId}/edit")
+    String edit(Actor actor, @PathVariable UUID clientId, @PathVariable UUID assignmentId, @ModelAttribute ComposerForm form,
+            @RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "") String note, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        Assignment saved;
+        try {
+            saved = assignments.edit(actor, clientId, assignmentId, form.draft(), revision, note);
+        } catch (ProblemException e) {
+            if (e.fields().isEmpty()) {
+                throw e;
+            }
+            FormErrors.reject(e, model, response);
+            return editForm(actor, clientId, assignments.get(actor, clientId, assignmentId), form, revision, note, model);
+        }
+        redirect.addFlashAttribute("notice", saved.revision() == (revision == null ? saved.revision() : revision)
+                ? "Nothing changed." : "Saved; the client sees the new version, and the earlier one is in the history.");
+        return "redirect:/clients/" + clientId + "/assignments/" + assignmentId;
+    }
+
+    private String editForm(Actor actor, UUID clientId, Assignment a, ComposerForm form, Integer revision, String note,
+            Model model) {
+        model.addAttribute("composer", composer.model(actor, clientId, form));
+        model.addAttribute("clientId", clientId);
+        model.addAttribute("editing", a);
+        model.addAttribute("note", note);
+        model.addAttribute("composerAction", "/clients/" + clientId + "/assignments/" + a.id() + "/edit");
+        model.addAttribute("composerSubmit", "Save changes");
+        model.addAttribute("composerHidden", List.of(List.of("revision", String.valueOf(revision == null ? a.revision() : revision))));
+        return "homework/composer-page";
     }
 
     @Access(AccessRule.CARE_TEAM_WRITE)

@@ -105,6 +105,10 @@ final class WalkSamples {
         samples.put("POST /api/v1/clients/{clientId}/assignments", Sample.json((w, c) ->
                 "{\"title\":\"Evening walk\",\"instructions\":\"Walk for 20 minutes after dinner.\",\"general\":true,"
                         + "\"dose\":{\"kind\":\"PER_DAY\",\"count\":1}}"));
+        samples.put("PUT /api/v1/clients/{clientId}/assignments/{assignmentId}", Sample.json((w, c) ->
+                "{\"assignment\":{\"title\":\"Evening walk\",\"instructions\":\"Walk for 25 minutes (" + w.newEmail()
+                        + ").\",\"general\":true,\"dose\":{\"kind\":\"PER_DAY\",\"count\":1}}}")
+                .before(World::freshAssignment));
         samples.put("PUT /api/v1/clients/{clientId}/assignments/{assignmentId}/status", Sample.json((w, c) -> "{\"status\":\"ACTIVE\"}"));
         samples.put("POST /api/v1/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}", Sample.json((w, c) ->
                 "{\"decision\":\"COMPLETE\",\"clinicianRating\":3,\"clientRating\":3,\"obstacles\":[\"NO_TIME\"]}")
@@ -149,6 +153,16 @@ final class WalkSamples {
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}", Sample.form((w, c) ->
                 Map.of("decision", "COMPLETE", "clinicianRating", "3", "obstacles", "NO_TIME"))
                 .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/next", Sample.form((w, c) -> {
+            Map<String, String> next = new HashMap<>(composed);
+            next.putAll(Map.of("decision", "MODIFY", "troubleshooting", "Walk at lunch", "plan", "Walk at lunch"));
+            return next;
+        }).before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("POST /clients/{clientId}/assignments/{assignmentId}/edit", Sample.form((w, c) -> {
+            Map<String, String> edited = new HashMap<>(composed);
+            edited.put("instructions", "Walk for 25 minutes after dinner (" + w.newEmail() + ").");
+            return edited;
+        }).before(World::freshAssignment));
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/deferral", Sample.form((w, c) ->
                 Map.of("reason", "A crisis took the session"))
                 .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
