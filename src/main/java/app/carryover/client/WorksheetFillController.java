@@ -171,6 +171,7 @@ class WorksheetFillController {
         Assignment assignment = assignments.get(actor, actor.clientId(), assignmentId);
         ClientRecord client = access.read(actor, actor.clientId(), "worksheet");
         model.addAttribute("assignment", assignment);
+        model.addAttribute("namedStep", drafts.namedStep(actor, assignmentId).orElse(null));
         model.addAttribute("definition", definition);
         model.addAttribute("worksheetForm", form);
         model.addAttribute("refreshUrl", refreshUrl(assignmentId));

@@ -206,14 +206,16 @@ class ClientScreens {
         model.addAttribute("p", progress);
         List<PracticeEntry> entries = log.ofAssignment(actor, clientId, assignmentId);
         model.addAttribute("entries", entries);
-        model.addAttribute("counted", entries.stream().filter(progress::counts).toList());
+        List<app.carryover.homework.EntryInWords> words = log.inWords(entries);
+        model.addAttribute("counted", words.stream().filter(w -> progress.counts(w.entry())).toList());
+        model.addAttribute("worksheet", log.worksheetTitle(progress.assignment()));
         List<app.carryover.homework.AssignmentRevision> history = assignments.history(actor, clientId, assignmentId);
         model.addAttribute("history", history);
         Map<UUID, String> names = new java.util.HashMap<>();
         history.forEach(r -> names.computeIfAbsent(r.changedBy(), id -> practices.person(client.practiceId(), id)
                 .map(Practices.Person::displayName).orElse("a former colleague")));
         model.addAttribute("names", names);
-        model.addAttribute("after", entries.stream().filter(e -> !progress.counts(e)).toList());
+        model.addAttribute("after", words.stream().filter(w -> !progress.counts(w.entry())).toList());
         model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
         model.addAttribute("reflection", reviews.reflection(actor, clientId, assignmentId).orElse(null));
         model.addAttribute("coach", progress.assignment().coachReport() == null ? Map.of()

@@ -201,8 +201,7 @@ public class Assignments {
         List<AssignmentRevision.FieldChange> changes = AssignmentChanges.between(current, next,
                 ids -> goals.ofClient(client.practiceId(), client.id(), ids).stream().map(g -> g.statement())
                         .sorted().collect(java.util.stream.Collectors.joining("; ")),
-                step -> hierarchies.ofStep(client.practiceId(), client.id(), step).flatMap(h -> h.step(step))
-                        .map(ExposureStep::situation).orElse("a removed step"));
+                step -> hierarchies.situation(client.practiceId(), step).orElse("a step no longer recorded"));
         if (changes.isEmpty()) {
             return current;
         }
@@ -303,6 +302,11 @@ public class Assignments {
             throw ProblemException.invalid(problems);
         }
         return new Checked(title, instructions, rationale, worksheet, dose, start, difficulty, plan);
+    }
+
+    /** One of the client's assignments, for services of this module that have checked access. */
+    Optional<Assignment> findIn(ClientRecord client, UUID assignmentId) {
+        return assignments.find(client.practiceId(), client.id(), assignmentId);
     }
 
     Assignment find(ClientRecord client, UUID assignmentId) {

@@ -178,6 +178,23 @@ class HomeworkApi {
         return exposure.list(actor, clientId);
     }
 
+    record HierarchyEditBody(@Size(max = 200) String title, Integer revision, List<ExposureHierarchies.StepEdit> steps) {
+    }
+
+    /** Changes a hierarchy: the steps in their new order (ids for kept steps, none for new; left out = removed). */
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @PutMapping("/api/v1/clients/{clientId}/hierarchies/{hierarchyId}")
+    ExposureHierarchy updateHierarchy(Actor actor, @PathVariable UUID clientId, @PathVariable UUID hierarchyId,
+            @Valid @RequestBody HierarchyEditBody body) {
+        return exposure.update(actor, clientId, hierarchyId, body.title(), body.steps(), body.revision());
+    }
+
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/api/v1/clients/{clientId}/hierarchies/{hierarchyId}/history")
+    List<HierarchyRevision> hierarchyHistory(Actor actor, @PathVariable UUID clientId, @PathVariable UUID hierarchyId) {
+        return exposure.history(actor, clientId, hierarchyId);
+    }
+
     @Access(AccessRule.CARE_TEAM_WRITE)
     @PostMapping("/api/v1/clients/{clientId}/hierarchies")
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,11 +1,14 @@
 package app.carryover.homework;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.carryover.practice.Practices;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
@@ -31,8 +35,11 @@ class HomeworkPages {
     private final Assignments assignments;
     private final HomeworkReviews reviews;
     private final ExposureHierarchies exposure;
+    private final Practices practices;
 
-    HomeworkPages(Composer composer, Assignments assignments, HomeworkReviews reviews, ExposureHierarchies exposure) {
+    HomeworkPages(Composer composer, Assignments assignments, HomeworkReviews reviews, ExposureHierarchies exposure,
+            Practices practices) {
+        this.practices = practices;
         this.composer = composer;
         this.assignments = assignments;
         this.reviews = reviews;
@@ -226,36 +233,152 @@ class HomeworkPages {
         return "redirect:/clients/" + clientId + "/sessions/" + sessionId + "#review";
     }
 
+    /** A row of the hierarchy form, as shown or as typed. */
+    record StepRow(String stepId, String situation, String distress, String order, boolean remove) {
+    }
+
     @Access(AccessRule.CARE_TEAM_WRITE)
     @GetMapping("/clients/{clientId}/hierarchies/new")
     String hierarchyForm(Actor actor, @PathVariable UUID clientId, Model model) {
         exposure.prepare(actor, clientId);
-        model.addAttribute("clientId", clientId);
-        model.addAttribute("rows", 6);
-        return "homework/hierarchy-form";
+        return hierarchyPage(actor, clientId, null, "", blankRows(new ArrayList<>(), 6), model);
     }
 
     @Access(AccessRule.CARE_TEAM_WRITE)
     @PostMapping("/clients/{clientId}/hierarchies")
-    String createHierarchy(Actor actor, @PathVariable UUID clientId, @RequestParam(defaultValue = "") String title,
-            @RequestParam(required = false) List<String> situation, @RequestParam(required = false) List<Integer> distress,
+    String createHierarchy(Actor actor, @PathVariable UUID clientId, @RequestParam MultiValueMap<String, String> posted,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        List<ExposureHierarchies.StepInput> steps = new ArrayList<>();
-        if (situation != null) {
-            for (int i = 0; i < situation.size(); i++) {
-                steps.add(new ExposureHierarchies.StepInput(situation.get(i),
-                        distress != null && i < distress.size() ? distress.get(i) : null));
-            }
+        List<StepRow> rows = rows(posted);
+        String title = first(posted, "title");
+        if (posted.containsKey("more")) {
+            exposure.prepare(actor, clientId);
+            return hierarchyPage(actor, clientId, null, title, blankRows(rows, rows.size() + 3), model);
         }
+        List<ExposureHierarchies.StepInput> steps = rows.stream()
+                .map(r -> new ExposureHierarchies.StepInput(r.situation(), number(r.distress()))).toList();
         try {
             exposure.create(actor, clientId, title, steps);
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
-            model.addAttribute("clientId", clientId);
-            model.addAttribute("rows", 6);
-            return "homework/hierarchy-form";
+            return hierarchyPage(actor, clientId, null, title, rows, model);
         }
         redirect.addFlashAttribute("notice", "Exposure hierarchy saved.");
         return "redirect:/clients/" + clientId;
+    }
+
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @GetMapping("/clients/{clientId}/hierarchies/{hierarchyId}/edit")
+    String editHierarchy(Actor actor, @PathVariable UUID clientId, @PathVariable UUID hierarchyId, Model model) {
+        exposure.prepare(actor, clientId);
+        ExposureHierarchy h = exposure.get(actor, clientId, hierarchyId);
+        List<StepRow> rows = new ArrayList<>();
+        for (ExposureStep step : h.steps()) {
+            rows.add(new StepRow(step.id().toString(), step.situation(), String.valueOf(step.anticipatedDistress()),
+                    String.valueOf(step.position()), false));
+        }
+        model.addAttribute("revision", h.revision());
+        return hierarchyPage(actor, clientId, h, h.title(), blankRows(rows, rows.size() + 3), model);
+    }
+
+    /** Saves a changed hierarchy: rows in the order of their "Order" numbers, ticked ones removed, new ones added. */
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @PostMapping("/clients/{clientId}/hierarchies/{hierarchyId}")
+    String updateHierarchy(Actor actor, @PathVariable UUID clientId, @PathVariable UUID hierarchyId,
+            @RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        ExposureHierarchy h = exposure.get(actor, clientId, hierarchyId);
+        List<StepRow> rows = rows(posted);
+        String title = first(posted, "title");
+        Integer revision = number(first(posted, "revision"));
+        model.addAttribute("revision", revision == null ? h.revision() : revision);
+        if (posted.containsKey("more")) {
+            exposure.prepare(actor, clientId);
+            return hierarchyPage(actor, clientId, h, title, blankRows(rows, rows.size() + 3), model);
+        }
+        List<StepRow> ordered = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            StepRow r = rows.get(i);
+            if (!r.remove() && !(r.stepId().isEmpty() && r.situation().isBlank())) {
+                ordered.add(r);
+            }
+        }
+        // By the "Order" numbers: a step given a new number goes before one already there; a blank number
+        // keeps a step where it was, and new steps without one go last, in the order typed.
+        Map<String, Integer> was = new HashMap<>();
+        h.steps().forEach(step -> was.put(step.id().toString(), step.position()));
+        List<StepRow> sorted = new ArrayList<>(ordered);
+        sorted.sort(java.util.Comparator.<StepRow>comparingInt(r -> {
+            Integer n = number(r.order());
+            return n != null ? n : was.getOrDefault(r.stepId(), 10_000 + ordered.indexOf(r));
+        }).thenComparingInt(r -> was.containsKey(r.stepId()) && !was.get(r.stepId()).equals(number(r.order())) ? 0 : 1)
+                .thenComparingInt(ordered::indexOf));
+        List<ExposureHierarchies.StepEdit> steps = sorted.stream().map(r -> new ExposureHierarchies.StepEdit(
+                r.stepId().isEmpty() ? null : UUID.fromString(r.stepId()), r.situation(), number(r.distress()))).toList();
+        try {
+            exposure.update(actor, clientId, hierarchyId, title, steps, revision);
+        } catch (ProblemException e) {
+            if (e.fields().isEmpty()) {
+                throw e;
+            }
+            FormErrors.reject(e, model, response);
+            return hierarchyPage(actor, clientId, h, title, rows, model);
+        }
+        redirect.addFlashAttribute("notice", "Exposure hierarchy saved; the change is kept in its history.");
+        return "redirect:/clients/" + clientId + "/hierarchies/" + hierarchyId + "/edit";
+    }
+
+    private String hierarchyPage(Actor actor, UUID clientId, ExposureHierarchy h, String title, List<StepRow> rows,
+            Model model) {
+        model.addAttribute("clientId", clientId);
+        model.addAttribute("hierarchy", h);
+        model.addAttribute("title", title);
+        model.addAttribute("rows", rows);
+        model.addAttribute("viewerZone", practices.zoneOf(actor.practiceId()));
+        if (h != null) {
+            List<HierarchyRevision> history = exposure.history(actor, clientId, h.id());
+            Map<UUID, String> names = new HashMap<>();
+            history.forEach(r -> names.computeIfAbsent(r.changedBy(), id -> practices.person(actor.practiceId(), id)
+                    .map(Practices.Person::displayName).orElse("a former colleague")));
+            model.addAttribute("history", history);
+            model.addAttribute("names", names);
+        }
+        return "homework/hierarchy-form";
+    }
+
+    /** The typed rows, index by index (read raw, so a comma inside a situation never splits it). */
+    private static List<StepRow> rows(MultiValueMap<String, String> posted) {
+        List<String> ids = posted.getOrDefault("stepId", List.of());
+        List<String> situations = posted.getOrDefault("situation", List.of());
+        List<String> distress = posted.getOrDefault("distress", List.of());
+        List<String> order = posted.getOrDefault("order", List.of());
+        List<String> removed = posted.getOrDefault("remove", List.of());
+        List<StepRow> rows = new ArrayList<>();
+        for (int i = 0; i < situations.size(); i++) {
+            String id = i < ids.size() ? ids.get(i) : "";
+            rows.add(new StepRow(id, situations.get(i), i < distress.size() ? distress.get(i) : "",
+                    i < order.size() ? order.get(i) : "", !id.isEmpty() && removed.contains(id)));
+        }
+        return rows;
+    }
+
+    private static List<StepRow> blankRows(List<StepRow> rows, int atLeast) {
+        List<StepRow> filled = new ArrayList<>(rows);
+        while (filled.size() < atLeast) {
+            filled.add(new StepRow("", "", "", "", false));
+        }
+        return filled;
+    }
+
+    private static String first(MultiValueMap<String, String> posted, String name) {
+        String value = posted.getFirst(name);
+        return value == null ? "" : value;
+    }
+
+    private static Integer number(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -33,7 +33,14 @@ public class HomeworkReviews {
 
     /** One assignment on the review screen. */
     public record ReviewItem(AssignmentProgress progress, List<PracticeEntry> entries, Reflection reflection,
-            StepUpRule stepUp, boolean carriedOver) {
+            StepUpRule stepUp, boolean carriedOver, List<EntryInWords> read, String worksheet) {
+
+        /** The entries in words, newest first: what a clinician reads aloud with the client. */
+        public List<EntryInWords> newestFirst() {
+            List<EntryInWords> newest = new ArrayList<>(read);
+            java.util.Collections.reverse(newest);
+            return newest;
+        }
     }
 
     /** The review screen of one session. */
@@ -58,10 +65,12 @@ public class HomeworkReviews {
     private final Sessions sessions;
     private final ClientAccess access;
     private final Clock clock;
+    private final EntryReader reader;
 
     HomeworkReviews(Assignments assignments, AssignmentRepository assignmentRepository, EntryRepository entries,
             ReviewRepository reviews, HierarchyRepository hierarchies, ExposureHierarchies exposure, Sessions sessions,
-            ClientAccess access, Clock clock) {
+            ClientAccess access, Clock clock, EntryReader reader) {
+        this.reader = reader;
         this.assignments = assignments;
         this.assignmentRepository = assignmentRepository;
         this.entries = entries;
@@ -276,7 +285,8 @@ public class HomeworkReviews {
     private ReviewItem item(ClientRecord client, AssignmentProgress p, Map<UUID, Reflection> reflections, boolean carried) {
         Assignment a = p.assignment();
         StepUpRule stepUp = a.exposureStepId() == null ? null : exposure.suggestionOf(client.practiceId(), a.exposureStepId());
-        return new ReviewItem(p, entries.forAssignment(client.practiceId(), a.id()), reflections.get(a.id()), stepUp, carried);
+        List<PracticeEntry> list = entries.forAssignment(client.practiceId(), a.id());
+        return new ReviewItem(p, list, reflections.get(a.id()), stepUp, carried, reader.read(list), reader.title(a));
     }
 
     private AssignmentProgress openProgress(ClientRecord client, UUID assignmentId) {

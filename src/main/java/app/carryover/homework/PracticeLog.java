@@ -48,9 +48,14 @@ public class PracticeLog {
     private final Practices practices;
     private final WorksheetCatalogue worksheets;
     private final Clock clock;
+    private final EntryReader reader;
+    private final HierarchyRepository hierarchies;
 
     PracticeLog(EntryRepository entries, AssignmentRepository assignments, ReviewRepository reviews, ClientAccess access,
-            Practices practices, WorksheetCatalogue worksheets, Clock clock) {
+            Practices practices, WorksheetCatalogue worksheets, Clock clock, EntryReader reader,
+            HierarchyRepository hierarchies) {
+        this.reader = reader;
+        this.hierarchies = hierarchies;
         this.entries = entries;
         this.assignments = assignments;
         this.reviews = reviews;
@@ -155,6 +160,19 @@ public class PracticeLog {
         return entries.forAssignment(record.practiceId(), assignmentId);
     }
 
+    /**
+     * Entries in words (questions and answers, numbers with their labels), for entries the caller has
+     * already been allowed to read.
+     */
+    public List<EntryInWords> inWords(List<PracticeEntry> read) {
+        return reader.read(read);
+    }
+
+    /** The title of the worksheet an assignment uses (in its version), or null for a quick log. */
+    public String worksheetTitle(Assignment a) {
+        return reader.title(a);
+    }
+
     public PracticeEntry get(Actor actor, UUID clientId, UUID entryId) {
         ClientRecord record = access.read(actor, clientId, "practice entry");
         return entries.find(record.practiceId(), record.id(), entryId).orElseThrow(() -> ProblemException.notFound("Entry"));
@@ -201,7 +219,10 @@ public class PracticeLog {
                 WorksheetDefinition definition = worksheets.version(a.practiceId(), a.worksheetKey(), a.worksheetVersion())
                         .orElseThrow(() -> ProblemException.conflict("This worksheet version is no longer available."));
                 try {
-                    AnswerCheck check = AnswerValidation.complete(definition, Answers.parse(input.answers()));
+                    String named = a.exposureStepId() == null ? null
+                            : hierarchies.situation(a.practiceId(), a.exposureStepId()).orElse(null);
+                    AnswerCheck check = AnswerValidation.complete(definition,
+                            Answers.parse(NamedStep.fill(definition, input.answers(), named)));
                     if (!check.isValid()) {
                         check.errors().forEach(e -> problems.add(new FieldProblem("answers." + e.path(), e.message())));
                     } else {

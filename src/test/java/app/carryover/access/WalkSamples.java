@@ -116,6 +116,8 @@ final class WalkSamples {
         samples.put("POST /api/v1/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/deferral", Sample.json((w, c) ->
                 "{\"reason\":\"A crisis took the session\"}")
                 .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("PUT /api/v1/clients/{clientId}/hierarchies/{hierarchyId}", Sample.json((w, c) ->
+                "{\"title\":\"Walked places " + w.newEmail() + "\",\"steps\":[{\"situation\":\"Busy market\",\"anticipatedDistress\":50}]}"));
         samples.put("POST /api/v1/clients/{clientId}/hierarchies", Sample.json((w, c) ->
                 "{\"title\":\"Crowds\",\"steps\":[{\"situation\":\"Busy shop\",\"anticipatedDistress\":40}]}"));
 
@@ -168,6 +170,8 @@ final class WalkSamples {
                 .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
         samples.put("POST /clients/{clientId}/hierarchies", Sample.form((w, c) -> Map.of("title", "Crowds",
                 "situation", "Busy shop", "distress", "40")));
+        samples.put("POST /clients/{clientId}/hierarchies/{hierarchyId}", Sample.form((w, c) -> Map.of("title",
+                "Walked places " + w.newEmail(), "stepId", "", "situation", "Busy shop at noon", "distress", "45")));
 
         // transcripts: upload, the detections' drafts and decisions, the discussed marks, the retention rule
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/transcripts", Sample.form((w, c) ->

@@ -60,7 +60,7 @@ final class World {
     final Map<String, String> ids = new HashMap<>();
     /** Path variables naming objects that belong to the client's record. */
     static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId",
-            "transcriptId", "detectionId");
+            "transcriptId", "detectionId", "hierarchyId");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey");
     /** Path variables that are values, not objects (any caller may name them). */
@@ -105,6 +105,9 @@ final class World {
         ids.put("sessionId", session.toString());
         freshAssignment();
         freshEntry();
+        ids.put("hierarchyId", context.getBean(app.carryover.homework.ExposureHierarchies.class).create(
+                practice.clinician().actor(), client, "Walked places", java.util.List.of(
+                        new app.carryover.homework.ExposureHierarchies.StepInput("Busy shop", 40))).id().toString());
         ids.put("worksheetKey", sharedWorksheet(mvc));
         ids.put("version", "1");
         context.getBean(Consents.class).decide(practice.client().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
