@@ -23,6 +23,7 @@ import app.carryover.caseload.ClientAccess;
 import app.carryover.caseload.ClientRecord;
 import app.carryover.homework.AssignmentProgress;
 import app.carryover.homework.Assignments;
+import app.carryover.homework.ClientVoice;
 import app.carryover.homework.EntryInput;
 import app.carryover.homework.HomeworkReviews;
 import app.carryover.homework.Obstacle;
@@ -61,9 +62,11 @@ class TodayController {
     private final HomeworkReviews reviews;
     private final Sessions sessions;
     private final Clock clock;
+    private final ClientVoice voice;
 
     TodayController(ClientAccess access, Practices practices, Assignments assignments, PracticeLog log,
-            HomeworkReviews reviews, Sessions sessions, Clock clock) {
+            HomeworkReviews reviews, Sessions sessions, Clock clock, ClientVoice voice) {
+        this.voice = voice;
         this.access = access;
         this.practices = practices;
         this.assignments = assignments;
@@ -94,6 +97,7 @@ class TodayController {
         model.addAttribute("client", client);
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("cards", cards);
+        model.addAttribute("voice", voice.voice(actor, actor.clientId()));
         model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today))
                 .orElse(null));
         if (logged != null) {

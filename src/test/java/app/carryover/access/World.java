@@ -27,7 +27,9 @@ import app.carryover.goals.Goals;
 import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
+import app.carryover.homework.ClientVoice;
 import app.carryover.homework.EntryInput;
+import app.carryover.homework.ResponseKind;
 import app.carryover.homework.PracticeLog;
 import app.carryover.practice.Invitations;
 import app.carryover.sessions.SessionStatus;
@@ -60,7 +62,7 @@ final class World {
     final Map<String, String> ids = new HashMap<>();
     /** Path variables naming objects that belong to the client's record. */
     static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId",
-            "transcriptId", "detectionId");
+            "transcriptId", "detectionId", "responseId", "requestId");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey");
     /** Path variables that are values, not objects (any caller may name them). */
@@ -109,6 +111,21 @@ final class World {
         ids.put("version", "1");
         context.getBean(Consents.class).decide(practice.client().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
         freshTranscript();
+        freshResponse();
+        freshRequest();
+    }
+
+    /** A question of the client's on a new open assignment, not yet answered, named by {responseId} from now on. */
+    void freshResponse() {
+        freshAssignment();
+        ClientVoice voice = context.getBean(ClientVoice.class);
+        ids.put("responseId", voice.respond(practice.client().actor(), UUID.fromString(ids.get("assignmentId")),
+                ResponseKind.QUESTION, "Does walking to work count?").id().toString());
+    }
+
+    /** A request of the client's for something to practise, not yet answered, named by {requestId} from now on. */
+    void freshRequest() {
+        ids.put("requestId", context.getBean(ClientVoice.class).ask(practice.client().actor(), "Sleep").id().toString());
     }
 
     /** A session transcript in the walk's plain-text form (a review, then a thought record set for the week). */
