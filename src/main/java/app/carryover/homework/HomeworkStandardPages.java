@@ -13,14 +13,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 
-/** The homework standard report: the page, its CSV and its JSON. Who sees whose figures is decided in the service. */
+/** The homework standard report: the page and its CSV (the JSON is in {@link HomeworkStandardApi}). Who sees whose figures is decided in the service. */
 @Controller
 class HomeworkStandardPages {
 
@@ -65,15 +64,7 @@ class HomeworkStandardPages {
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    @Access(AccessRule.STAFF)
-    @GetMapping("/api/v1/homework-standard")
-    @ResponseBody
-    HomeworkStandard.Report api(Actor actor, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        return standard.report(actor, month("from", from), month("to", to), false);
-    }
-
-    private static YearMonth month(String field, String value) {
+    static YearMonth month(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -62,6 +62,7 @@ class HomeworkStandardTests {
     HomeworkStandard standard;
 
     TestPractice practice;
+    List<Assignment> november;
 
     @BeforeEach
     void aNovemberAndDecemberOfHomework() {
@@ -121,6 +122,7 @@ class HomeworkStandardTests {
                 "Each evening at 22:30, switch off screens and read a paper book for 20 minutes before bed.",
                 "A steady wind-down helps you fall asleep sooner.", false, List.of(sleepGoal), n4.id(), null,
                 Dose.perDay(1), null, null, 4, null));
+        november = List.of(a1, a2, a3);
         at("2026-11-24T08:00:00Z");
         voice.respond(practice.client().actor(), a3.id(), ResponseKind.GOT_IT, null);
         // 7 Dec, D1 held: A3 reviewed (drop, quality 1, nothing logged); A2 reviewed late (complete, quality 4).
@@ -164,7 +166,12 @@ class HomeworkStandardTests {
         HomeworkStandard.Month nov = month(report, "Chris Primary", "2026-11");
         assertThat(nov.setHomework()).isEqualTo(new HomeworkStandard.Share(2, 3));     // N1, N4 of N1, N2, N4
         assertThat(nov.linkedToGoal()).isEqualTo(new HomeworkStandard.Share(2, 3));    // A1, A3 of A1-A3
-        assertThat(nov.passedCoach().whole()).isEqualTo(3);
+        // The coach's verdicts as stored when each was set: "Try to relax more." (A2) never passes.
+        List<Boolean> professional = november.stream().map(a -> assignments.get(practice.clinician().actor(),
+                a.clientId(), a.id()).coachReport().matches("(?s).*\"overall\":\\s*\"PROFESSIONAL\".*")).toList();
+        assertThat(professional.get(1)).isFalse();
+        assertThat(nov.passedCoach()).isEqualTo(new HomeworkStandard.Share(
+                (int) professional.stream().filter(p -> p).count(), 3));
         assertThat(nov.reviewed()).isEqualTo(new HomeworkStandard.Share(1, 2));        // A1 at N2; A2 due at N2, not reviewed
         assertThat(nov.medianQuantity()).isCloseTo(5.0 / 7, org.assertj.core.data.Offset.offset(1e-9)); // A1: 5 of 7
         assertThat(nov.medianQuality()).isEqualTo(3.0);
