@@ -11,5 +11,5 @@
  * {@link app.carryover.measures.Change}, and the event {@link app.carryover.measures.MeasureAdministered}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Measures",
-        allowedDependencies = {"system", "audit", "practice", "caseload", "sessions"})
+        allowedDependencies = {"system", "audit", "practice", "caseload", "sessions", "worksheets"})
 package app.carryover.measures;

@@ -201,6 +201,14 @@ final class WalkSamples {
                 .before(World::freshCustomMeasure).after(World::freshCustomMeasure));
         samples.put("DELETE /api/v1/practice/custom-measures/{customMeasureId}", Sample.none()
                 .before(World::freshCustomMeasure).after(World::freshCustomMeasure));
+        samples.put("POST /clients/{clientId}/alerts/{alertId}/acknowledgement", Sample.form((w, c) ->
+                Map.of("action", "CONTACTED_CLIENT", "note", "Phoned the client"))
+                .before(World::freshAlert).aroundEachSuccess(World::freshAlert, w -> { }).after(World::freshAlert));
+        samples.put("POST /api/v1/clients/{clientId}/alerts/{alertId}/acknowledgement", Sample.json((w, c) ->
+                "{\"action\":\"SAFETY_PLAN_REVIEWED\"}")
+                .before(World::freshAlert).aroundEachSuccess(World::freshAlert, w -> { }).after(World::freshAlert));
+        samples.put("POST /admin/measures/escalation", Sample.form((w, c) -> Map.of("hours", "4", "dayStart", "9",
+                "dayEnd", "17", "days", "MONDAY")));
         Map<String, String> rating = Map.of("item1", "3", "item2", "2", "item3", "3", "item4", "1");
         samples.put("POST /today/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
         samples.put("POST /clients/{clientId}/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));

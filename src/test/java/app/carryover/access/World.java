@@ -32,6 +32,7 @@ import app.carryover.homework.PracticeLog;
 import app.carryover.measures.Instruments;
 import app.carryover.measures.MeasureSchedule;
 import app.carryover.measures.MeasureSchedules;
+import app.carryover.measures.Measures;
 import app.carryover.practice.Invitations;
 import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
@@ -63,7 +64,7 @@ final class World {
     final Map<String, String> ids = new HashMap<>();
     /** Path variables naming objects that belong to the client's record. */
     static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId",
-            "transcriptId", "detectionId", "scheduleId");
+            "transcriptId", "detectionId", "scheduleId", "alertId");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey",
             "customMeasureId");
@@ -116,6 +117,18 @@ final class World {
         ids.put("instrumentKey", "PHQ9");
         freshSchedule();
         freshCustomMeasure();
+        freshAlert();
+    }
+
+    /** A new open risk alert of the client (a PHQ-9 with "several days" on question 9), named by {alertId} from now on. */
+    void freshAlert() {
+        java.util.List<Integer> answers = new java.util.ArrayList<>(java.util.List.of(1, 1, 1, 1, 1, 1, 1, 1, 1));
+        answers.add(null);
+        context.getBean(Measures.class).answer(practice.client().actor(), "PHQ9",
+                new Measures.AnswerInput(UUID.randomUUID(), answers, null));
+        ids.put("alertId", context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT id::text FROM risk_alert WHERE practice_id = ? ORDER BY raised_at DESC, id DESC LIMIT 1")
+                .param(practice.id()).query(String.class).single());
     }
 
     /** An active PHQ-8 schedule of the client (intake and end), named by {scheduleId} from now on; any earlier one is stopped. */
