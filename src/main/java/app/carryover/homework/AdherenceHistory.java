@@ -43,7 +43,7 @@ public class AdherenceHistory {
      * ratings (0–4) of its review, when it was reviewed.
      */
     public record AssignmentFacts(UUID assignmentId, UUID clientId, String title, String worksheetKey,
-            Integer clinicianRating, Integer clientRating) {
+            Integer clinicianRating, Integer clientRating, boolean open, boolean unreviewed) {
     }
 
     /** The weeks of every assignment, and the facts of each assignment that has any. */
@@ -73,7 +73,7 @@ public class AdherenceHistory {
         List<UUID> ids = all.stream().map(Assignment::id).toList();
         Map<UUID, List<TherapySession>> timelines = sessions.timelines(practiceId, byId.keySet());
         Map<UUID, List<Review>> reviewsBy = reviews.forAssignments(practiceId, ids);
-        Map<UUID, Map<LocalDate, Integer>> counts = entries.countsPerDay(practiceId, ids);
+        Map<UUID, List<EntryRepository.Moment>> moments = entries.momentsOf(practiceId, ids);
         Instant now = clock.instant();
         List<Week> weeks = new ArrayList<>();
         Map<UUID, AssignmentFacts> facts = new HashMap<>();
@@ -84,16 +84,20 @@ public class AdherenceHistory {
             LocalDate today = now.atZone(client.timeZone()).toLocalDate();
             LocalDate last = until.isBefore(today) ? until : today;
             List<Review> rs = reviewsBy.getOrDefault(a.id(), List.of());
-            Map<LocalDate, Integer> perDay = counts.getOrDefault(a.id(), Map.of());
+            List<EntryRepository.Moment> logged = moments.getOrDefault(a.id(), List.of());
             Set<LocalDate> off = paused.getOrDefault(a.id(), Set.of());
             AssignmentProgress p = ProgressCalculator.progress(a, client.timeZone(),
-                    timelines.getOrDefault(a.clientId(), List.of()), rs, perDay, off, now);
+                    timelines.getOrDefault(a.clientId(), List.of()), rs, logged, off, now);
+            // Only entries inside the assignment's period count (the period says which), per local date.
+            java.util.TreeMap<LocalDate, Integer> perDay = new java.util.TreeMap<>();
+            logged.stream().filter(m -> p.period().holds(m.occurredAt(), m.localDate()))
+                    .forEach(m -> perDay.merge(m.localDate(), 1, Integer::sum));
             LocalDate end = p.periodEnd() == null ? last.plusDays(1) : p.periodEnd();
             if (!a.status().open() && p.periodEnd() == null) {
                 continue;
             }
-            int periodDays = (int) Math.max(1, ChronoUnit.DAYS.between(a.startDate(), end));
             boolean any = false;
+            int periodDays = (int) Math.max(1, ChronoUnit.DAYS.between(a.startDate(), end));
             for (LocalDate monday = a.startDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                     monday.isBefore(end) && !monday.isAfter(last); monday = monday.plusWeeks(1)) {
                 if (monday.isBefore(firstMonday)) {
@@ -105,26 +109,20 @@ public class AdherenceHistory {
                 if (!lo.isBefore(hi)) {
                     continue;
                 }
-                Adherence week = Adherence.compute(a.dose(), lo, hi, periodDays, off, perDay);
-                weeks.add(new Week(a.clientId(), a.id(), monday, week.expected(), week.done(), loggedIn(perDay, lo, hi)));
+                // The last week of the period keeps practice on the due day itself (before the session).
+                LocalDate countUntil = hi.equals(end) ? LocalDate.MAX : hi;
+                Map<LocalDate, Integer> inWeek = perDay.subMap(lo, true, countUntil, false);
+                Adherence week = Adherence.compute(a.dose(), lo, hi, periodDays, off, inWeek);
+                weeks.add(new Week(a.clientId(), a.id(), monday, week.expected(), week.done(), week.logged()));
                 any = true;
             }
-            if (any) {
+            if (any || a.status().open() || p.unreviewed()) {
                 Review decided = p.review();
                 facts.put(a.id(), new AssignmentFacts(a.id(), a.clientId(), a.title(), a.worksheetKey(),
-                        decided == null ? null : decided.clinicianRating(), decided == null ? null : decided.clientRating()));
+                        decided == null ? null : decided.clinicianRating(), decided == null ? null : decided.clientRating(),
+                        a.status().open(), p.unreviewed()));
             }
         }
         return new History(weeks, facts);
-    }
-
-    private static int loggedIn(Map<LocalDate, Integer> perDay, LocalDate lo, LocalDate hi) {
-        int n = 0;
-        for (Map.Entry<LocalDate, Integer> e : perDay.entrySet()) {
-            if (!e.getKey().isBefore(lo) && e.getKey().isBefore(hi)) {
-                n += e.getValue();
-            }
-        }
-        return n;
     }
 }
