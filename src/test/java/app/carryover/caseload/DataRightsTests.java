@@ -222,6 +222,21 @@ class DataRightsTests {
     }
 
     @Test
+    void aRequestOfAClientWithAnOpenRiskAlertIsHeldForReview() throws Exception {
+        context.getBean(app.carryover.measures.Measures.class).answer(practice.client().actor(), app.carryover.measures.Measure.PHQ9.key(),
+                new app.carryover.measures.Measures.AnswerInput(UUID.randomUUID(), List.of(1, 1, 1, 1, 1, 1, 1, 1, 2, 1), null));
+        Erasures erasures = context.getBean(Erasures.class);
+        assertThat(erasures.request(practice.client().actor(), null).status()).isEqualTo(Erasures.Status.HELD);
+        WebSession primary = WebSession.signIn(mvc, practice.clinician(), clock);
+        MvcResult held = primary.perform(post("/clients/" + practice.client().clientId() + "/erasure")
+                .param("decision", "approve").param("reason", "Asked twice."));
+        assertThat(held.getResponse().getStatus()).isEqualTo(409);
+        assertThat(status(practice.client().clientId())).isEqualTo("HELD");
+        assertThat(jdbc.sql("SELECT status FROM client WHERE practice_id = ? AND id = ?")
+                .params(practice.id(), practice.client().clientId()).query(String.class).single()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void theRetentionPeriodIsAPracticeSettingCheckedAndAudited() throws Exception {
         WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
         assertThat(admin.perform(get("/admin/retention")).getResponse().getContentAsString())
