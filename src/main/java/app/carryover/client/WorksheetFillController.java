@@ -43,6 +43,7 @@ import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
 import app.carryover.system.TypedForm;
 import app.carryover.worksheets.AnswerCheck;
+import app.carryover.worksheets.FieldError;
 import app.carryover.worksheets.Answers;
 import app.carryover.worksheets.FormAnswers;
 import app.carryover.worksheets.PrintOptions;
@@ -148,6 +149,13 @@ class WorksheetFillController {
                     check.accepted().toJson()));
         } catch (ProblemException e) {
             keepDraft(actor, assignmentId, definition, fields);
+            List<FieldError> answerErrors = answerErrors(e);
+            if (!answerErrors.isEmpty()) {
+                response.setStatus(400);
+                return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, answerErrors),
+                        submission(fields), model);
+            }
+            // the day and time fields of the page ("Which day was it?")
             FormErrors.reject(EarlierDays.asPageFields(e), model, response);
             return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, null), submission(fields),
                     model);
@@ -197,8 +205,17 @@ class WorksheetFillController {
             response.setStatus(400);
             return correctionPage(actor, entry, definition, WorksheetForms.posted(definition, fields, check.errors()), model);
         }
-        log.edit(actor, entryId, new EntryInput(entry.clientEntryId(), null, entry.rating(), entry.note(),
-                check.accepted().toJson()));
+        try {
+            log.edit(actor, entryId, new EntryInput(entry.clientEntryId(), null, entry.rating(), entry.note(),
+                    check.accepted().toJson()));
+        } catch (ProblemException e) {
+            List<FieldError> answerErrors = answerErrors(e);
+            if (answerErrors.isEmpty()) {
+                throw e;
+            }
+            response.setStatus(400);
+            return correctionPage(actor, entry, definition, WorksheetForms.posted(definition, fields, answerErrors), model);
+        }
         redirect.addFlashAttribute("notice", "Your answers are corrected. Your clinician sees them, and the earlier ones stay in your record.");
         return "redirect:/history/entries/" + entryId;
     }
@@ -236,6 +253,13 @@ class WorksheetFillController {
             Map<String, List<String>> fields) {
         Answers typed = FormAnswers.asTyped(definition, fields);
         return drafts.keep(actor, assignmentId, submissionOrNull(fields), typed.isBlank() ? "{}" : typed.toJson());
+    }
+
+    /** Checks that need the entry itself (a date after the day recorded), to show beside their question. */
+    private static List<FieldError> answerErrors(ProblemException e) {
+        return e.fields().stream().filter(f -> f.field().startsWith("answers."))
+                .map(f -> new FieldError(f.field().substring("answers.".length()), FieldError.Reason.OUT_OF_RANGE, f.message()))
+                .toList();
     }
 
     private PracticeEntry worksheetEntry(Actor actor, UUID entryId) {
@@ -301,6 +325,7 @@ class WorksheetFillController {
         Assignment assignment = assignments.get(actor, actor.clientId(), assignmentId);
         ClientRecord client = access.read(actor, actor.clientId(), "worksheet");
         model.addAttribute("assignment", assignment);
+        model.addAttribute("namedStep", drafts.namedStep(actor, assignmentId).orElse(null));
         model.addAttribute("definition", definition);
         model.addAttribute("worksheetForm", form);
         model.addAttribute("refreshUrl", refreshUrl(assignmentId));

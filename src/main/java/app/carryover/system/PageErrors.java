@@ -27,7 +27,11 @@ class PageErrors {
 
     /** A refused form goes back to its page with the messages and the typed text; anything else is a plain page. */
     @ExceptionHandler(ProblemException.class)
-    ModelAndView problem(ProblemException e, HttpServletRequest request) {
+    ModelAndView problem(ProblemException e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        }
         return FormErrors.showAgain(e.fields(), request).orElseGet(() -> page(e.status(), e.title(), e.getMessage()));
     }
 
