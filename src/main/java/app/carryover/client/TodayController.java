@@ -30,6 +30,7 @@ import app.carryover.homework.HomeworkReviews;
 import app.carryover.homework.Obstacle;
 import app.carryover.homework.PracticeEntry;
 import app.carryover.homework.PracticeLog;
+import app.carryover.measures.MeasureSchedules;
 import app.carryover.practice.Practices;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
@@ -65,10 +66,11 @@ class TodayController {
     private final HomeworkReviews reviews;
     private final Sessions sessions;
     private final EntryDrafts drafts;
+    private final MeasureSchedules measures;
     private final Clock clock;
 
     TodayController(ClientAccess access, Practices practices, Assignments assignments, PracticeLog log,
-            HomeworkReviews reviews, Sessions sessions, EntryDrafts drafts, Clock clock) {
+            HomeworkReviews reviews, Sessions sessions, EntryDrafts drafts, MeasureSchedules measures, Clock clock) {
         this.drafts = drafts;
         this.access = access;
         this.practices = practices;
@@ -76,6 +78,7 @@ class TodayController {
         this.log = log;
         this.reviews = reviews;
         this.sessions = sessions;
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -102,6 +105,7 @@ class TodayController {
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("cards", cards);
         model.addAttribute("backdateDays", backdateDays);
+        model.addAttribute("dueMeasures", measures.due(actor, actor.clientId()));
         model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today))
                 .orElse(null));
         if (logged != null) {
