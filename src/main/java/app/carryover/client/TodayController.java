@@ -24,6 +24,7 @@ import app.carryover.caseload.ClientAccess;
 import app.carryover.caseload.ClientRecord;
 import app.carryover.homework.AssignmentProgress;
 import app.carryover.homework.Assignments;
+import app.carryover.homework.ClientVoice;
 import app.carryover.homework.EntryDrafts;
 import app.carryover.homework.EntryInput;
 import app.carryover.homework.HomeworkReviews;
@@ -68,10 +69,13 @@ class TodayController {
     private final EntryDrafts drafts;
     private final MeasureSchedules measures;
     private final Clock clock;
+    private final ClientVoice voice;
 
     TodayController(ClientAccess access, Practices practices, Assignments assignments, PracticeLog log,
-            HomeworkReviews reviews, Sessions sessions, EntryDrafts drafts, MeasureSchedules measures, Clock clock) {
+            HomeworkReviews reviews, Sessions sessions, EntryDrafts drafts, MeasureSchedules measures, Clock clock,
+            ClientVoice voice) {
         this.drafts = drafts;
+        this.voice = voice;
         this.access = access;
         this.practices = practices;
         this.assignments = assignments;
@@ -105,6 +109,7 @@ class TodayController {
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("cards", cards);
         model.addAttribute("backdateDays", backdateDays);
+        model.addAttribute("voice", voice.voice(actor, actor.clientId()));
         model.addAttribute("dueMeasures", measures.due(actor, actor.clientId()));
         model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today))
                 .orElse(null));
