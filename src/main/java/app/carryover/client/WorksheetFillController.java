@@ -338,6 +338,7 @@ class WorksheetFillController {
         days.add(new EarlierDays.Choice(today, "Today, " + Dates.longDay(today, today)));
         days.addAll(EarlierDays.offered(today, assignment.startDate(), backdateDays));
         model.addAttribute("today", today);
+        model.addAttribute("zone", client.timeZone());
         model.addAttribute("days", days);
         model.addAttribute("backdateDays", backdateDays);
         return "client/worksheet";

@@ -45,6 +45,7 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC_PATHS = {"/signin", "/signin/link", "/signin/link/sent", "/setup",
             "/invitations/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+            "/sw.js", "/manifest.webmanifest", "/offline",
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs",
             "/v3/api-docs/**"};
 
