@@ -97,7 +97,7 @@ public class ClientProgress {
         List<LocalDate> sessionDays = sessions.timeline(client.practiceId(), client.id()).stream()
                 .filter(s -> s.status().happenedOrPlanned()).map(TherapySession::startsAt)
                 .map(at -> at.atZone(client.timeZone()).toLocalDate()).filter(d -> !d.isAfter(today)).toList();
-        List<Series> series = series(client, all, sessionDays);
+        List<Series> series = series(client, all, sessionDays, forClient);
         Series primary = series.stream().filter(s -> s.instrument().measure() != null)
                 .max(Comparator.comparingInt((Series s) -> s.points().size())
                         .thenComparing(s -> -s.instrument().measure().ordinal()))
@@ -113,7 +113,8 @@ public class ClientProgress {
         return new View(client, series, primary, weeks, adherenceSvg, forClient);
     }
 
-    private List<Series> series(ClientRecord client, List<MeasureAdministration> all, List<LocalDate> sessionDays) {
+    private List<Series> series(ClientRecord client, List<MeasureAdministration> all, List<LocalDate> sessionDays,
+            boolean forClient) {
         Map<String, List<MeasureAdministration>> byInstrument = new LinkedHashMap<>();
         for (MeasureAdministration a : all) {
             if (a.scored()) {
@@ -131,7 +132,9 @@ public class ClientProgress {
                     .map(a -> new ScorePoint(a.localDate(), a.total(), a.band(), a.prorated())).toList();
             Change change = Change.of(i, points.stream().map(ScorePoint::total).toList());
             String words = change.words(i);
-            series.add(new Series(i, points, change, words, chart(i, points, words, sessionDays)));
+            // The client's picture describes itself in the client's words, without the criteria's jargon.
+            String described = forClient ? ProgressWords.plain(i, points.get(points.size() - 1), change) : words;
+            series.add(new Series(i, points, change, words, chart(i, points, described, sessionDays)));
         }
         series.sort(Comparator.comparing((Series s) -> s.instrument().measure() == null)
                 .thenComparing(s -> s.instrument().measure() == null ? 0 : s.instrument().measure().ordinal()));

@@ -10,19 +10,21 @@ class ProgressWords {
 
     /** "Your latest PHQ-9 score is 9 of 27 (mild). When you started it was 16: 7 lower, a clear improvement." */
     public String forClient(ClientProgress.Series s) {
-        ClientProgress.ScorePoint latest = s.latest();
-        String name = s.instrument().name();
-        boolean single = s.instrument().measure() == null;
+        return plain(s.instrument(), s.latest(), s.change());
+    }
+
+    static String plain(app.carryover.measures.Instrument instrument, ClientProgress.ScorePoint latest, Change c) {
+        String name = instrument.name();
+        boolean single = instrument.measure() == null;
         StringBuilder words = new StringBuilder("Your latest ").append(name).append(single ? " is " : " score is ")
                 .append(latest.total());
         if (!single) {
-            words.append(" of ").append(s.instrument().maxTotal());
+            words.append(" of ").append(instrument.maxTotal());
         }
         if (latest.band() != null) {
             words.append(" (").append(latest.band()).append(')');
         }
         words.append('.');
-        Change c = s.change();
         if (c.sinceBaseline() == null) {
             return words.append(" This is your first one, so later answers will show how things change.").toString();
         }

@@ -33,7 +33,7 @@ final class SvgChart {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 260;
     private static final int LEFT = 44;
-    private static final int RIGHT = 128;
+    private static final int RIGHT = 156;
     private static final int TOP = 14;
     private static final int BOTTOM = 40;
 

@@ -139,7 +139,7 @@ class ProgressTests {
         assertThat(html).contains("<svg xmlns=\"http://www.w3.org/2000/svg\"")
                 .contains("<title id=\"chart-phq9-title\">PHQ-9 scores over time</title>")
                 .contains("<title>2 Mar 2026: 16 (moderately severe)</title>").contains("<title>10 Mar 2026: 9 (mild)</title>")
-                .doesNotContain("style=").doesNotContain("<script");
+                .doesNotContain("style=").doesNotContainPattern("<script(?![^>]*\\bsrc=)");
 
         MvcResult svg = web.perform(get("/clients/" + kim + "/progress/PHQ9.svg"));
         assertThat(svg.getResponse().getContentType()).startsWith("image/svg+xml");
@@ -262,5 +262,29 @@ class ProgressTests {
                 .contains("r = 0.89").doesNotContain("Kim Client");
         assertThat(admin.perform(get("/caseload/progress")).getResponse().getStatus()).isEqualTo(403);
         assertThat(web.perform(get("/admin/progress")).getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void theCaseloadPutsOpenRiskAlertsFirstAndShowsEachClientsLastScoreTrendAndReliableChange() throws Exception {
+        UUID kim = practice.client().clientId();
+        at("2026-03-02T09:00:00Z");
+        phq9(kim, 16);
+        at("2026-03-10T09:00:00Z");
+        phq9(kim, 9);
+        PracticeProvisioning provisioning = context.getBean(PracticeProvisioning.class);
+        String email = "zed-" + UUID.randomUUID() + "@example.org";
+        UUID account = provisioning.addAccount(practice.id(), email, "Zed Atrisk", EnumSet.of(Role.CLIENT), Fixtures.PASSWORD);
+        UUID zed = context.getBean(Caseload.class).admit(practice.id(), account, "Zed Atrisk", ZoneId.of("Europe/London"),
+                practice.clinician().accountId()).id();
+        Actor zedActor = new Actor(practice.id(), account, email, "Zed Atrisk", EnumSet.of(Role.CLIENT), zed, false);
+        List<Integer> risky = new ArrayList<>(List.of(1, 1, 1, 1, 1, 1, 1, 1, 1));
+        risky.add(null);
+        measures.answer(zedActor, "PHQ9", new Measures.AnswerInput(UUID.randomUUID(), risky, null));
+        at("2026-03-12T09:00:00Z");
+
+        String page = WebSession.signIn(mvc, practice.clinician(), clock).read("/caseload");
+        assertThat(page).contains("Zed Atrisk open risk alert PHQ-9 9 (mild) — only one score so far")
+                .contains("Kim Client PHQ-9 9 (mild) — down 7 (better) since the one before · reliable improvement");
+        assertThat(page.indexOf("Zed Atrisk open risk alert")).isLessThan(page.indexOf("Kim Client PHQ-9"));
     }
 }
