@@ -108,7 +108,8 @@ public class ClientProgress {
         String adherenceSvg = weeks.isEmpty() ? null : SvgChart.adherence("chart-adherence", "Practice per week",
                 "Share of the agreed practice done each week" + (weeks.isEmpty() ? "" : " from the week of "
                         + SvgChart.DAY.format(weeks.get(0).monday()) + " to the week of "
-                        + SvgChart.DAY.format(weeks.get(weeks.size() - 1).monday())) + ", with the quality rating where there is one.",
+                        + SvgChart.DAY.format(weeks.get(weeks.size() - 1).monday()))
+                        + (weeks.stream().anyMatch(w -> w.quality() != null) ? ", with the quality rating where there is one." : "."),
                 bars);
         return new View(client, series, primary, weeks, adherenceSvg, forClient);
     }

@@ -95,7 +95,7 @@ class ProgressPages {
             throw ProblemException.notFound("Chart");
         }
         String file = (who + "-" + chart).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-") + ".svg";
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+        return ResponseEntity.ok().contentType(new MediaType("image", "svg+xml", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
                 .body("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body);
     }

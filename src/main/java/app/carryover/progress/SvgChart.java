@@ -123,10 +123,12 @@ final class SvgChart {
                 .append("\" width=\"10\" height=\"10\" fill=\"#4f8a3c\"/>");
         svg.append("<text x=\"").append(LEFT + plotW + 22).append("\" y=\"").append(TOP + 13)
                 .append("\" font-size=\"11\" fill=\"#333\">done (% of dose)</text>");
-        svg.append("<path d=\"M").append(LEFT + plotW + 13).append(' ').append(TOP + 22)
-                .append(" l5 5 l-5 5 l-5 -5 z\" fill=\"#b35900\"/>");
-        svg.append("<text x=\"").append(LEFT + plotW + 22).append("\" y=\"").append(TOP + 31)
-                .append("\" font-size=\"11\" fill=\"#333\">quality (0–4)</text>");
+        if (weeks.stream().anyMatch(w -> w.quality() != null)) {
+            svg.append("<path d=\"M").append(LEFT + plotW + 13).append(' ').append(TOP + 22)
+                    .append(" l5 5 l-5 5 l-5 -5 z\" fill=\"#b35900\"/>");
+            svg.append("<text x=\"").append(LEFT + plotW + 22).append("\" y=\"").append(TOP + 31)
+                    .append("\" font-size=\"11\" fill=\"#333\">quality (0–4)</text>");
+        }
         if (!weeks.isEmpty()) {
             dates(svg, weeks.get(0).monday(), weeks.get(weeks.size() - 1).monday(), plotW, plotH);
         }
