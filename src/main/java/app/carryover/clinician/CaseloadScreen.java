@@ -16,6 +16,7 @@ import app.carryover.caseload.ClientRecord;
 import app.carryover.caseload.Consents;
 import app.carryover.homework.AssignmentProgress;
 import app.carryover.homework.Assignments;
+import app.carryover.homework.ClientVoice;
 import app.carryover.measures.Change;
 import app.carryover.progress.CaseloadOutcomes;
 import app.carryover.sessions.Sessions;
@@ -31,7 +32,7 @@ class CaseloadScreen {
 
     /** One client's line: what needs attention first. */
     record Row(ClientRecord client, int unreviewed, int open, Double adherence, TherapySession nextSession,
-            boolean termsWithdrawn, List<TherapySession> toRecord, CaseloadOutcomes.Outcome outcome) {
+            boolean termsWithdrawn, List<TherapySession> toRecord, int unanswered, CaseloadOutcomes.Outcome outcome) {
 
         public int openAlerts() {
             return outcome == null ? 0 : outcome.openAlerts();
@@ -43,12 +44,13 @@ class CaseloadScreen {
     }
 
     /**
-     * Most pressing first: open risk alerts (always), unreviewed homework, sessions nobody recorded,
-     * withdrawn consent, reliable deterioration, low adherence, the soonest session.
+     * Most pressing first: open risk alerts (always), unreviewed homework, the client's unanswered questions and
+     * requests, sessions nobody recorded, withdrawn consent, reliable deterioration, low adherence, the soonest session.
      */
     static final Comparator<Row> BY_NEED = Comparator.comparing((Row r) -> r.openAlerts() == 0)
             .thenComparing(r -> r.client().discharged())
             .thenComparing(Row::unreviewed, Comparator.reverseOrder())
+            .thenComparing(Row::unanswered, Comparator.reverseOrder())
             .thenComparing(r -> r.toRecord().size(), Comparator.reverseOrder())
             .thenComparing(Row::termsWithdrawn, Comparator.reverseOrder())
             .thenComparing(Row::deteriorated, Comparator.reverseOrder())
@@ -62,10 +64,12 @@ class CaseloadScreen {
     private final Consents consents;
     private final Clock clock;
     private final PracticeZones practices;
+    private final ClientVoice voice;
     private final CaseloadOutcomes outcomes;
 
     CaseloadScreen(Caseload caseload, Assignments assignments, Sessions sessions, Consents consents, Clock clock,
-            PracticeZones practices, CaseloadOutcomes outcomes) {
+            PracticeZones practices, ClientVoice voice, CaseloadOutcomes outcomes) {
+        this.voice = voice;
         this.outcomes = outcomes;
         this.practices = practices;
         this.caseload = caseload;
@@ -95,6 +99,6 @@ class CaseloadScreen {
         List<TherapySession> timeline = sessions.timeline(c.practiceId(), c.id());
         TherapySession next = Sessions.nextAfter(timeline, now).orElse(null);
         return new Row(c, unreviewed, open.size(), adherence, next, consents.hasWithdrawnTerms(c.practiceId(), c.id()),
-                Sessions.unrecorded(timeline, now), outcome);
+                Sessions.unrecorded(timeline, now), voice.voice(actor, c.id()).pending(), outcome);
     }
 }

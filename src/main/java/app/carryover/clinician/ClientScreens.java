@@ -19,9 +19,11 @@ import app.carryover.homework.AssignmentProgress;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.AssignmentStatus;
 import app.carryover.homework.Briefs;
+import app.carryover.homework.ClientVoice;
 import app.carryover.homework.Composer;
 import app.carryover.homework.ComposerForm;
 import app.carryover.homework.EntryDrafts;
+import app.carryover.homework.EntryRevision;
 import app.carryover.homework.ExposureHierarchies;
 import app.carryover.homework.PracticeEntry;
 import app.carryover.worksheets.Answers;
@@ -68,12 +70,14 @@ class ClientScreens {
     private final Clock clock;
     private final EntryDrafts drafts;
     private final PracticeZones zones;
+    private final ClientVoice voice;
     private final Practices practices;
 
     ClientScreens(ClientAccess access, Goals goals, Sessions sessions, Assignments assignments, PracticeLog log,
             HomeworkReviews reviews, Briefs briefs, Composer composer, ExposureHierarchies exposure, Consents consents,
             TranscriptUploads transcripts, JsonMapper json, Clock clock, EntryDrafts drafts, PracticeZones zones,
-            Practices practices) {
+            Practices practices, ClientVoice voice) {
+        this.voice = voice;
         this.zones = zones;
         this.practices = practices;
         this.drafts = drafts;
@@ -114,6 +118,7 @@ class ClientScreens {
         model.addAttribute("hierarchies", exposure.list(actor, clientId));
         model.addAttribute("termsWithdrawn", consents.hasWithdrawnTerms(client.practiceId(), client.id()));
         model.addAttribute("today", clock.instant().atZone(client.timeZone()).toLocalDate());
+        model.addAttribute("voice", voice.voice(actor, clientId));
         return "clinician/client";
     }
 
@@ -151,6 +156,7 @@ class ClientScreens {
             model.addAttribute("composer", composer.model(actor, clientId, form));
         }
         model.addAttribute("transcripts", transcripts.sessionPanel(actor, clientId, sessionId));
+        model.addAttribute("voice", voice.voice(actor, clientId));
         return "clinician/session";
     }
 
@@ -160,7 +166,12 @@ class ClientScreens {
         model.addAttribute("client", access.readClinical(actor, clientId, "pre-session brief page"));
         model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
         model.addAttribute("brief", briefs.brief(actor, clientId, sessionId));
+        model.addAttribute("voice", voice.voice(actor, clientId));
         return "clinician/brief";
+    }
+
+    /** A version of an entry the client later changed, ready to read. */
+    record EarlierVersion(EntryRevision version, WorksheetView view) {
     }
 
     /** One entry with its worksheet answers, as the client filled it (always in the version they used). */
@@ -171,10 +182,14 @@ class ClientScreens {
         PracticeEntry entry = log.get(actor, clientId, entryId);
         model.addAttribute("client", client);
         model.addAttribute("entry", entry);
-        if (entry.answers() != null) {
-            WorksheetDefinition definition = drafts.worksheetOf(entry);
+        WorksheetDefinition definition = entry.answers() == null ? null : drafts.worksheetOf(entry);
+        if (definition != null) {
             model.addAttribute("view", WorksheetView.filled(definition, Answers.parse(entry.answers())));
         }
+        model.addAttribute("earlier", log.earlierVersions(actor, clientId, entryId).stream()
+                .map(r -> new EarlierVersion(r, definition == null || r.answers() == null ? null
+                        : WorksheetView.filled(definition, Answers.parse(r.answers()))))
+                .toList());
         return "clinician/entry";
     }
 
@@ -222,6 +237,7 @@ class ClientScreens {
                 : json.readValue(progress.assignment().coachReport(), Map.class));
         model.addAttribute("mayChange", access.mayChange(actor, client));
         model.addAttribute("statuses", AssignmentStatus.values());
+        model.addAttribute("voice", voice.voice(actor, clientId));
         return "clinician/assignment";
     }
 
