@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +49,11 @@ public class PracticeLog {
     private final Practices practices;
     private final WorksheetCatalogue worksheets;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PracticeLog(EntryRepository entries, AssignmentRepository assignments, ReviewRepository reviews, ClientAccess access,
-            Practices practices, WorksheetCatalogue worksheets, Clock clock) {
+            Practices practices, WorksheetCatalogue worksheets, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.entries = entries;
         this.assignments = assignments;
         this.reviews = reviews;
@@ -86,6 +89,8 @@ public class PracticeLog {
             // Another device or tab stored this very submission a moment ago.
             return new Logged(entries.byClientEntryId(record.practiceId(), record.id(), input.clientEntryId()).orElseThrow(), false);
         }
+        events.publishEvent(new PracticeLogged(entry.practiceId(), entry.clientId(), entry.assignmentId(), entry.id(),
+                entry.occurredAt(), entry.localDate()));
         return new Logged(entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow(), true);
     }
 
@@ -110,7 +115,10 @@ public class PracticeLog {
         PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
                 Uuids.timeOrdered(), occurredAt, localDate, record.timeZone().getId(), rating, checked.note(),
                 a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, clock.instant());
-        entries.insertOnce(entry, checked.values());
+        if (entries.insertOnce(entry, checked.values())) {
+            events.publishEvent(new PracticeLogged(entry.practiceId(), entry.clientId(), entry.assignmentId(), entry.id(),
+                    entry.occurredAt(), entry.localDate()));
+        }
         return entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow();
     }
 
