@@ -43,6 +43,8 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
             properties.put("spring.mail.properties.mail.smtp.starttls.enable", "false");
             properties.put("carryover.base-url", "http://localhost");
             properties.put("carryover.metrics-token", OperationsTokens.SCRAPE);
+            // Background work runs when a test asks (ManualScheduler.runAnyDueExecutions), at the test clock's time.
+            properties.put("carryover.scheduler.mode", "manual");
             // Test servers need no graceful drain; it only delays the end of the test JVM.
             properties.put("server.shutdown", "immediate");
             properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
