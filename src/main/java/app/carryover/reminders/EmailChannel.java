@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
@@ -96,8 +95,10 @@ class EmailChannel implements ReminderChannel {
     private static boolean refusedForGood(MailException e) {
         boolean invalidAddress = false;
         for (Throwable t : chain(e)) {
-            if (t instanceof SMTPAddressFailedException failed) {
-                return failed.getReturnCode() >= 500;
+            // The SMTP client's address refusal carries the server's reply ("550 5.1.1 No such user"; 4xx is temporary).
+            if (t instanceof SendFailedException failed && failed.getMessage() != null
+                    && failed.getMessage().strip().matches("^[45][0-9][0-9][ -].*")) {
+                return failed.getMessage().strip().startsWith("5");
             }
             if (t instanceof SendFailedException failed && failed.getInvalidAddresses() != null
                     && failed.getInvalidAddresses().length > 0) {

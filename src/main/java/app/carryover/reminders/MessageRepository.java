@@ -60,14 +60,17 @@ class MessageRepository {
     }
 
     /**
-     * Claims a message for one attempt: only from one of the given states, counting the attempt.
-     * False when another run has it or it is settled.
+     * Claims a message for its n-th attempt: the first from QUEUED, a later one from RETRYING after
+     * attempt n-1, or attempt n again when the node making it died while SENDING (the scheduler runs
+     * that same execution again). False when another run has it or it is settled, so no two runs
+     * ever send one message at once.
      */
-    boolean claim(UUID practiceId, UUID id, Set<MessageState> from, Instant now) {
+    boolean claim(UUID practiceId, UUID id, int attempt, Instant now) {
         return jdbc.sql("""
-                UPDATE reminder_message SET state = 'SENDING', attempts = attempts + 1, next_attempt_at = NULL, updated_at = ?
-                WHERE practice_id = ? AND id = ? AND state = ANY (?)""")
-                .params(Timestamp.from(now), practiceId, id, names(from)).update() == 1;
+                UPDATE reminder_message SET state = 'SENDING', attempts = ?, next_attempt_at = NULL, updated_at = ?
+                WHERE practice_id = ? AND id = ? AND ((state = 'QUEUED' AND attempts = 0 AND ? = 1)
+                    OR (state = 'RETRYING' AND attempts = ? - 1) OR (state = 'SENDING' AND attempts = ?))""")
+                .params(attempt, Timestamp.from(now), practiceId, id, attempt, attempt, attempt).update() == 1;
     }
 
     void handedOver(UUID practiceId, UUID id, Instant now) {

@@ -60,7 +60,7 @@ final class MessageWriter {
         return new Words(subjectLine(subjects), text.toString(), shortText);
     }
 
-    private static String headline(Set<Subject> subjects, int count) {
+    static String headline(Set<Subject> subjects, int count) {
         if (subjects.size() > 1) {
             return "You have " + count + " things planned for today";
         }

@@ -29,7 +29,7 @@ record QuietHours(LocalTime start, LocalTime end) {
         return end.isAfter(at) ? end : end.plusDays(1).with(this.end);
     }
 
-    String describe() {
+    public String describe() {
         return ReminderTimes.format(start) + "–" + ReminderTimes.format(end);
     }
 }

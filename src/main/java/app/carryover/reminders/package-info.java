@@ -7,8 +7,7 @@
  *
  * <p>Its public surface: {@link app.carryover.reminders.ReminderChannel} (a channel that sends a
  * message, for modules adding one such as Web Push) with {@link app.carryover.reminders.OutgoingMessage}
- * and {@link app.carryover.reminders.Delivery}, and {@link app.carryover.reminders.Reminders} (what the
- * screens of {@code client} and {@code clinician} show).
+ * and {@link app.carryover.reminders.Delivery} and {@link app.carryover.reminders.Recipient}. See docs/reminders.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reminders",
         allowedDependencies = {"system", "audit", "practice", "caseload", "sessions", "homework"})

@@ -82,6 +82,11 @@ final class WalkSamples {
         samples.put("POST /settings/privacy", Sample.form((w, c) -> Map.of("kind", "EMAIL_MESSAGES", "given", "true")));
         samples.put("PUT /api/v1/me/consents/{kind}", Sample.json((w, c) -> "{\"given\":true}"));
 
+        // reminders: the client's own settings
+        samples.put("POST /settings/reminders", Sample.form((w, c) -> Map.of("times", "08:00, 19:00",
+                "quietStart", "21:30", "quietEnd", "07:30")));
+        samples.put("POST /settings/reminders/channel", Sample.form((w, c) -> Map.of("channel", "email", "on", "true")));
+
         // goals and sessions
         String goal = "{\"statement\":\"Sleep through the night\",\"targetKind\":\"METRIC\",\"metric\":\"nights a week\","
                 + "\"comparator\":\"AT_LEAST\",\"targetValue\":5}";
