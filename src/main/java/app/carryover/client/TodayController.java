@@ -34,6 +34,7 @@ import app.carryover.sessions.TherapySession;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
+import app.carryover.system.Dates;
 import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,7 +53,6 @@ class TodayController {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
 
     private final ClientAccess access;
     private final Practices practices;
@@ -85,7 +85,7 @@ class TodayController {
         for (AssignmentProgress p : assignments.progress(actor, actor.clientId(), false)) {
             if (p.assignment().startDate().isAfter(today)) {
                 upcoming.add(p.assignment().title() + " — starts " + (p.assignment().startDate().equals(today.plusDays(1))
-                        ? "tomorrow" : DAY.format(p.assignment().startDate())) + ", " + p.assignment().dose().describe());
+                        ? "tomorrow" : nearDay(p.assignment().startDate(), today)) + ", " + p.assignment().dose().describe());
                 continue;
             }
             cards.add(card(client, p, timeline, today));
@@ -94,7 +94,7 @@ class TodayController {
         model.addAttribute("client", client);
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("cards", cards);
-        model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> WHEN.format(s.startsIn(client.timeZone())))
+        model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today))
                 .orElse(null));
         if (logged != null) {
             model.addAttribute("logged", log.get(actor, actor.clientId(), logged));
@@ -216,15 +216,38 @@ class TodayController {
                 : p.doneToday() + " of " + Math.round(p.expectedToday()) + " today";
         var assignedAt = p.assignment().assignedInSession() == null ? null : timeline.stream()
                 .filter(s -> s.id().equals(p.assignment().assignedInSession())).findFirst().orElse(null);
-        String since = assignedAt != null ? "since " + DAY.format(assignedAt.startsIn(client.timeZone())) + "'s session"
-                : "since " + DAY.format(p.assignment().startDate());
+        LocalDate sessionDay = assignedAt == null ? null : assignedAt.startsIn(client.timeZone()).toLocalDate();
+        String since = sessionDay == null ? "since " + nearDay(p.assignment().startDate(), today)
+                : withinAWeek(sessionDay, today) ? "since " + DAY.format(sessionDay) + "'s session"
+                : "since your session on " + Dates.longDay(sessionDay, today);
         String periodLine = p.whole() != null ? p.soFar().doneRounded() + " of " + p.whole().expectedRounded() + " " + since
                 : p.soFar().doneRounded() + " done " + since;
-        String dueLine = p.dueSession() != null ? "Due by your session on " + WHEN.format(p.dueSession().startsIn(client.timeZone()))
-                : p.assignment().dueDate() != null ? "Due by " + DAY.format(p.assignment().dueDate()) : "Due by your next session";
+        Instant now = clock.instant();
+        TherapySession next = Sessions.nextAfter(timeline, now).orElse(null);
+        String dueLine;
+        if (p.unreviewed() || p.period().over(now)) {
+            // Its session has passed without a review: never point the client at a past session.
+            dueLine = next != null ? "To go through with your clinician at your next session, " + Dates.when(next.startsIn(client.timeZone()), today)
+                    : "To go through with your clinician at your next session";
+        } else if (p.dueSession() != null) {
+            dueLine = "Due by your session on " + Dates.when(p.dueSession().startsIn(client.timeZone()), today);
+        } else if (p.assignment().dueDate() != null) {
+            dueLine = "Due by " + Dates.longDay(p.assignment().dueDate(), today);
+        } else {
+            dueLine = "Due by your next session";
+        }
         boolean reflectionDue = p.dueSession() != null
                 && !p.dueSession().startsIn(client.timeZone()).toLocalDate().isAfter(today.plusDays(2));
         return new Card(p, todayLine, periodLine, dueLine, UUID.randomUUID(), reflectionDue);
+    }
+
+    /** "Friday" within a week of today, where the weekday alone is clear; otherwise "Friday 13 March". */
+    private static String nearDay(LocalDate day, LocalDate today) {
+        return withinAWeek(day, today) ? DAY.format(day) : Dates.longDay(day, today);
+    }
+
+    private static boolean withinAWeek(LocalDate day, LocalDate today) {
+        return Math.abs(java.time.temporal.ChronoUnit.DAYS.between(today, day)) < 7;
     }
 
     /** Changes an entry's rating and note, keeping its submission id and any worksheet answers. */

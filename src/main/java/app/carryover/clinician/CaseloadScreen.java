@@ -19,6 +19,7 @@ import app.carryover.sessions.TherapySession;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
+import app.carryover.system.PracticeZones;
 
 /** The clinician's caseload, ordered by need. */
 @Controller
@@ -26,12 +27,16 @@ class CaseloadScreen {
 
     /** One client's line: what needs attention first. */
     record Row(ClientRecord client, int unreviewed, int open, Double adherence, TherapySession nextSession,
-            boolean termsWithdrawn) {
+            boolean termsWithdrawn, List<TherapySession> toRecord) {
     }
 
-    /** Most pressing first: unreviewed homework, withdrawn consent, low adherence, the soonest session. */
+    /**
+     * Most pressing first: unreviewed homework, sessions nobody recorded, withdrawn consent, low
+     * adherence, the soonest session.
+     */
     static final Comparator<Row> BY_NEED = Comparator.comparing((Row r) -> r.client().discharged())
             .thenComparing(Row::unreviewed, Comparator.reverseOrder())
+            .thenComparing(r -> r.toRecord().size(), Comparator.reverseOrder())
             .thenComparing(Row::termsWithdrawn, Comparator.reverseOrder())
             .thenComparing(r -> r.adherence() == null ? 2.0 : r.adherence())
             .thenComparing(r -> r.nextSession() == null ? Instant.MAX : r.nextSession().startsAt())
@@ -42,8 +47,11 @@ class CaseloadScreen {
     private final Sessions sessions;
     private final Consents consents;
     private final Clock clock;
+    private final PracticeZones practices;
 
-    CaseloadScreen(Caseload caseload, Assignments assignments, Sessions sessions, Consents consents, Clock clock) {
+    CaseloadScreen(Caseload caseload, Assignments assignments, Sessions sessions, Consents consents, Clock clock,
+            PracticeZones practices) {
+        this.practices = practices;
         this.caseload = caseload;
         this.assignments = assignments;
         this.sessions = sessions;
@@ -57,6 +65,7 @@ class CaseloadScreen {
         Instant now = clock.instant();
         List<Row> rows = caseload.mine(actor).stream().map(c -> row(actor, c, now)).sorted(BY_NEED).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("viewerZone", practices.zoneOf(actor.practiceId()));
         return "clinician/caseload";
     }
 
@@ -65,7 +74,9 @@ class CaseloadScreen {
         int unreviewed = (int) open.stream().filter(AssignmentProgress::unreviewed).count();
         Double adherence = open.stream().map(p -> p.soFar().quantity()).filter(q -> q != null)
                 .mapToDouble(Double::doubleValue).average().stream().boxed().findFirst().orElse(null);
-        TherapySession next = Sessions.nextAfter(sessions.timeline(c.practiceId(), c.id()), now).orElse(null);
-        return new Row(c, unreviewed, open.size(), adherence, next, consents.hasWithdrawnTerms(c.practiceId(), c.id()));
+        List<TherapySession> timeline = sessions.timeline(c.practiceId(), c.id());
+        TherapySession next = Sessions.nextAfter(timeline, now).orElse(null);
+        return new Row(c, unreviewed, open.size(), adherence, next, consents.hasWithdrawnTerms(c.practiceId(), c.id()),
+                Sessions.unrecorded(timeline, now));
     }
 }

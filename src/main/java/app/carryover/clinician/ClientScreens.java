@@ -42,6 +42,7 @@ import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
+import app.carryover.system.PracticeZones;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.transcripts.TranscriptUploads;
@@ -65,10 +66,12 @@ class ClientScreens {
     private final JsonMapper json;
     private final Clock clock;
     private final EntryDrafts drafts;
+    private final PracticeZones zones;
 
     ClientScreens(ClientAccess access, Goals goals, Sessions sessions, Assignments assignments, PracticeLog log,
             HomeworkReviews reviews, Briefs briefs, Composer composer, ExposureHierarchies exposure, Consents consents,
-            TranscriptUploads transcripts, JsonMapper json, Clock clock, EntryDrafts drafts) {
+            TranscriptUploads transcripts, JsonMapper json, Clock clock, EntryDrafts drafts, PracticeZones zones) {
+        this.zones = zones;
         this.drafts = drafts;
         this.access = access;
         this.goals = goals;
@@ -92,10 +95,13 @@ class ClientScreens {
         List<AssignmentProgress> progress = assignments.progress(actor, clientId, true);
         List<TherapySession> all = sessions.list(actor, clientId);
         model.addAttribute("client", client);
+        model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
         model.addAttribute("mayChange", access.mayChange(actor, client));
         model.addAttribute("goals", goals.list(actor, clientId));
         model.addAttribute("sessions", all);
         model.addAttribute("nextSession", Sessions.nextAfter(all, clock.instant()).orElse(null));
+        model.addAttribute("toRecord", Sessions.unrecorded(all, clock.instant()));
+        model.addAttribute("now", clock.instant());
         model.addAttribute("open", progress.stream().filter(p -> p.assignment().status().open()).toList());
         model.addAttribute("closed", progress.stream().filter(p -> !p.assignment().status().open())
                 .sorted((a, b) -> b.assignment().createdAt().compareTo(a.assignment().createdAt())).limit(10).toList());
@@ -112,6 +118,8 @@ class ClientScreens {
         ClientRecord client = access.readClinical(actor, clientId, "session");
         TherapySession session = sessions.get(actor, clientId, sessionId);
         model.addAttribute("client", client);
+        model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
+        model.addAttribute("now", clock.instant());
         model.addAttribute("meeting", session);
         model.addAttribute("mayChange", access.mayChange(actor, client));
         model.addAttribute("startable", session.status() == SessionStatus.SCHEDULED
@@ -136,6 +144,7 @@ class ClientScreens {
     @GetMapping("/clients/{clientId}/sessions/{sessionId}/brief")
     String brief(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId, Model model) {
         model.addAttribute("client", access.readClinical(actor, clientId, "pre-session brief page"));
+        model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
         model.addAttribute("brief", briefs.brief(actor, clientId, sessionId));
         return "clinician/brief";
     }
@@ -181,7 +190,11 @@ class ClientScreens {
                 .orElseThrow(() -> ProblemException.notFound("Assignment"));
         model.addAttribute("client", client);
         model.addAttribute("p", progress);
-        model.addAttribute("entries", log.ofAssignment(actor, clientId, assignmentId));
+        List<PracticeEntry> entries = log.ofAssignment(actor, clientId, assignmentId);
+        model.addAttribute("entries", entries);
+        model.addAttribute("counted", entries.stream().filter(progress::counts).toList());
+        model.addAttribute("after", entries.stream().filter(e -> !progress.counts(e)).toList());
+        model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
         model.addAttribute("reflection", reviews.reflection(actor, clientId, assignmentId).orElse(null));
         model.addAttribute("coach", progress.assignment().coachReport() == null ? Map.of()
                 : json.readValue(progress.assignment().coachReport(), Map.class));

@@ -41,7 +41,10 @@ public record Adherence(double expected, double done, int logged, @app.carryover
      * Adherence over the client-local days {@code [from, until)}.
      *
      * @param periodDays  the length of the whole homework period in days (for period doses)
-     * @param logsPerDay  entries per local date (deleted ones already left out)
+     * @param logsPerDay  the period's entries per local date (deleted ones and those outside the
+     *                    {@link Period} already left out). A day on or after {@code until} still
+     *                    counts: practice on the morning of the session belongs to the period that
+     *                    ends at it, though that day expects nothing.
      */
     static Adherence compute(Dose dose, LocalDate from, LocalDate until, int periodDays, Set<LocalDate> paused,
             Map<LocalDate, Integer> logsPerDay) {
@@ -63,7 +66,7 @@ public record Adherence(double expected, double done, int logged, @app.carryover
         int logged = 0;
         for (Map.Entry<LocalDate, Integer> day : logsPerDay.entrySet()) {
             logged += day.getValue();
-            if (!day.getKey().isBefore(from) && day.getKey().isBefore(until)) {
+            if (!day.getKey().isBefore(from)) {
                 done += Math.min(day.getValue(), cap);
             }
         }

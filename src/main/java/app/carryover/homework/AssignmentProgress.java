@@ -12,12 +12,12 @@ import app.carryover.sessions.TherapySession;
  * being reviewed.
  *
  * @param dueSession     the session it is due at, or null when none is scheduled yet
- * @param periodEnd      the first day after the period (client-local), or null when not yet known
+ * @param period         the homework period: which practice counts towards it (see {@link Period})
  * @param whole          adherence over the whole period, or null while its end is unknown
  * @param expectedToday  practice expected today for daily doses; null for doses counted over the period
  * @param unreviewed     true when its due session was held and it has not been reviewed (the flag)
  */
-public record AssignmentProgress(Assignment assignment, TherapySession dueSession, LocalDate periodEnd,
+public record AssignmentProgress(Assignment assignment, TherapySession dueSession, Period period,
         Adherence soFar, Adherence whole, int doneToday, Double expectedToday, boolean unreviewed,
         List<Review> reviews) {
 
@@ -28,5 +28,15 @@ public record AssignmentProgress(Assignment assignment, TherapySession dueSessio
 
     public boolean reviewed() {
         return review() != null;
+    }
+
+    /** The first day (client-local) on which no more practice is expected, or null while unknown. */
+    public LocalDate periodEnd() {
+        return period.expectUntil();
+    }
+
+    /** Whether this entry counts towards the period. */
+    public boolean counts(PracticeEntry entry) {
+        return period.holds(entry);
     }
 }

@@ -142,13 +142,13 @@ public class Assignments {
         Instant now = clock.instant();
         List<TherapySession> timeline = sessions.timeline(client.practiceId(), client.id());
         Map<UUID, List<Review>> reviewsBy = reviews.forAssignments(client.practiceId(), ids);
-        Map<UUID, Map<LocalDate, Integer>> counts = entries.countsPerDay(client.practiceId(), ids);
+        Map<UUID, List<EntryRepository.Moment>> moments = entries.momentsOf(client.practiceId(), ids);
         Map<UUID, Set<LocalDate>> paused = assignments.pausedDays(client.practiceId(), ids,
                 now.atZone(client.timeZone()).toLocalDate().plusDays(1));
         List<AssignmentProgress> result = new ArrayList<>();
         for (Assignment a : list) {
             result.add(ProgressCalculator.progress(a, client.timeZone(), timeline, reviewsBy.getOrDefault(a.id(), List.of()),
-                    counts.getOrDefault(a.id(), Map.of()), paused.getOrDefault(a.id(), Set.of()), now));
+                    moments.getOrDefault(a.id(), List.of()), paused.getOrDefault(a.id(), Set.of()), now));
         }
         return result;
     }
@@ -235,7 +235,7 @@ public class Assignments {
     }
 
     private static AssignmentProgress forClient(AssignmentProgress p) {
-        return new AssignmentProgress(p.assignment().forClient(), p.dueSession(), p.periodEnd(), p.soFar(), p.whole(),
+        return new AssignmentProgress(p.assignment().forClient(), p.dueSession(), p.period(), p.soFar(), p.whole(),
                 p.doneToday(), p.expectedToday(), p.unreviewed(), p.reviews());
     }
 

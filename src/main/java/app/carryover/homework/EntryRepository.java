@@ -7,12 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,33 +80,36 @@ class EntryRepository {
                 .params(practiceId, clientId, limit).query(EntryRepository::map).list();
     }
 
-    /** Entries per assignment and local date, for adherence, counting only entries before {@code until}. */
-    Map<UUID, Map<LocalDate, Integer>> countsPerDay(UUID practiceId, List<UUID> assignments) {
-        Map<UUID, Map<LocalDate, Integer>> result = new HashMap<>();
+    /** When a piece of practice happened, and on which client-local date (for counting it in its period). */
+    record Moment(Instant occurredAt, LocalDate localDate) {
+    }
+
+    /** The moments of the entries of these assignments (deleted ones left out), by assignment. */
+    Map<UUID, List<Moment>> momentsOf(UUID practiceId, List<UUID> assignments) {
+        Map<UUID, List<Moment>> result = new HashMap<>();
         if (assignments.isEmpty()) {
             return result;
         }
         jdbc.sql("""
-                SELECT assignment_id, local_date, count(*) FROM practice_entry
-                WHERE practice_id = ? AND assignment_id = ANY (?) AND deleted_at IS NULL
-                GROUP BY assignment_id, local_date""")
+                SELECT assignment_id, occurred_at, local_date FROM practice_entry
+                WHERE practice_id = ? AND assignment_id = ANY (?) AND deleted_at IS NULL""")
                 .params(practiceId, assignments.toArray(new UUID[0]))
                 .query(rs -> {
-                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeMap<>())
-                            .put(rs.getDate(2).toLocalDate(), rs.getInt(3));
+                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Moment(rs.getTimestamp(2).toInstant(), rs.getDate(3).toLocalDate()));
                 });
         return result;
     }
 
     /** Keeps the current version in the revisions table, then writes the change. */
     void revise(PracticeEntry current, Instant occurredAt, LocalDate localDate, Integer rating, String note, String answers,
-            List<ExtractedValue> values, Instant now) {
+            List<ExtractedValue> values, boolean edited, Instant now) {
         keepRevision(current, now);
         jdbc.sql("""
                 UPDATE practice_entry SET occurred_at = ?, local_date = ?, rating = ?, note = ?, answers = ?::jsonb,
-                    revision = revision + 1, edited = true, updated_at = ?
+                    revision = revision + 1, edited = edited OR ?, updated_at = ?
                 WHERE practice_id = ? AND id = ?""")
-                .params(Timestamp.from(occurredAt), Date.valueOf(localDate), rating, note, answers, Timestamp.from(now),
+                .params(Timestamp.from(occurredAt), Date.valueOf(localDate), rating, note, answers, edited, Timestamp.from(now),
                         current.practiceId(), current.id())
                 .update();
         jdbc.sql("DELETE FROM entry_value WHERE practice_id = ? AND entry_id = ?").params(current.practiceId(), current.id()).update();

@@ -135,7 +135,8 @@ public class PracticeLog {
         LocalDate localDate = occurred.equals(current.occurredAt()) ? current.localDate()
                 : checkWhen(client, record, a, occurred, now);
         Checked checked = check(a, input);
-        entries.revise(current, occurred, localDate, input.rating(), checked.note(), checked.answers(), checked.values(), now);
+        entries.revise(current, occurred, localDate, input.rating(), checked.note(), checked.answers(), checked.values(),
+                changesContent(current, occurred, input.rating(), checked), now);
         return entries.find(record.practiceId(), record.id(), entryId).orElseThrow();
     }
 
@@ -225,6 +226,25 @@ public class PracticeLog {
             throw ProblemException.invalid(problems);
         }
         return new Checked(note, answersJson, values);
+    }
+
+    /**
+     * Whether a change alters what was recorded, so the entry is marked "edited": a new time, changed
+     * answers, or a rating or note replaced or removed. Adding a rating or a note where there was none
+     * (the "How did it go?" after Done) completes the entry rather than editing it.
+     */
+    private static boolean changesContent(PracticeEntry current, Instant occurred, Integer rating, Checked checked) {
+        return !occurred.equals(current.occurredAt())
+                || !sameJson(current.answers(), checked.answers())
+                || (current.rating() != null && !current.rating().equals(rating))
+                || (current.note() != null && !current.note().equals(checked.note()));
+    }
+
+    private static boolean sameJson(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return Answers.parse(a).equals(Answers.parse(b));
     }
 
     private void requireNotReviewed(ClientRecord record, Assignment a) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -21,7 +22,7 @@ final class ProgressCalculator {
     }
 
     static AssignmentProgress progress(Assignment a, ZoneId zone, List<TherapySession> timeline, List<Review> reviews,
-            Map<LocalDate, Integer> counts, Set<LocalDate> paused, Instant now) {
+            List<EntryRepository.Moment> moments, Set<LocalDate> paused, Instant now) {
         Set<UUID> deferredAt = reviews.stream().filter(Review::deferred).map(Review::sessionId).collect(Collectors.toSet());
         boolean reviewed = reviews.stream().anyMatch(r -> !r.deferred());
         Instant after = a.dueDate() != null ? a.dueDate().atStartOfDay(zone).toInstant().minusNanos(1) : a.startsAt();
@@ -32,17 +33,30 @@ final class ProgressCalculator {
                     .filter(t -> t.isAfter(assignedAt)).findFirst().orElse(assignedAt);
         }
         Instant dueAfter = after;
+        // A session that ended without anyone recording it is no due moment until it is recorded as held.
         Optional<TherapySession> due = timeline.stream()
-                .filter(s -> s.startsAt().isAfter(dueAfter) && s.status().happenedOrPlanned() && !deferredAt.contains(s.id()))
+                .filter(s -> s.startsAt().isAfter(dueAfter) && s.dueMoment(now) && !deferredAt.contains(s.id()))
                 .findFirst();
-        LocalDate periodEnd = a.dueDate() != null ? a.dueDate().plusDays(1)
-                : due.map(s -> s.startsAt().atZone(zone).toLocalDate()).orElse(null);
-        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate dueDateEnd = a.dueDate() == null ? null : a.dueDate().plusDays(1);
+        LocalDate periodEnd = dueDateEnd != null ? dueDateEnd : due.map(s -> s.startsAt().atZone(zone).toLocalDate()).orElse(null);
+        Instant dueAt = dueDateEnd != null ? dueDateEnd.atStartOfDay(zone).toInstant() : due.map(TherapySession::startsAt).orElse(null);
         LocalDate start = a.startDate();
+        Period period = new Period(start, periodEnd, dueAt, dueDateEnd);
+        Map<LocalDate, Integer> counted = new TreeMap<>();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        int doneToday = 0;
+        for (EntryRepository.Moment m : moments) {
+            if (period.holds(m.occurredAt(), m.localDate())) {
+                counted.merge(m.localDate(), 1, Integer::sum);
+            }
+            if (m.localDate().equals(today)) {
+                doneToday++;
+            }
+        }
         LocalDate soFarEnd = periodEnd == null || today.plusDays(1).isBefore(periodEnd) ? today.plusDays(1) : periodEnd;
         int periodDays = (int) Math.max(1, ChronoUnit.DAYS.between(start, periodEnd != null ? periodEnd : soFarEnd));
-        Adherence soFar = Adherence.compute(a.dose(), start, soFarEnd.isBefore(start) ? start : soFarEnd, periodDays, paused, counts);
-        Adherence whole = periodEnd == null ? null : Adherence.compute(a.dose(), start, periodEnd, periodDays, paused, counts);
+        Adherence soFar = Adherence.compute(a.dose(), start, soFarEnd.isBefore(start) ? start : soFarEnd, periodDays, paused, counted);
+        Adherence whole = periodEnd == null ? null : Adherence.compute(a.dose(), start, periodEnd, periodDays, paused, counted);
         Review decided = reviews.stream().filter(r -> !r.deferred()).findFirst().orElse(null);
         if (decided != null) {
             if (whole != null) {
@@ -53,7 +67,7 @@ final class ProgressCalculator {
         boolean inPeriod = !today.isBefore(start) && (periodEnd == null || today.isBefore(periodEnd)) && !paused.contains(today);
         Double expectedToday = a.dose().countedOverPeriod() || !inPeriod ? null : a.dose().expectedOn(today);
         boolean unreviewed = a.status().open() && !reviewed && due.isPresent() && due.get().status() == SessionStatus.HELD;
-        return new AssignmentProgress(a, due.orElse(null), periodEnd, soFar, whole, counts.getOrDefault(today, 0),
-                expectedToday, unreviewed, List.copyOf(reviews));
+        return new AssignmentProgress(a, due.orElse(null), period, soFar, whole, doneToday, expectedToday, unreviewed,
+                List.copyOf(reviews));
     }
 }

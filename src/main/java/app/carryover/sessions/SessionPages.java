@@ -43,10 +43,15 @@ class SessionPages {
     @Access(AccessRule.CARE_TEAM_WRITE)
     @PostMapping("/clients/{clientId}/sessions/{sessionId}/status")
     String status(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId, @RequestParam SessionStatus status,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
         sessions.setStatus(actor, clientId, sessionId, status);
         redirect.addFlashAttribute("notice", "Session marked " + status.label() + ".");
-        return "redirect:/clients/" + clientId + "/sessions/" + sessionId;
+        // Recorded from a list (the caseload's or the client's prompt): back to that list.
+        return switch (back) {
+            case "caseload" -> "redirect:/caseload";
+            case "client" -> "redirect:/clients/" + clientId + "#sessions";
+            default -> "redirect:/clients/" + clientId + "/sessions/" + sessionId;
+        };
     }
 
     @Access(AccessRule.CARE_TEAM_WRITE)

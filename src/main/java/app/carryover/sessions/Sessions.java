@@ -131,6 +131,11 @@ public class Sessions {
         return timeline.stream().filter(s -> s.startsAt().isAfter(after) && s.status().happenedOrPlanned()).findFirst();
     }
 
+    /** Sessions that have ended but are still "scheduled": the care team should record what became of them. */
+    public static List<TherapySession> unrecorded(List<TherapySession> timeline, Instant now) {
+        return timeline.stream().filter(s -> s.unrecorded(now)).toList();
+    }
+
     private TherapySession find(ClientRecord client, UUID sessionId) {
         return sessions.find(client.practiceId(), client.id(), sessionId)
                 .orElseThrow(() -> ProblemException.notFound("Session"));

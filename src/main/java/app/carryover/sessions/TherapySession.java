@@ -1,5 +1,6 @@
 package app.carryover.sessions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -13,6 +14,23 @@ public record TherapySession(UUID practiceId, UUID id, UUID clientId, UUID clini
 
     public ZonedDateTime startsIn(ZoneId zone) {
         return startsAt.atZone(zone);
+    }
+
+    public Instant endsAt() {
+        return startsAt.plus(Duration.ofMinutes(durationMinutes));
+    }
+
+    /**
+     * Still "scheduled" although it has ended: nobody has recorded whether it was held, cancelled or
+     * a no-show. The care team is asked to record it; meanwhile it is no due moment for homework.
+     */
+    public boolean unrecorded(Instant now) {
+        return status == SessionStatus.SCHEDULED && !endsAt().isAfter(now);
+    }
+
+    /** Whether homework can fall due at it as of now: held, or scheduled and not yet over. */
+    public boolean dueMoment(Instant now) {
+        return status == SessionStatus.HELD || (status == SessionStatus.SCHEDULED && !unrecorded(now));
     }
 
     /** The same session without clinician-only material, for the client. */

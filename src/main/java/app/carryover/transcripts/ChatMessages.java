@@ -21,7 +21,7 @@ final class ChatMessages {
     }
 
     static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles,
-            List<TranscriptReader.Problem> notes) throws TranscriptReader.UnreadableException {
+            List<TranscriptReader.Problem> notes, ReadLimits limits) throws TranscriptReader.UnreadableException {
         List<String> records = new ArrayList<>();
         String trimmed = text.trim();
         if (trimmed.startsWith("[")) {
@@ -53,7 +53,9 @@ final class ChatMessages {
         int withoutSpeech = 0;
         int firstBad = -1;
         int lineNo = 0;
+        int turns = 0;
         for (String record : records) {
+            limits.checkTime();
             lineNo++;
             if (record.isBlank()) {
                 continue;
@@ -86,6 +88,8 @@ final class ChatMessages {
                     // a turn that is not a number keeps its position instead
                 }
             }
+            ReadLimits.checkTurnCount(turns++);
+            ReadLimits.checkTurnLength(speech.length(), "message " + lineNo);
             raws.add(new SpeakerRoles.Raw(number, speaker, speech, Json.text(o.get("id"))));
         }
         if (sessions.isEmpty()) {

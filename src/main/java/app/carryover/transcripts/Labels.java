@@ -17,9 +17,11 @@ final class Labels {
     private static final Pattern TIMESTAMP = Pattern.compile(
             "^\\s*[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?(?:\\s*[ap]\\.?m\\.?)?[\\])]?\\s*(?:[-–—]\\s*)?",
             Pattern.CASE_INSENSITIVE);
+    /** A label and its colon, looked for in the first {@value #HEAD} characters of a line (after white space). */
     private static final Pattern LABEL = Pattern.compile(
-            "^\\s*(?:\\*\\*|__)?[\\[(<]?([\\p{L}][\\p{L}\\p{N} .'’_-]{0,38}?(?:\\s*\\([^)]{1,30}\\))?)[\\])>]?(?:\\*\\*|__)?\\s*[:：](?:\\*\\*|__)?\\s?(.*)$");
-    private static final Pattern BRACKETED = Pattern.compile("^\\s*\\[([\\p{L}][\\p{L}\\p{N} .'’_-]{0,38})\\]\\s+(.+)$");
+            "(?:\\*\\*|__)?[\\[(<]?([\\p{L}][\\p{L}\\p{N} .'’_-]{0,38}?(?:\\s*+\\([^)]{1,30}\\))?)[\\])>]?(?:\\*\\*|__)?\\s*+[:：](?:\\*\\*|__)?\\s?");
+    private static final Pattern BRACKETED = Pattern.compile("\\[([\\p{L}][\\p{L}\\p{N} .'’_-]{0,38})\\]\\s");
+    private static final int HEAD = 200;
 
     /** Speech-recognition speaker names: "Speaker 1", "SPEAKER_01", "Person B", "Spk 2". */
     private static final Pattern DIARIZED = Pattern.compile("(?i)(speaker|spk|person|voice|participant)[ _-]?[a-z0-9]{1,2}");
@@ -35,39 +37,54 @@ final class Labels {
     record Split(String label, String text) {
     }
 
-    /** The label and speech of a line, if it has a label-shaped start, else null. */
+    /**
+     * The label and speech of a line, if it has a label-shaped start, else null. A line with no colon and
+     * no '[' cannot have one and is not matched at all; the label is looked for only in the line's first
+     * {@value #HEAD} characters, so no line, however long, makes the patterns work over all of it.
+     */
     static Split split(String line) {
+        if (line.indexOf(':') < 0 && line.indexOf('：') < 0 && line.indexOf('[') < 0) {
+            return null;
+        }
         Matcher t = TIMESTAMP.matcher(line);
-        String rest = t.find() && t.end() > 0 ? line.substring(t.end()) : line;
-        Matcher m = LABEL.matcher(rest);
-        if (m.matches()) {
+        String rest = t.lookingAt() && t.end() > 0 ? line.substring(t.end()) : line;
+        int start = 0;
+        while (start < rest.length() && isSpace(rest.charAt(start))) {
+            start++;
+        }
+        int head = Math.min(rest.length(), start + HEAD);
+        Matcher m = LABEL.matcher(rest).region(start, head);
+        if (m.lookingAt()) {
             String label = m.group(1).trim();
             if (label.split("\\s+").length <= 4 && !label.isEmpty()) {
-                return new Split(label, m.group(2).trim());
+                return new Split(label, rest.substring(m.end()).trim());
             }
         }
-        Matcher b = BRACKETED.matcher(rest);
-        if (b.matches()) {
-            return new Split(b.group(1).trim(), b.group(2).trim());
+        Matcher b = BRACKETED.matcher(rest).region(start, head);
+        if (b.lookingAt() && b.end() < rest.length()) {
+            return new Split(b.group(1).trim(), rest.substring(b.end()).trim());
         }
         return null;
+    }
+
+    /** White space as the patterns' {@code \\s} means it. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Which labels of these lines count as speakers (see the class comment). */
     static java.util.Set<String> accepted(List<String> lines, SpeakerRoles roles) {
         Map<String, Integer> counts = new HashMap<>();
+        int nonBlank = 0;
+        int labelled = 0;
         for (String line : lines) {
             Split s = split(line);
             if (s != null) {
                 counts.merge(SpeakerRoles.key(s.label()), 1, Integer::sum);
             }
-        }
-        int nonBlank = 0;
-        int labelled = 0;
-        for (String line : lines) {
             if (!line.isBlank()) {
                 nonBlank++;
-                labelled += split(line) != null ? 1 : 0;
+                labelled += s != null ? 1 : 0;
             }
         }
         // a file where most lines start with one of a few labels is plainly speaker-labelled

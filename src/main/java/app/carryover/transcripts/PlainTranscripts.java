@@ -12,7 +12,8 @@ final class PlainTranscripts {
     private PlainTranscripts() {
     }
 
-    static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles) {
+    static List<Transcript> read(String name, String clinician, String text, SpeakerRoles roles, ReadLimits limits)
+            throws TranscriptReader.UnreadableException {
         List<String> lines = List.of(text.split("\r\n|\r|\n", -1));
         Map<String, Speaker> header = new HashMap<>();
         String headerClinician = null;
@@ -65,20 +66,20 @@ final class PlainTranscripts {
             body.add(line.trim().startsWith("#") ? "" : line);
         }
         Set<String> accepted = Labels.accepted(body, fileRoles);
-        List<SpeakerRoles.Raw> raws = new ArrayList<>();
+        ReadLimits.Turns raws = limits.turns("line");
         List<String> notes = new ArrayList<>();
         int preamble = 0;
         for (int i = 0; i < body.size(); i++) {
+            limits.checkTime();
             String line = body.get(i);
             if (line.isBlank()) {
                 continue;
             }
             Labels.Split split = Labels.split(line);
             if (split != null && accepted.contains(SpeakerRoles.key(split.label()))) {
-                raws.add(new SpeakerRoles.Raw(i + 1, normaliseLabel(split.label(), fileRoles), split.text(), null));
+                raws.add(i + 1, normaliseLabel(split.label(), fileRoles), split.text(), null);
             } else if (!raws.isEmpty()) {
-                SpeakerRoles.Raw last = raws.remove(raws.size() - 1);
-                raws.add(new SpeakerRoles.Raw(last.number(), last.label(), last.text() + " " + line.trim(), null));
+                raws.append(line.trim());
             } else {
                 preamble++;
             }
@@ -86,7 +87,7 @@ final class PlainTranscripts {
         if (preamble > 0 && !raws.isEmpty()) {
             notes.add(preamble + " line" + (preamble == 1 ? "" : "s") + " before the first speaker label ignored");
         }
-        List<Turn> turns = fileRoles.assign(raws, notes);
+        List<Turn> turns = fileRoles.assign(raws.raws(), notes);
         String who = headerClinician != null ? headerClinician : clinician;
         return List.of(new Transcript(name, who, turns, notes));
     }

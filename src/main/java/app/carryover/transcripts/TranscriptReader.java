@@ -113,19 +113,22 @@ public final class TranscriptReader {
         }
         List<Transcript> transcripts = new ArrayList<>();
         String kind;
+        ReadLimits limits = ReadLimits.start();
         try {
-            switch (Formats.of(name, text)) {
+            Formats format = Formats.of(name, text);
+            limits.checkLines(text, format == Formats.JSON);
+            switch (format) {
                 case CAPTIONS -> {
                     kind = "captions";
-                    transcripts.addAll(Captions.read(name, clinician, text, roles));
+                    transcripts.addAll(Captions.read(name, clinician, text, roles, limits));
                 }
                 case JSON -> {
                     kind = "chat messages";
-                    transcripts.addAll(ChatMessages.read(name, clinician, text, roles, notes));
+                    transcripts.addAll(ChatMessages.read(name, clinician, text, roles, notes, limits));
                 }
                 default -> {
                     kind = "speaker-labelled text";
-                    transcripts.addAll(PlainTranscripts.read(name, clinician, text, roles));
+                    transcripts.addAll(PlainTranscripts.read(name, clinician, text, roles, limits));
                 }
             }
         } catch (UnreadableException e) {

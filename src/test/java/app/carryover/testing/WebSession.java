@@ -73,6 +73,21 @@ public final class WebSession {
         return result;
     }
 
+    /** The text a person reads on the page at this address (tags removed, entities decoded, spaces collapsed). */
+    public String read(String path) throws Exception {
+        MvcResult result = perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path));
+        assertThat(result.getResponse().getStatus()).as("GET %s", path).isEqualTo(200);
+        return textOf(result);
+    }
+
+    /** The text a person reads in a response's page. */
+    public static String textOf(MvcResult result) throws Exception {
+        String html = result.getResponse().getContentAsString();
+        String body = html.replaceAll("(?s)<head>.*?</head>", " ").replaceAll("(?s)<script.*?</script>", " ")
+                .replaceAll("<[^>]+>", " ");
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(body).replaceAll("\\s+", " ").strip();
+    }
+
     public Cookie sessionCookie() {
         return session;
     }

@@ -339,7 +339,12 @@ class TranscriptUploadTests {
                 {"two.jsonl", ("{\"session\":\"a\",\"speaker\":\"therapist\",\"text\":\"How was it?\"}\n"
                         + "{\"session\":\"b\",\"speaker\":\"therapist\",\"text\":\"And this one?\"}\n").getBytes(StandardCharsets.UTF_8),
                         "holds the transcripts of 2 sessions"},
-                {"captions.vtt", "WEBVTT\n\nno timings here\n".getBytes(StandardCharsets.UTF_8), "no cue timings"}};
+                {"captions.vtt", "WEBVTT\n\nno timings here\n".getBytes(StandardCharsets.UTF_8), "no cue timings"},
+                // issue 15: an open voice tag and 64 kB of spaces took 88 s here; one-character lines took 385 s
+                {"hostile.vtt", ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v" + " ".repeat(64 * 1024) + "\n")
+                        .getBytes(StandardCharsets.UTF_8), "line 4 is 65,538 characters long"},
+                {"lines.txt", ("T: Let's start.\n" + "a\n".repeat(1_600_000)).getBytes(StandardCharsets.UTF_8),
+                        "it has 1,600,002 lines"}};
         for (Object[] c : cases) {
             MvcResult result = clinician.perform(multipart(upload()).file(new MockMultipartFile("file", (String) c[0],
                     "text/plain", (byte[]) c[1])));

@@ -1,0 +1,102 @@
+package app.carryover.system;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates and times in words, one way everywhere. Clinicians' pages are records read months later, so
+ * their dates always carry the year ("Fri 6 Mar 2026"); clients' pages leave it out only for dates of
+ * the current year ("Friday 6 March"), so "by Wed 1 Jan" can never be read as next month. Times say
+ * their zone, and a client's own time beside it when the viewer's differs. Pages call it as
+ * {@code @dates}.
+ */
+@Component("dates")
+public class Dates {
+
+    private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter LONG_DAY_YEAR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private final Clock clock;
+
+    Dates(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** "Fri 6 Mar 2026". */
+    public static String day(LocalDate date) {
+        return date == null ? "" : DAY_YEAR.format(date);
+    }
+
+    /** "Friday 6 March 2026". */
+    public static String longDay(LocalDate date) {
+        return date == null ? "" : LONG_DAY_YEAR.format(date);
+    }
+
+    /** "Fri 6 Mar", or "Fri 6 Mar 2027" when the date is not in the year of {@code today}. */
+    public static String day(LocalDate date, LocalDate today) {
+        return date == null ? "" : (date.getYear() == today.getYear() ? DAY : DAY_YEAR).format(date);
+    }
+
+    /** "Friday 6 March", or "Friday 6 March 2027" when the date is not in the year of {@code today}. */
+    public static String longDay(LocalDate date, LocalDate today) {
+        return date == null ? "" : (date.getYear() == today.getYear() ? LONG_DAY : LONG_DAY_YEAR).format(date);
+    }
+
+    /** "Friday 6 March at 17:00" in the zone, with the year when it is not this year there. */
+    public static String when(ZonedDateTime at, LocalDate today) {
+        return longDay(at.toLocalDate(), today) + " at " + TIME.format(at);
+    }
+
+    /** Today in the zone, by the application's clock. */
+    public LocalDate today(ZoneId zone) {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+
+    /** A date on a client's page: the year only when it is not this year (in the client's zone). */
+    public String near(LocalDate date, ZoneId zone) {
+        return day(date, today(zone));
+    }
+
+    /** "Tue 10 Mar 2026, 17:00". */
+    public static String dayAndTime(Instant at, ZoneId zone) {
+        ZonedDateTime t = at.atZone(zone);
+        return DAY_YEAR.format(t) + ", " + TIME.format(t);
+    }
+
+    /**
+     * A session's time for a clinician, labelled with its zone: "Tue 10 Mar 2026, 10:00 London time"
+     * and, when the client lives in another zone, their time too: "(11:00 Berlin time for the client)".
+     */
+    public static String sessionTime(Instant at, ZoneId viewer, ZoneId client) {
+        String mine = dayAndTime(at, viewer) + " " + zoneName(viewer) + " time";
+        String theirs = clientTime(at, viewer, client);
+        return theirs.isEmpty() ? mine : mine + " (" + theirs + ")";
+    }
+
+    /** The client's own time of a session when their zone differs from the viewer's ("11:00 Berlin time for the client"), else "". */
+    public static String clientTime(Instant at, ZoneId viewer, ZoneId client) {
+        if (client == null || client.equals(viewer)) {
+            return "";
+        }
+        ZonedDateTime theirs = at.atZone(client);
+        String day = theirs.toLocalDate().equals(at.atZone(viewer).toLocalDate()) ? "" : DAY.format(theirs) + " ";
+        return day + TIME.format(theirs) + " " + zoneName(client) + " time for the client";
+    }
+
+    /** The place part of a zone id, as people say it: "Europe/London" is "London", "America/New_York" "New York". */
+    public static String zoneName(ZoneId zone) {
+        String id = zone.getId();
+        int slash = id.lastIndexOf('/');
+        return slash < 0 || id.startsWith("Etc/") ? id : id.substring(slash + 1).replace('_', ' ');
+    }
+}
