@@ -9,6 +9,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import app.carryover.reminders.Reminders;
+
 import app.carryover.caseload.Caseload;
 import app.carryover.caseload.ClientRecord;
 import app.carryover.caseload.Consents;
@@ -48,9 +50,11 @@ class CaseloadScreen {
     private final Consents consents;
     private final Clock clock;
     private final PracticeZones practices;
+    private final Reminders reminders;
 
     CaseloadScreen(Caseload caseload, Assignments assignments, Sessions sessions, Consents consents, Clock clock,
-            PracticeZones practices) {
+            PracticeZones practices, Reminders reminders) {
+        this.reminders = reminders;
         this.practices = practices;
         this.caseload = caseload;
         this.assignments = assignments;
@@ -66,6 +70,7 @@ class CaseloadScreen {
         List<Row> rows = caseload.mine(actor).stream().map(c -> row(actor, c, now)).sorted(BY_NEED).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("viewerZone", practices.zoneOf(actor.practiceId()));
+        model.addAttribute("followUps", reminders.followUps(actor));
         return "clinician/caseload";
     }
 

@@ -31,15 +31,17 @@ public class DuePractices {
     public List<DuePractice> openOf(ClientRecord client) {
         List<AssignmentProgress> open = assignments.progressOf(client, false);
         List<UUID> ids = open.stream().map(p -> p.assignment().id()).toList();
-        Map<UUID, Map<LocalDate, Integer>> counts = entries.countsPerDay(client.practiceId(), ids);
+        Map<UUID, List<EntryRepository.Moment>> moments = entries.momentsOf(client.practiceId(), ids);
         Map<UUID, Reflection> reflections = reviews.reflections(client.practiceId(), ids);
         List<DuePractice> result = new ArrayList<>();
         for (AssignmentProgress p : open) {
             Assignment a = p.assignment();
-            LocalDate last = counts.getOrDefault(a.id(), Map.of()).keySet().stream().max(LocalDate::compareTo).orElse(null);
+            LocalDate last = moments.getOrDefault(a.id(), List.of()).stream().map(EntryRepository.Moment::localDate)
+                    .max(LocalDate::compareTo).orElse(null);
             result.add(new DuePractice(a.id(), a.title(), a.dose(), a.startDate(), p.periodEnd(),
-                    a.status() == AssignmentStatus.PAUSED, p.doneToday(), p.soFar().done(), last,
-                    p.dueSession() == null ? null : p.dueSession().forClient(), reflections.containsKey(a.id())));
+                    a.status() == AssignmentStatus.PAUSED, p.doneToday(), p.soFar().expected(), p.soFar().done(), last,
+                    p.dueSession() == null ? null : p.dueSession().forClient(), reflections.containsKey(a.id()),
+                    p.unreviewed()));
         }
         return result;
     }

@@ -189,7 +189,7 @@ class Dispatcher {
         switch (delivery.outcome()) {
             case SENT -> {
                 messages.sent(m.practiceId(), m.id(), delivery.providerRef(), null, after);
-                store.setProblem(m.practiceId(), m.clientId(), m.channel(), null, after);
+                store.clearProblem(m.practiceId(), m.clientId(), m.channel());
             }
             case REFUSED -> {
                 messages.settle(m.practiceId(), m.id(), Set.of(MessageState.SENDING, MessageState.HANDED_OVER),

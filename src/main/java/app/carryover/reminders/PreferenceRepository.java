@@ -110,6 +110,13 @@ class PreferenceRepository {
                 .params(problem, practiceId, clientId).update();
     }
 
+    /** Clears a channel's delivery problem after a message got through (a no-op when there was none). */
+    void clearProblem(UUID practiceId, UUID clientId, String channel) {
+        String column = EmailChannel.KEY.equals(channel) ? "email_problem" : "phone_problem";
+        jdbc.sql("UPDATE reminder_preferences SET " + column + " = NULL WHERE practice_id = ? AND client_id = ? AND "
+                + column + " IS NOT NULL").params(practiceId, clientId).update();
+    }
+
     void setPlannedThrough(UUID practiceId, UUID clientId, LocalDate day, Instant at) {
         ensure(practiceId, clientId, at);
         jdbc.sql("UPDATE reminder_preferences SET planned_through = ? WHERE practice_id = ? AND client_id = ?")
@@ -143,6 +150,12 @@ class PreferenceRepository {
                 UPDATE reminder_digest SET last_sent_on = ? WHERE practice_id = ? AND account_id = ? AND enabled
                 AND (last_sent_on IS NULL OR last_sent_on < ?)""")
                 .params(java.sql.Date.valueOf(day), practiceId, accountId, java.sql.Date.valueOf(day)).update() == 1;
+    }
+
+    /** Gives a claimed day back when its digest could not be sent, so the next run tries again. */
+    void unclaimDigest(UUID practiceId, UUID accountId, LocalDate previous) {
+        jdbc.sql("UPDATE reminder_digest SET last_sent_on = ? WHERE practice_id = ? AND account_id = ?")
+                .params(previous == null ? null : java.sql.Date.valueOf(previous), practiceId, accountId).update();
     }
 
     private void ensure(UUID practiceId, UUID clientId, Instant at) {

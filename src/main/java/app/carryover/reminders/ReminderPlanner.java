@@ -168,7 +168,8 @@ class ReminderPlanner {
                 logged.occurredAt());
     }
 
-    private void replan(java.util.UUID practiceId, java.util.UUID clientId) {
-        caseload.find(practiceId, clientId).ifPresent(this::plan);
+    /** Plans one client again now (after their choices change, say), in a transaction of its own or the caller's. */
+    void replan(java.util.UUID practiceId, java.util.UUID clientId) {
+        transactions.executeWithoutResult(status -> caseload.find(practiceId, clientId).ifPresent(this::plan));
     }
 }

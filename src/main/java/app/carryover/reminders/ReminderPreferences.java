@@ -187,14 +187,14 @@ class ReminderPreferences {
         return channels.stream().filter(c -> c.key().equals(key)).findFirst();
     }
 
-    /** A phone number in E.164 ("+447700900123"); national forms are refused (no country to assume). */
+    /** A phone number in E.164 ("+447911123456"); national forms are refused (no country to assume). */
     static String e164(String typed) {
         String t = typed.strip();
         if (t.startsWith("00")) {
             t = "+" + t.substring(2);
         }
         if (!t.startsWith("+")) {
-            throw ProblemException.invalid("phone", "write it with your country code, like +44 7700 900123");
+            throw ProblemException.invalid("phone", "write it with your country code, like +44 7911 123456");
         }
         try {
             PhoneNumber number = PHONES.parse(t, "ZZ");

@@ -31,12 +31,17 @@ class ReminderSettingsPages {
 
     private final ReminderPreferences preferences;
     private final ReminderRepository reminders;
+    private final ReminderPlanner planner;
+    private final CalendarFeeds feeds;
     private final ClientAccess access;
     private final Clock clock;
 
-    ReminderSettingsPages(ReminderPreferences preferences, ReminderRepository reminders, ClientAccess access, Clock clock) {
+    ReminderSettingsPages(ReminderPreferences preferences, ReminderRepository reminders, ReminderPlanner planner,
+            CalendarFeeds feeds, ClientAccess access, Clock clock) {
         this.preferences = preferences;
         this.reminders = reminders;
+        this.planner = planner;
+        this.feeds = feeds;
         this.access = access;
         this.clock = clock;
     }
@@ -54,6 +59,7 @@ class ReminderSettingsPages {
         }
         ClientRecord client = access.self(actor, actor.clientId(), "reminder settings");
         model.addAttribute("upcoming", upcoming(client, view.zone()));
+        model.addAttribute("feedAddress", feeds.addressOf(client).orElse(null));
         return "reminders/settings";
     }
 
@@ -65,6 +71,7 @@ class ReminderSettingsPages {
             HttpServletResponse response) {
         try {
             preferences.save(actor, times, quietStart, quietEnd, showTitles, phone);
+            planner.replan(actor.practiceId(), actor.clientId());
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
             model.addAttribute("typed", Map.of("times", times, "quietStart", quietStart, "quietEnd", quietEnd, "phone", phone));
@@ -80,12 +87,31 @@ class ReminderSettingsPages {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             preferences.setChannel(actor, channel, on);
+            planner.replan(actor.practiceId(), actor.clientId());
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
             return settings(actor, model);
         }
         redirect.addFlashAttribute("notice", on ? "Reminders turned on." : "Reminders turned off.");
         return "redirect:/settings/reminders";
+    }
+
+    /** Makes the calendar feed's address (a new one stops the old one at once). */
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/settings/reminders/feed")
+    String feed(Actor actor, RedirectAttributes redirect) {
+        feeds.renew(actor);
+        planner.replan(actor.practiceId(), actor.clientId());
+        redirect.addFlashAttribute("notice", "Your calendar address is ready: add it to your calendar app as a subscription.");
+        return "redirect:/settings/reminders#calendar";
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/settings/reminders/feed/off")
+    String feedOff(Actor actor, RedirectAttributes redirect) {
+        feeds.revoke(actor);
+        redirect.addFlashAttribute("notice", "The calendar address no longer works.");
+        return "redirect:/settings/reminders#calendar";
     }
 
     /** The next reminders planned, in the client's words ("Tuesday 3 March 2026 at 19:00"). */

@@ -16,8 +16,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
  * The reminders' background work on the shared scheduler: one execution per client and moment
- * (compose and send that moment's messages), one per retry of a message, and the recurring sweep
- * that plans the coming days.
+ * (compose and send that moment's messages), one per retry of a message, and the recurring sweeps
+ * that plan the coming days, escalate when practice stops and send the morning digests.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReminderSettings.class)
@@ -55,5 +55,17 @@ class ReminderTasks {
     RecurringTask<Void> reminderPlanning(ObjectProvider<ReminderPlanner> planner) {
         return Tasks.recurring("reminder-planning", FixedDelay.of(Duration.ofMinutes(15)))
                 .execute((instance, context) -> planner.getObject().sweep());
+    }
+
+    @Bean
+    RecurringTask<Void> reminderEscalation(ObjectProvider<Escalations> escalations) {
+        return Tasks.recurring("reminder-escalation", FixedDelay.of(Duration.ofMinutes(30)))
+                .execute((instance, context) -> escalations.getObject().sweep());
+    }
+
+    @Bean
+    RecurringTask<Void> reminderDigest(ObjectProvider<ClinicianDigest> digest) {
+        return Tasks.recurring("reminder-digest", FixedDelay.of(Duration.ofMinutes(15)))
+                .execute((instance, context) -> digest.getObject().sweep());
     }
 }

@@ -70,12 +70,12 @@ class ReminderPlanTests {
     void aSpreadReminderIsNotWantedWhenTheClientIsAheadOrPractisedToday() {
         LocalDate start = LocalDate.of(2026, 5, 4);
         Dose threeTimes = new Dose(Dose.Kind.PER_PERIOD, 3, null, null, null);
-        DuePractice ahead = new DuePractice(UUID.randomUUID(), "Walk", threeTimes, start, start.plusDays(7), false, 0, 2,
-                start.plusDays(1), null, false);
+        DuePractice ahead = new DuePractice(UUID.randomUUID(), "Walk", threeTimes, start, start.plusDays(7), false, 0, 3, 2,
+                start.plusDays(1), null, false, false);
         assertThat(ReminderPlan.notWanted(Subject.PRACTICE, ahead.assignmentId().toString(), start.plusDays(2), List.of(ahead)))
                 .contains("ahead of the plan for this period");
-        DuePractice behind = new DuePractice(ahead.assignmentId(), "Walk", threeTimes, start, start.plusDays(7), false, 0, 1,
-                start, null, false);
+        DuePractice behind = new DuePractice(ahead.assignmentId(), "Walk", threeTimes, start, start.plusDays(7), false, 0, 3, 1,
+                start, null, false, false);
         assertThat(ReminderPlan.notWanted(Subject.PRACTICE, ahead.assignmentId().toString(), start.plusDays(4), List.of(behind)))
                 .isEmpty();
     }
@@ -97,7 +97,7 @@ class ReminderPlanTests {
         assertThat(ReminderPlan.forDay(tuesday.minusDays(1), choices("08:00"), List.of(mondays))).hasSize(1);
         assertThat(ReminderPlan.forDay(tuesday, choices("23:00"), List.of(practice(Dose.perDay(1), tuesday, null))))
                 .as("23:00 is inside 22:00–07:00").isEmpty();
-        DuePractice paused = new DuePractice(UUID.randomUUID(), "Walk", Dose.perDay(1), tuesday, null, true, 0, 0, null, null, false);
+        DuePractice paused = new DuePractice(UUID.randomUUID(), "Walk", Dose.perDay(1), tuesday, null, true, 0, 0, 0, null, null, false, false);
         assertThat(ReminderPlan.forDay(tuesday, choices("08:00"), List.of(paused))).isEmpty();
     }
 
@@ -106,10 +106,10 @@ class ReminderPlanTests {
         LocalDate day = LocalDate.of(2026, 5, 12);
         TherapySession session = new TherapySession(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 Instant.parse("2026-05-13T21:00:00Z"), 50, SessionStatus.SCHEDULED, null);
-        DuePractice a = new DuePractice(UUID.randomUUID(), "Walk", Dose.perDay(1), day.minusDays(6), day.plusDays(1), false, 0, 3,
-                day, session, false);
-        DuePractice b = new DuePractice(UUID.randomUUID(), "Diary", Dose.perDay(1), day.minusDays(6), day.plusDays(1), false, 0, 3,
-                day, session, false);
+        DuePractice a = new DuePractice(UUID.randomUUID(), "Walk", Dose.perDay(1), day.minusDays(6), day.plusDays(1), false, 0, 6, 3,
+                day, session, false, false);
+        DuePractice b = new DuePractice(UUID.randomUUID(), "Diary", Dose.perDay(1), day.minusDays(6), day.plusDays(1), false, 0, 6, 3,
+                day, session, false, false);
         var plan = ReminderPlan.forDay(day, choices("08:00"), List.of(a, b));
         assertThat(plan.stream().filter(p -> p.subject() == Subject.REFLECTION)).hasSize(1);
         assertThat(ReminderPlan.notWanted(Subject.REFLECTION, session.id().toString(), day,
@@ -128,12 +128,12 @@ class ReminderPlanTests {
     }
 
     private static DuePractice withReflection(DuePractice p) {
-        return new DuePractice(p.assignmentId(), p.title(), p.dose(), p.startDate(), p.periodEnd(), false, 0, 3, null,
-                p.dueSession(), true);
+        return new DuePractice(p.assignmentId(), p.title(), p.dose(), p.startDate(), p.periodEnd(), false, 0, 6, 3, null,
+                p.dueSession(), true, false);
     }
 
     private static DuePractice practice(Dose dose, LocalDate start, LocalDate periodEnd) {
-        return new DuePractice(UUID.randomUUID(), "Walk", dose, start, periodEnd, false, 0, 0, null, null, false);
+        return new DuePractice(UUID.randomUUID(), "Walk", dose, start, periodEnd, false, 0, 0, 0, null, null, false, false);
     }
 
     /** Someone who works nights: quiet only around midnight. */
