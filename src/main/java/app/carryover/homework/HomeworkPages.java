@@ -1,7 +1,9 @@
 package app.carryover.homework;
 
+import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -77,9 +79,14 @@ class HomeworkPages {
     @Access(AccessRule.CARE_TEAM_WRITE)
     @PostMapping("/clients/{clientId}/assignments/coach")
     String coach(Actor actor, @PathVariable UUID clientId, @ModelAttribute ComposerForm form, Model model) {
-        model.addAttribute("coach", composer.coach(actor, clientId, form));
+        Composer.Live live = composer.live(actor, clientId, form);
+        model.addAttribute("coach", live.coach());
         model.addAttribute("doseInWords", form.doseInWords());
-        return "homework/composer :: coach";
+        model.addAttribute("doseSuggested", live.doseSuggested());
+        model.addAttribute("f", form);
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("weekdays", List.of(DayOfWeek.values()));
+        return "homework/composer :: live";
     }
 
     @Access(AccessRule.CARE_TEAM_WRITE)
