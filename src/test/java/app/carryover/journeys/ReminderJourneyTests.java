@@ -11,12 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-
 import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
+import app.carryover.testing.Background;
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
 import app.carryover.testing.Fixtures;
@@ -108,29 +106,7 @@ class ReminderJourneyTests {
         }
     }
 
-    /** Runs whatever is due by the test clock until nothing due is left (other tests leave work behind). */
     private void runDue() {
-        ManualScheduler scheduler = (ManualScheduler) context.getBean(Scheduler.class);
-        org.springframework.jdbc.core.simple.JdbcClient jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
-        for (int i = 0; i < 100; i++) {
-            scheduler.runAnyDueExecutions();
-            if (jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE NOT picked AND execution_time <= ?")
-                    .param(java.sql.Timestamp.from(clock.instant())).query(Long.class).single() == 0) {
-                break;
-            }
-        }
-        awaitEvents(jdbc);
-    }
-
-    private static void awaitEvents(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        for (int i = 0; i < 200 && jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                .query(Long.class).single() > 0; i++) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Background.runDue(context);
     }
 }

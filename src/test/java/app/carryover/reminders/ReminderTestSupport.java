@@ -7,9 +7,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-
 import app.carryover.caseload.Caseload;
 import app.carryover.caseload.ConsentKind;
 import app.carryover.caseload.Consents;
@@ -17,6 +14,7 @@ import app.carryover.homework.Assignment;
 import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
+import app.carryover.testing.Background;
 import app.carryover.testing.Fixtures;
 
 /** Small builders and probes for the reminder tests, on the real services and database. */
@@ -61,22 +59,7 @@ final class ReminderTestSupport {
      * time, other test classes leave work behind, and a run may schedule work for "now").
      */
     void runDue() {
-        awaitEvents();
-        runAllDue(context);
-        awaitEvents();
-    }
-
-    static void runAllDue(ApplicationContext context) {
-        ManualScheduler scheduler = (ManualScheduler) context.getBean(Scheduler.class);
-        JdbcClient jdbc = context.getBean(JdbcClient.class);
-        java.time.Clock clock = context.getBean(java.time.Clock.class);
-        for (int i = 0; i < 100; i++) {
-            scheduler.runAnyDueExecutions();
-            if (jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE NOT picked AND execution_time <= ?")
-                    .param(java.sql.Timestamp.from(clock.instant())).query(Long.class).single() == 0) {
-                return;
-            }
-        }
+        Background.runDue(context);
     }
 
     List<StoredMessage> messages(Fixtures.Person client) {
@@ -90,17 +73,6 @@ final class ReminderTestSupport {
     }
 
     void awaitEvents() {
-        JdbcClient jdbc = context.getBean(JdbcClient.class);
-        for (int i = 0; i < 200; i++) {
-            if (jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Background.awaitEvents(context);
     }
 }
