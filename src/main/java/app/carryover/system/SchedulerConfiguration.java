@@ -10,13 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationContextAware;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -86,80 +82,45 @@ class SchedulerConfiguration {
 
     /** Starts polling once the application is up; stops (waiting for running executions) before the database closes. */
     @Bean
-    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler, SchedulerSettings settings) {
-        return new SchedulerLifecycle(scheduler, settings);
-    }
+    SmartLifecycle schedulerLifecycle(Scheduler scheduler, SchedulerSettings settings) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
 
-    /**
-     * The scheduler's part in the application's lifecycle. A db-scheduler {@link Scheduler} cannot be
-     * started again once stopped (its executors are shut down for good), but Spring may stop and start
-     * lifecycle beans without closing the context: {@code ConfigurableApplicationContext.pause()} and
-     * {@code restart()}, which the test framework does to every cached context that is not in use.
-     * So a stop that is not the context closing only pauses polling, and the next start resumes it;
-     * the context closing stops the scheduler for good, waiting for running executions.
-     */
-    static final class SchedulerLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent>,
-            ApplicationContextAware {
-        private final Scheduler scheduler;
-        private final SchedulerSettings settings;
-        private ApplicationContext context;
-        private volatile boolean started;
-        private volatile boolean running;
-        private volatile boolean closing;
-
-        SchedulerLifecycle(Scheduler scheduler, SchedulerSettings settings) {
-            this.scheduler = scheduler;
-            this.settings = settings;
-        }
-
-        @Override
-        public void setApplicationContext(ApplicationContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public void onApplicationEvent(ContextClosedEvent event) {
-            // Published before the lifecycle beans stop; a child context's closing is not ours.
-            if (event.getApplicationContext() == context) {
-                closing = true;
-            }
-        }
-
-        @Override
-        public synchronized void start() {
-            if (!started) {
+            @Override
+            public void start() {
                 scheduler.start();
-                started = true;
+                running = true;
                 log.info("Background work started ({} mode, {} threads)", settings.mode().name().toLowerCase(),
                         settings.threads());
-            } else {
-                scheduler.resume();
-                log.info("Background work resumed");
             }
-            running = true;
-        }
 
-        @Override
-        public synchronized void stop() {
-            if (closing) {
+            @Override
+            public void stop() {
                 scheduler.stop();
-            } else {
-                scheduler.pause();
-                log.info("Background work paused");
+                running = false;
             }
-            running = false;
-        }
 
-        @Override
-        public boolean isRunning() {
-            return running;
-        }
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
 
-        @Override
-        public int getPhase() {
-            // After the web server has stopped taking requests, before anything the tasks use is closed.
-            return Integer.MAX_VALUE - 4096;
-        }
+            /**
+             * Never paused: a stopped db-scheduler cannot start again, and the test framework pauses
+             * (stops, then starts) contexts it switches away from, which left the shared context's
+             * scheduler skipping every execution (seen as "Scheduler has been shutdown" in a full run).
+             */
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
+
+            @Override
+            public int getPhase() {
+                // After the web server has stopped taking requests, before anything the tasks use is closed.
+                return Integer.MAX_VALUE - 4096;
+            }
+        };
     }
 
     /** The manual scheduler's clock, reading the application clock instead of holding its own. */

@@ -105,7 +105,8 @@ class ReminderPlanTests {
     void theReflectionIsRemindedTheDayBeforeTheSessionOnce() {
         LocalDate day = LocalDate.of(2026, 5, 12);
         TherapySession session = new TherapySession(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                Instant.parse("2026-05-13T21:00:00Z"), 50, SessionStatus.SCHEDULED, null);
+                Instant.parse("2026-05-13T21:00:00Z"), 50, SessionStatus.SCHEDULED, null, null,
+                Instant.parse("2026-05-13T21:00:00Z"));
         DuePractice a = new DuePractice(UUID.randomUUID(), "Walk", Dose.perDay(1), day.minusDays(6), day.plusDays(1), false, 0, 6, 3,
                 day, session, false, false);
         DuePractice b = new DuePractice(UUID.randomUUID(), "Diary", Dose.perDay(1), day.minusDays(6), day.plusDays(1), false, 0, 6, 3,
