@@ -131,7 +131,7 @@ public class PracticeLog {
         PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
                 Uuids.timeOrdered(), occurredAt, localDate, record.timeZone().getId(), rating, checked.note(),
                 a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, clock.instant());
-        if (entries.insertOnce(entry, checked.values())) {
+        if (entries.insertOnce(entry, checked.values()).isPresent()) {
             events.publishEvent(new PracticeLogged(entry.practiceId(), entry.clientId(), entry.assignmentId(), entry.id(),
                     entry.occurredAt(), entry.localDate()));
         }
