@@ -23,6 +23,8 @@ import app.carryover.caseload.Caseload;
 import app.carryover.caseload.ClientRecord;
 import app.carryover.homework.DuePractice;
 import app.carryover.homework.DuePractices;
+import app.carryover.measures.RiskAlert;
+import app.carryover.measures.RiskAlerts;
 import app.carryover.practice.Practices;
 import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
@@ -33,17 +35,17 @@ import app.carryover.system.Role;
 
 /**
  * The clinician's opt-in morning e-mail, once a day at their hour (in the practice's time zone):
- * clients behind on homework, homework due for review at today's sessions, and open reminder
- * tasks. Names and counts only, never content. One node sends it: the day is claimed in the
+ * clients behind on homework, homework due for review at today's sessions, open risk alerts and
+ * open reminder follow-ups. Names and counts only, never content (no item, no answer, no score). One node sends it: the day is claimed in the
  * database first, and given back if the mail server cannot take it, so the next run tries again.
  */
 @Service
 class ClinicianDigest {
 
     /** What one digest says. */
-    record Summary(List<String> behind, List<String> dueToday, List<String> followUps) {
+    record Summary(List<String> behind, List<String> dueToday, List<String> alerts, List<String> followUps) {
         boolean empty() {
-            return behind.isEmpty() && dueToday.isEmpty() && followUps.isEmpty();
+            return behind.isEmpty() && dueToday.isEmpty() && alerts.isEmpty() && followUps.isEmpty();
         }
     }
 
@@ -55,13 +57,15 @@ class ClinicianDigest {
     private final DuePractices homework;
     private final Sessions sessions;
     private final EscalationRepository escalations;
+    private final RiskAlerts riskAlerts;
     private final Mailer mailer;
     private final AuditTrail audit;
     private final Clock clock;
     private final String baseUrl;
 
     ClinicianDigest(PreferenceRepository store, Practices practices, Caseload caseload, DuePractices homework,
-            Sessions sessions, EscalationRepository escalations, Mailer mailer, AuditTrail audit, Clock clock,
+            Sessions sessions, EscalationRepository escalations, RiskAlerts riskAlerts, Mailer mailer, AuditTrail audit,
+            Clock clock,
             @Value("${carryover.base-url}") String baseUrl) {
         this.store = store;
         this.practices = practices;
@@ -69,6 +73,7 @@ class ClinicianDigest {
         this.homework = homework;
         this.sessions = sessions;
         this.escalations = escalations;
+        this.riskAlerts = riskAlerts;
         this.mailer = mailer;
         this.audit = audit;
         this.clock = clock;
@@ -131,7 +136,8 @@ class ClinicianDigest {
         }
         audit.recordNow(AuditEntry.by(clinician, null, AuditAction.READ, "morning digest", accountId,
                 "morning digest sent: " + summary.behind().size() + " behind, " + summary.dueToday().size()
-                        + " with homework to review today, " + summary.followUps().size() + " follow-ups"));
+                        + " with homework to review today, " + summary.alerts().size() + " with open risk alerts, "
+                        + summary.followUps().size() + " follow-ups"));
         return true;
     }
 
@@ -161,7 +167,16 @@ class ClinicianDigest {
         escalations.openTasks(clinician.practiceId(), clients.stream().map(ClientRecord::id).toList())
                 .forEach(t -> followUps.add(names.get(t.clientId()) + " (no practice logged since "
                         + MessageWords.day(t.since().minusDays(1)) + ")"));
-        return new Summary(behind, dueToday, followUps);
+        List<String> alerts = new ArrayList<>();
+        riskAlerts.openFor(clinician.practiceId(), clients.stream().map(ClientRecord::id).toList()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(RiskAlert::clientId, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()))
+                .forEach((clientId, open) -> {
+                    long escalated = open.stream().filter(RiskAlert::escalated).count();
+                    alerts.add(names.get(clientId) + " (" + open.size() + " open"
+                            + (escalated > 0 ? ", " + escalated + " escalated" : "") + ")");
+                });
+        return new Summary(behind, dueToday, alerts, followUps);
     }
 
     private String text(Summary s, LocalDate today) {
@@ -170,6 +185,7 @@ class ClinicianDigest {
             text.append("\nNothing needs your attention today.\n");
         }
         section(text, "Behind on homework", s.behind());
+        section(text, "Open risk alerts", s.alerts());
         section(text, "Homework to review at today's sessions", s.dueToday());
         section(text, "Practice stopped (reminder follow-ups)", s.followUps());
         text.append("\nYour caseload: ").append(baseUrl).append("/caseload\n")

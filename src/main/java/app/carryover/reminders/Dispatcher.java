@@ -44,6 +44,7 @@ class Dispatcher {
     private final Caseload caseload;
     private final Consents consents;
     private final DuePractices practices;
+    private final DueQuestionnaires questionnaires;
     private final Practices people;
     private final ReminderPreferences preferences;
     private final PreferenceRepository store;
@@ -58,7 +59,8 @@ class Dispatcher {
     private final Clock clock;
     private final String baseUrl;
 
-    Dispatcher(Caseload caseload, Consents consents, DuePractices practices, Practices people,
+    Dispatcher(Caseload caseload, Consents consents, DuePractices practices, DueQuestionnaires questionnaires,
+            Practices people,
             ReminderPreferences preferences, PreferenceRepository store, ReminderRepository reminders,
             MessageRepository messages, List<ReminderChannel> channels, Secrets secrets,
             OneTimeTask<ReminderTasks.Attempt> reminderAttempt, ObjectProvider<Scheduler> scheduler,
@@ -67,6 +69,7 @@ class Dispatcher {
         this.caseload = caseload;
         this.consents = consents;
         this.practices = practices;
+        this.questionnaires = questionnaires;
         this.people = people;
         this.preferences = preferences;
         this.store = store;
@@ -113,11 +116,13 @@ class Dispatcher {
         ReminderPlan.Choices choices = preferences.choices(client);
         LocalDate today = now.atZone(choices.zone()).toLocalDate();
         List<DuePractice> open = practices.openOf(client);
+        java.util.Set<String> measuresDue = due.stream().anyMatch(r -> r.subject() == Subject.MEASURE)
+                ? questionnaires.keysAt(client, now) : java.util.Set.of();
         List<StoredReminder> wanted = new ArrayList<>();
         for (StoredReminder r : due) {
             Optional<String> why = r.localDate().isBefore(today) ? Optional.of("its day had passed before it could go")
                     : choices.quiet().contains(slot.dueAt().atZone(choices.zone()).toLocalTime()) ? Optional.of("in quiet hours")
-                    : ReminderPlan.notWanted(r.subject(), r.subjectKey(), r.localDate(), open);
+                    : ReminderPlan.notWanted(r.subject(), r.subjectKey(), r.localDate(), open, measuresDue);
             if (why.isPresent()) {
                 reminders.setState(r.practiceId(), r.id(), "NOT_SENT", why.get(), now);
             } else {

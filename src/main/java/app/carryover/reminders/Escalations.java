@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +24,6 @@ import app.carryover.caseload.Consents;
 import app.carryover.homework.Dose;
 import app.carryover.homework.DuePractice;
 import app.carryover.homework.DuePractices;
-import app.carryover.homework.PracticeLogged;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 
@@ -131,11 +129,7 @@ class Escalations {
         }
     }
 
-    /** Practice logged again: the assignment's open nudge and task are dealt with. */
-    @ApplicationModuleListener
-    void on(PracticeLogged logged) {
-        escalations.resolveAssignment(logged.practiceId(), logged.assignmentId(), clock.instant());
-    }
+    // Practice logged again closes the assignment's open nudge and task: ReminderPlanner's listener does it.
 
     /** A clinician marks a follow-up task dealt with (the care team, not supervisors). */
     @org.springframework.transaction.annotation.Transactional

@@ -43,8 +43,17 @@ class Funnels {
         return clock.instant().atZone(zone).toLocalDate().minusDays(DAYS - 1);
     }
 
-    /** Per assignment over the client's last four weeks. */
+    /** Per assignment over the client's last four weeks (questionnaires apart: see {@link #questionnairesOf}). */
     Map<UUID, Steps> ofClient(UUID practiceId, UUID clientId, LocalDate since) {
+        return steps(practiceId, clientId, since, "r.subject <> 'MEASURE'");
+    }
+
+    /** The client's questionnaire reminders over the last four weeks ("practised": answered after one came). */
+    java.util.Optional<Steps> questionnairesOf(UUID practiceId, UUID clientId, LocalDate since) {
+        return steps(practiceId, clientId, since, "r.subject = 'MEASURE'").values().stream().findFirst();
+    }
+
+    private Map<UUID, Steps> steps(UUID practiceId, UUID clientId, LocalDate since, String subjects) {
         Map<UUID, Steps> result = new java.util.LinkedHashMap<>();
         jdbc.sql("""
                 SELECT r.assignment_id,
@@ -59,7 +68,8 @@ class Funnels {
                   count(*) FILTER (WHERE r.practised_at IS NOT NULL) AS practised,
                   count(*) FILTER (WHERE r.state = 'NOT_SENT') AS not_sent
                 FROM reminder r WHERE r.practice_id = ? AND r.client_id = ? AND r.local_date >= ? AND r.due_at <= ?
-                GROUP BY r.assignment_id ORDER BY min(r.due_at)""")
+                AND %s
+                GROUP BY r.assignment_id ORDER BY min(r.due_at)""".formatted(subjects))
                 .params(practiceId, clientId, java.sql.Date.valueOf(since), Timestamp.from(clock.instant()))
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);

@@ -82,6 +82,8 @@ class ReminderFunnelPages {
         List<Line> lines = new ArrayList<>();
         funnels.ofClient(client.practiceId(), client.id(), since).forEach((id, steps) -> lines.add(new Line(
                 id == null ? "Looking back before sessions" : titles.getOrDefault(id, "An assignment"), steps, words(steps))));
+        funnels.questionnairesOf(client.practiceId(), client.id(), since)
+                .ifPresent(steps -> lines.add(new Line("Questionnaires", steps, words(steps, "answered"))));
         List<Recent> recent = messages.ofClientSince(client.practiceId(), client.id(), since).stream()
                 .sorted((a, b) -> b.dueAt().compareTo(a.dueAt())).limit(20)
                 .map(m -> new Recent(WHEN.format(m.dueAt().atZone(zone)), m.channel(), m.state().name().toLowerCase(),
@@ -112,11 +114,16 @@ class ReminderFunnelPages {
 
     /** "Reminded 6 times, delivered 5, opened 4, practised 3." */
     static String words(Funnels.Steps s) {
+        return words(s, "practised");
+    }
+
+    /** The funnel in words, its last step named by the verb ("practised", or "answered" for questionnaires). */
+    static String words(Funnels.Steps s, String lastStep) {
         StringBuilder text = new StringBuilder("Reminded ").append(times(s.sent()));
         if (s.delivered() > 0) {
             text.append(", delivered ").append(s.delivered());
         }
-        text.append(", opened ").append(s.opened()).append(", practised ").append(s.practised());
+        text.append(", opened ").append(s.opened()).append(", ").append(lastStep).append(' ').append(s.practised());
         if (s.notSent() > 0) {
             text.append("; ").append(s.notSent()).append(" not sent (already done, paused or no channel)");
         }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import app.carryover.homework.Dose;
@@ -27,7 +28,9 @@ import app.carryover.sessions.TherapySession;
  * <li>a count per week or before the next session: on days spread evenly over the week or period
  *     (3 in 7 days: days 1, 3 and 5), at the client's first time;
  * <li>a trigger dose: a daily check-in at the client's last time;
- * <li>the reflection before a session: the day before it, at the first time.
+ * <li>the reflection before a session: the day before it, at the first time;
+ * <li>a questionnaire due (a measure's window): at the first time on the window's first day and on its
+ *     last day (once when both are one day), while it is unanswered.
  * </ul>
  *
  * A local time that does not exist on a day (a spring-forward gap) moves forward by the gap, as
@@ -45,7 +48,30 @@ final class ReminderPlan {
             Instant dueAt) {
     }
 
+    /** A questionnaire's due window ({@code key}: its schedule and opening, stable for the window). */
+    record MeasureWindow(String key, Instant opens, Instant closes) {
+    }
+
     private ReminderPlan() {
+    }
+
+    /**
+     * The questionnaire reminders of one day: for each window open at the day's first time, one at that
+     * time if it is the window's first day or its last (the next day's first time is past its close).
+     */
+    static List<Planned> measuresForDay(LocalDate day, Choices choices, List<MeasureWindow> due) {
+        List<Planned> planned = new ArrayList<>();
+        LocalTime first = choices.times().get(0);
+        Instant at = ZonedDateTime.of(day, first, choices.zone()).toInstant();
+        Instant dayBefore = ZonedDateTime.of(day.minusDays(1), first, choices.zone()).toInstant();
+        Instant dayAfter = ZonedDateTime.of(day.plusDays(1), first, choices.zone()).toInstant();
+        for (MeasureWindow w : due) {
+            boolean open = !at.isBefore(w.opens()) && at.isBefore(w.closes());
+            if (open && (dayBefore.isBefore(w.opens()) || !dayAfter.isBefore(w.closes()))) {
+                add(planned, choices, Subject.MEASURE, w.key(), null, day, first);
+            }
+        }
+        return planned;
     }
 
     static List<Planned> forDay(LocalDate day, Choices choices, List<DuePractice> practices) {
@@ -90,6 +116,12 @@ final class ReminderPlan {
      * practice was closed, paused, or already done today (or is ahead of its spread).
      */
     static Optional<String> notWanted(Subject subject, String subjectKey, LocalDate day, List<DuePractice> practices) {
+        return notWanted(subject, subjectKey, day, practices, Set.of());
+    }
+
+    /** The same, knowing the keys of the questionnaire windows still unanswered at this moment. */
+    static Optional<String> notWanted(Subject subject, String subjectKey, LocalDate day, List<DuePractice> practices,
+            Set<String> measuresDue) {
         if (subject == Subject.REFLECTION) {
             List<DuePractice> due = practices.stream()
                     .filter(p -> p.dueSession() != null && p.dueSession().id().toString().equals(subjectKey)).toList();
@@ -97,7 +129,7 @@ final class ReminderPlan {
                     : due.stream().allMatch(DuePractice::reflected) ? Optional.of("the reflection is written") : Optional.empty();
         }
         if (subject == Subject.MEASURE) {
-            return Optional.empty();
+            return measuresDue.contains(subjectKey) ? Optional.empty() : Optional.of("the questionnaire is answered or no longer due");
         }
         Optional<DuePractice> found = practices.stream().filter(p -> p.assignmentId().toString().equals(subjectKey)).findFirst();
         if (found.isEmpty()) {

@@ -3,6 +3,7 @@ package app.carryover.reminders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,7 @@ import app.carryover.caseload.ClientRecord;
 import app.carryover.caseload.Consents;
 import app.carryover.homework.AssignmentChanged;
 import app.carryover.homework.DuePractices;
+import app.carryover.measures.MeasureAdministered;
 import app.carryover.homework.PracticeLogged;
 import app.carryover.sessions.Sessions;
 
@@ -43,25 +45,31 @@ class ReminderPlanner {
     private final Caseload caseload;
     private final Consents consents;
     private final DuePractices practices;
+    private final DueQuestionnaires questionnaires;
     private final ReminderPreferences preferences;
     private final PreferenceRepository store;
     private final ReminderRepository reminders;
+    private final EscalationRepository escalations;
     private final List<ReminderChannel> channels;
     private final OneTimeTask<ReminderTasks.Slot> slotTask;
     private final ObjectProvider<Scheduler> scheduler;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReminderPlanner(Caseload caseload, Consents consents, DuePractices practices, ReminderPreferences preferences,
-            PreferenceRepository store, ReminderRepository reminders, List<ReminderChannel> channels,
+    ReminderPlanner(Caseload caseload, Consents consents, DuePractices practices, DueQuestionnaires questionnaires,
+            ReminderPreferences preferences,
+            PreferenceRepository store, ReminderRepository reminders, EscalationRepository escalations,
+            List<ReminderChannel> channels,
             OneTimeTask<ReminderTasks.Slot> reminderSlot, ObjectProvider<Scheduler> scheduler,
             TransactionTemplate transactions, Clock clock) {
         this.caseload = caseload;
         this.consents = consents;
         this.practices = practices;
+        this.questionnaires = questionnaires;
         this.preferences = preferences;
         this.store = store;
         this.reminders = reminders;
+        this.escalations = escalations;
         this.channels = channels;
         this.slotTask = reminderSlot;
         this.scheduler = scheduler;
@@ -97,7 +105,12 @@ class ReminderPlanner {
         if (!client.discharged() && reachable(client)) {
             var open = practices.openOf(client);
             for (LocalDate day = today; !day.isAfter(through); day = day.plusDays(1)) {
-                for (ReminderPlan.Planned p : ReminderPlan.forDay(day, choices, open)) {
+                List<ReminderPlan.Planned> planned = new ArrayList<>(ReminderPlan.forDay(day, choices, open));
+                Instant firstTime = java.time.ZonedDateTime.of(day, choices.times().get(0), choices.zone()).toInstant();
+                if (firstTime.isAfter(now)) {
+                    planned.addAll(ReminderPlan.measuresForDay(day, choices, questionnaires.at(client, firstTime)));
+                }
+                for (ReminderPlan.Planned p : planned) {
                     if (!p.dueAt().isAfter(now)) {
                         continue;
                     }
@@ -151,6 +164,13 @@ class ReminderPlanner {
         replan(changed.practiceId(), changed.clientId());
     }
 
+    /** A questionnaire answered: the reminders that came for it count as answered, those still ahead are dropped. */
+    @ApplicationModuleListener
+    void on(MeasureAdministered answered) {
+        reminders.answered(answered.practiceId(), answered.clientId(), answered.instrument(), answered.answeredAt());
+        replan(answered.practiceId(), answered.clientId());
+    }
+
     @ApplicationModuleListener
     void on(ClientDischarged discharged) {
         reminders.cancelPlanned(discharged.practiceId(), discharged.clientId(), clock.instant(), "discharged", clock.instant());
@@ -161,11 +181,17 @@ class ReminderPlanner {
         replan(readmitted.practiceId(), readmitted.clientId());
     }
 
-    /** Practice logged on a reminded day counts for that day's reminders that came before it (the funnel's last step). */
+    /**
+     * Practice logged: on a reminded day it counts for that day's reminders that came before it (the
+     * funnel's last step), and the assignment's open nudge and follow-up task are dealt with. One
+     * listener for both, so logging practice — the request clients make most — stores one event
+     * publication for reminders, not one per concern (RequestCostTests counts its statements).
+     */
     @ApplicationModuleListener
     void on(PracticeLogged logged) {
         reminders.practised(logged.practiceId(), logged.clientId(), logged.assignmentId(), logged.localDate(),
                 logged.occurredAt());
+        escalations.resolveAssignment(logged.practiceId(), logged.assignmentId(), clock.instant());
     }
 
     /** Plans one client again now (after their choices change, say), in a transaction of its own or the caller's. */

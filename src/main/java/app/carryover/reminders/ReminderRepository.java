@@ -112,6 +112,20 @@ class ReminderRepository {
                 .update();
     }
 
+    /**
+     * Marks a client's reminders about a questionnaire as answered (the funnel's last step for them):
+     * those that came in the two weeks before the answer (a window is at most a week long).
+     */
+    int answered(UUID practiceId, UUID clientId, String instrument, Instant at) {
+        return jdbc.sql("""
+                UPDATE reminder SET practised_at = ? WHERE practice_id = ? AND client_id = ? AND subject = 'MEASURE'
+                AND subject_key LIKE ? AND due_at <= ? AND due_at > ? AND practised_at IS NULL
+                AND state IN ('QUEUED', 'SNOOZED')""")
+                .params(Timestamp.from(at), practiceId, clientId, instrument.replace("%", "").replace("_", "\\_") + "/%",
+                        Timestamp.from(at), Timestamp.from(at.minus(java.time.Duration.ofDays(14))))
+                .update();
+    }
+
     static StoredReminder map(ResultSet rs, int n) throws SQLException {
         Timestamp opened = rs.getTimestamp("opened_at");
         Timestamp practised = rs.getTimestamp("practised_at");

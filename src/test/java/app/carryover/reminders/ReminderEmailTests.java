@@ -20,6 +20,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import app.carryover.homework.Dose;
 import app.carryover.homework.PracticeLog;
+import app.carryover.measures.MeasureSchedule;
+import app.carryover.measures.MeasureSchedules;
+import app.carryover.measures.Measures;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Mailbox;
 import app.carryover.testing.TestClock;
@@ -84,6 +87,40 @@ class ReminderEmailTests {
         assertThat(mail.getMessageID()).isEqualTo("<" + stored.id() + "@reminders.carryover>");
         assertThat(stored.state()).isEqualTo(MessageState.SENT);
         assertThat(stored.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuestionnaireDueIsRemindedOnItsWindowsFirstAndLastDayAndNotOnceAnswered() throws Exception {
+        clock.set(Instant.parse("2026-05-11T06:00:00Z")); // Monday 07:00 in London
+        Fixtures.Person client = support.emailClient(practice, LONDON, "08:00, 19:30");
+        context.getBean(MeasureSchedules.class).schedule(practice.clinician().actor(), client.clientId(),
+                new MeasureSchedules.ScheduleInput("PHQ9", MeasureSchedule.Kind.EVERY_N_WEEKS, 1, null, null));
+        assertThat(support.plan(client)).as("the window's first day, at the first time; nothing on Tuesday").isEqualTo(1);
+
+        clock.set(Instant.parse("2026-05-11T07:00:00Z"));
+        support.runDue();
+        assertThat(Mailbox.countTo(client.email())).isEqualTo(1);
+        MimeMessage mail = Mailbox.latestTo(client.email());
+        assertThat(mail.getSubject()).isEqualTo("A short questionnaire");
+        assertThat(Mailbox.body(mail)).contains("A short questionnaire is ready for you (Monday 11 May)")
+                .doesNotContain("PHQ").doesNotContain("Done already?");
+
+        // Sunday, the window's last day (it closes at midnight): planned again, then answered before 08:00.
+        clock.set(Instant.parse("2026-05-17T05:00:00Z"));
+        assertThat(support.plan(client)).as("Sunday's, and Monday's for the next week's window").isEqualTo(2);
+        context.getBean(Measures.class).answer(client.actor(), "PHQ9",
+                new Measures.AnswerInput(java.util.UUID.randomUUID(), List.of(1, 1, 0, 0, 1, 0, 0, 0, 0, 0), null));
+        support.awaitEvents();
+        clock.set(Instant.parse("2026-05-17T07:00:00Z"));
+        support.runDue();
+        assertThat(Mailbox.countTo(client.email())).as("answered: no second reminder").isEqualTo(1);
+        assertThat(support.reminders(client)).filteredOn(r -> r.subject() == Subject.MEASURE)
+                .extracting(StoredReminder::state).containsExactly("QUEUED", "CANCELLED", "PLANNED");
+        Funnels funnels = context.getBean(Funnels.class);
+        assertThat(ReminderFunnelPages.words(funnels.questionnairesOf(client.practiceId(), client.clientId(),
+                funnels.since(LONDON)).orElseThrow(), "answered")).isEqualTo("Reminded once, opened 0, answered 1.");
+        assertThat(funnels.ofClient(client.practiceId(), client.clientId(), funnels.since(LONDON)))
+                .as("questionnaires are not counted as an assignment's practice").isEmpty();
     }
 
     @Test

@@ -28,6 +28,7 @@ import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
 import app.carryover.homework.EntryInput;
 import app.carryover.homework.PracticeLog;
+import app.carryover.measures.Measures;
 import app.carryover.testing.CarryoverTest;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Mailbox;
@@ -148,10 +149,17 @@ class ReminderFollowUpTests {
         digest.sweep();
         assertThat(Mailbox.countTo(clinician.email())).isEqualTo(1);
         String body = Mailbox.body(Mailbox.latestTo(clinician.email()));
-        assertThat(body).contains("Behind on homework (1):").contains("  - Bo Behind (1 assignment)").doesNotContain("Breathing");
+        assertThat(body).contains("Behind on homework (1):").contains("  - Bo Behind (1 assignment)").doesNotContain("Breathing")
+                .doesNotContain("Open risk alerts");
+        // A risk answer given in session: the next morning's digest names the client, never the question or answer.
+        context.getBean(Measures.class).administer(clinician.actor(), client.clientId(), "PHQ9",
+                new Measures.AnswerInput(UUID.randomUUID(), List.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1), null));
         clock.set(Instant.parse("2026-05-15T06:05:00Z"));
         digest.sweep();
         assertThat(Mailbox.countTo(clinician.email())).as("the next day's").isEqualTo(2);
+        String next = Mailbox.body(Mailbox.latestTo(clinician.email()));
+        assertThat(next).contains("Open risk alerts (1):").contains("  - Bo Behind (1 open)")
+                .doesNotContain("PHQ").doesNotContain("question").doesNotContain("Several days");
     }
 
     @Test

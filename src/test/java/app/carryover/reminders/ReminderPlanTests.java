@@ -146,4 +146,25 @@ class ReminderPlanTests {
     private static ReminderPlan.Choices choices(String... times) {
         return new ReminderPlan.Choices(NEW_YORK, java.util.Arrays.stream(times).map(LocalTime::parse).toList(), QUIET);
     }
+
+    @Test
+    void aQuestionnaireWindowIsRemindedOnItsFirstAndLastDayAtTheFirstTime() {
+        ZoneId london = ZoneId.of("Europe/London");
+        // Due before a Tuesday 17:00 session, from Saturday 21:00 (three days before).
+        ReminderPlan.MeasureWindow window = new ReminderPlan.MeasureWindow("phq9@1", Instant.parse("2026-05-09T20:00:00Z"),
+                Instant.parse("2026-05-12T16:00:00Z"));
+        ReminderPlan.Choices choices = new ReminderPlan.Choices(london, List.of(LocalTime.of(8, 0), LocalTime.of(19, 30)),
+                QUIET);
+        List<String> days = new java.util.ArrayList<>();
+        for (LocalDate day = LocalDate.of(2026, 5, 8); day.isBefore(LocalDate.of(2026, 5, 15)); day = day.plusDays(1)) {
+            ReminderPlan.measuresForDay(day, choices, List.of(window))
+                    .forEach(p -> days.add(p.localDate() + " " + p.slot() + " " + p.subject()));
+        }
+        assertThat(days).as("Saturday 08:00 is before it opens; Sunday is its first day at 08:00, Tuesday its last")
+                .containsExactly("2026-05-10 08:00 MEASURE", "2026-05-12 08:00 MEASURE");
+        assertThat(ReminderPlan.notWanted(Subject.MEASURE, "phq9@1", LocalDate.of(2026, 5, 12), List.of(), java.util.Set.of()))
+                .contains("the questionnaire is answered or no longer due");
+        assertThat(ReminderPlan.notWanted(Subject.MEASURE, "phq9@1", LocalDate.of(2026, 5, 12), List.of(),
+                java.util.Set.of("phq9@1"))).isEmpty();
+    }
 }
