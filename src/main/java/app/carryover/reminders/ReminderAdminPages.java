@@ -59,8 +59,8 @@ class ReminderAdminPages {
     @GetMapping("/admin/reminders")
     String page(Actor actor, Model model) {
         PreferenceRepository.Defaults defaults = admin.defaults(actor);
-        if (!model.containsAttribute("typed")) {
-            model.addAttribute("typed", Map.of("times", String.join(", ", defaults.times().stream().map(ReminderTimes::format).toList()),
+        if (!model.containsAttribute("entered")) {
+            model.addAttribute("entered", Map.of("times", String.join(", ", defaults.times().stream().map(ReminderTimes::format).toList()),
                     "quietStart", ReminderTimes.format(defaults.quiet().start()),
                     "quietEnd", ReminderTimes.format(defaults.quiet().end()),
                     "nudgeAfterDays", defaults.nudgeAfterDays() == null ? "" : defaults.nudgeAfterDays().toString(),
@@ -91,7 +91,7 @@ class ReminderAdminPages {
             admin.saveDefaults(actor, times, quietStart, quietEnd, nudgeAfterDays, taskAfterDays);
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
-            model.addAttribute("typed", Map.of("times", times, "quietStart", quietStart, "quietEnd", quietEnd,
+            model.addAttribute("entered", Map.of("times", times, "quietStart", quietStart, "quietEnd", quietEnd,
                     "nudgeAfterDays", nudgeAfterDays, "taskAfterDays", taskAfterDays));
             return page(actor, model);
         }

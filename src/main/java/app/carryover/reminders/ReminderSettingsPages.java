@@ -51,8 +51,8 @@ class ReminderSettingsPages {
     String settings(Actor actor, Model model) {
         ReminderPreferences.View view = preferences.view(actor);
         model.addAttribute("view", view);
-        if (!model.containsAttribute("typed")) {
-            model.addAttribute("typed", Map.of("times", view.timesText(),
+        if (!model.containsAttribute("entered")) {
+            model.addAttribute("entered", Map.of("times", view.timesText(),
                     "quietStart", view.ownQuiet() ? ReminderTimes.format(view.quiet().start()) : "",
                     "quietEnd", view.ownQuiet() ? ReminderTimes.format(view.quiet().end()) : "",
                     "phone", view.phone() == null ? "" : view.phone()));
@@ -74,7 +74,7 @@ class ReminderSettingsPages {
             planner.replan(actor.practiceId(), actor.clientId());
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
-            model.addAttribute("typed", Map.of("times", times, "quietStart", quietStart, "quietEnd", quietEnd, "phone", phone));
+            model.addAttribute("entered", Map.of("times", times, "quietStart", quietStart, "quietEnd", quietEnd, "phone", phone));
             return settings(actor, model);
         }
         redirect.addFlashAttribute("notice", "Saved. Your reminders follow your new choices from now on.");
