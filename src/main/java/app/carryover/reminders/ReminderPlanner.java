@@ -96,6 +96,7 @@ class ReminderPlanner {
     /** Plans today and tomorrow for one client (in the caller's transaction). Returns the reminders now planned ahead. */
     @Transactional
     int plan(ClientRecord client) {
+        reminders.lockClient(client.id());
         Instant now = clock.instant();
         ReminderPlan.Choices choices = preferences.choices(client);
         LocalDate today = now.atZone(choices.zone()).toLocalDate();

@@ -40,6 +40,16 @@ class ReminderRepository {
                 .update() == 1;
     }
 
+    /**
+     * Serialises the work on one client's reminders until the transaction ends. Planning, cancelling,
+     * skipping and sending all change several of a client's reminder rows; they run concurrently (one
+     * listener per event, a sender per moment), and without one lock taken first they took row locks in
+     * different orders and deadlocked, leaving a discharged client's reminders planned.
+     */
+    void lockClient(UUID clientId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param("reminders:" + clientId).query((rs, n) -> 1).list();
+    }
+
     /** Planned reminders of a client still ahead (after {@code from}), for the calendar feed and replanning. */
     List<StoredReminder> plannedAfter(UUID practiceId, UUID clientId, Instant from) {
         return jdbc.sql("""
@@ -50,6 +60,7 @@ class ReminderRepository {
 
     /** Reminders planned for one moment, locked so two nodes never compose the same moment at once. */
     List<StoredReminder> plannedAtForUpdate(UUID practiceId, UUID clientId, Instant dueAt) {
+        lockClient(clientId);
         return jdbc.sql("""
                 SELECT * FROM reminder WHERE practice_id = ? AND client_id = ? AND due_at = ? AND state = 'PLANNED'
                 ORDER BY subject, subject_key FOR UPDATE""")
@@ -75,6 +86,7 @@ class ReminderRepository {
 
     /** Cancels a client's planned reminders from a moment on (new times, discharge); returns how many. */
     int cancelPlanned(UUID practiceId, UUID clientId, Instant from, String reason, Instant now) {
+        lockClient(clientId);
         return jdbc.sql("""
                 UPDATE reminder SET state = 'CANCELLED', reason = ?, updated_at = ?
                 WHERE practice_id = ? AND client_id = ? AND state = 'PLANNED' AND due_at >= ?""")
@@ -83,6 +95,7 @@ class ReminderRepository {
 
     /** Skips the rest of a day's planned reminders for these subjects. */
     int skipDay(UUID practiceId, UUID clientId, LocalDate day, List<String> subjectKeys, Instant now) {
+        lockClient(clientId);
         return jdbc.sql("""
                 UPDATE reminder SET state = 'SKIPPED', reason = 'skipped today by the client', updated_at = ?
                 WHERE practice_id = ? AND client_id = ? AND local_date = ? AND state = 'PLANNED' AND subject_key = ANY (?)""")
@@ -105,6 +118,7 @@ class ReminderRepository {
 
     /** Marks reminders of an assignment on a day as practised by an entry made at or after them. */
     int practised(UUID practiceId, UUID clientId, UUID assignmentId, LocalDate day, Instant at) {
+        lockClient(clientId);
         return jdbc.sql("""
                 UPDATE reminder SET practised_at = ? WHERE practice_id = ? AND client_id = ? AND assignment_id = ?
                 AND local_date = ? AND due_at <= ? AND practised_at IS NULL AND state IN ('QUEUED', 'SNOOZED')""")
@@ -117,6 +131,7 @@ class ReminderRepository {
      * those that came in the two weeks before the answer (a window is at most a week long).
      */
     int answered(UUID practiceId, UUID clientId, String instrument, Instant at) {
+        lockClient(clientId);
         return jdbc.sql("""
                 UPDATE reminder SET practised_at = ? WHERE practice_id = ? AND client_id = ? AND subject = 'MEASURE'
                 AND subject_key LIKE ? AND due_at <= ? AND due_at > ? AND practised_at IS NULL
