@@ -11,6 +11,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import app.carryover.reminders.Reminders;
+
 import app.carryover.caseload.Caseload;
 import app.carryover.caseload.ClientRecord;
 import app.carryover.caseload.Consents;
@@ -64,11 +66,13 @@ class CaseloadScreen {
     private final Consents consents;
     private final Clock clock;
     private final PracticeZones practices;
+    private final Reminders reminders;
     private final ClientVoice voice;
     private final CaseloadOutcomes outcomes;
 
     CaseloadScreen(Caseload caseload, Assignments assignments, Sessions sessions, Consents consents, Clock clock,
-            PracticeZones practices, ClientVoice voice, CaseloadOutcomes outcomes) {
+            PracticeZones practices, Reminders reminders, ClientVoice voice, CaseloadOutcomes outcomes) {
+        this.reminders = reminders;
         this.voice = voice;
         this.outcomes = outcomes;
         this.practices = practices;
@@ -88,6 +92,7 @@ class CaseloadScreen {
         List<Row> rows = mine.stream().map(c -> row(actor, c, now, scores.get(c.id()))).sorted(BY_NEED).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("viewerZone", practices.zoneOf(actor.practiceId()));
+        model.addAttribute("followUps", reminders.followUps(actor));
         return "clinician/caseload";
     }
 
