@@ -28,6 +28,7 @@ import app.carryover.homework.HomeworkReviews;
 import app.carryover.homework.Obstacle;
 import app.carryover.homework.PracticeEntry;
 import app.carryover.homework.PracticeLog;
+import app.carryover.measures.MeasureSchedules;
 import app.carryover.practice.Practices;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
@@ -60,16 +61,18 @@ class TodayController {
     private final PracticeLog log;
     private final HomeworkReviews reviews;
     private final Sessions sessions;
+    private final MeasureSchedules measures;
     private final Clock clock;
 
     TodayController(ClientAccess access, Practices practices, Assignments assignments, PracticeLog log,
-            HomeworkReviews reviews, Sessions sessions, Clock clock) {
+            HomeworkReviews reviews, Sessions sessions, MeasureSchedules measures, Clock clock) {
         this.access = access;
         this.practices = practices;
         this.assignments = assignments;
         this.log = log;
         this.reviews = reviews;
         this.sessions = sessions;
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -94,6 +97,7 @@ class TodayController {
         model.addAttribute("client", client);
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("cards", cards);
+        model.addAttribute("dueMeasures", measures.due(actor, actor.clientId()));
         model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today))
                 .orElse(null));
         if (logged != null) {

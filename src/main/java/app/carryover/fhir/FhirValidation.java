@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -35,7 +34,7 @@ public class FhirValidation {
     private final FhirContext fhir;
     private volatile Validator validator;
 
-    private record Validator(FhirValidator validator, PrePopulatedValidationSupport questionnaires) {
+    private record Validator(FhirValidator validator, QuestionnaireSupport questionnaires) {
     }
 
     FhirValidation(FhirContext fhir) {
@@ -45,13 +44,7 @@ public class FhirValidation {
     /** Every message about a resource; {@code questionnaires} let responses be checked against the questions they answer. */
     public List<SingleValidationMessage> validate(IBaseResource resource, Collection<Questionnaire> questionnaires) {
         Validator v = validator();
-        synchronized (v.questionnaires()) {
-            for (Questionnaire q : questionnaires) {
-                if (v.questionnaires().fetchResource(Questionnaire.class, q.getUrl() + "|" + q.getVersion()) == null) {
-                    v.questionnaires().addResource(q);
-                }
-            }
-        }
+        questionnaires.forEach(v.questionnaires()::add);
         return v.validator().validateWithResult(resource).getMessages();
     }
 
@@ -65,7 +58,7 @@ public class FhirValidation {
         if (v == null) {
             synchronized (this) {
                 if (validator == null) {
-                    PrePopulatedValidationSupport questionnaires = new PrePopulatedValidationSupport(fhir);
+                    QuestionnaireSupport questionnaires = new QuestionnaireSupport(fhir);
                     ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
                             questionnaires, new SnapshotGeneratingValidationSupport(fhir),
                             new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir));

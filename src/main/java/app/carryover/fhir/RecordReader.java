@@ -17,6 +17,10 @@ import app.carryover.homework.AssignmentProgress;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.PracticeEntry;
 import app.carryover.homework.PracticeLog;
+import app.carryover.measures.Instrument;
+import app.carryover.measures.Instruments;
+import app.carryover.measures.MeasureAdministration;
+import app.carryover.measures.Measures;
 import app.carryover.sessions.Sessions;
 import app.carryover.system.Actor;
 import app.carryover.worksheets.WorksheetDefinition;
@@ -36,10 +40,14 @@ class RecordReader {
     private final Assignments assignments;
     private final PracticeLog log;
     private final WorksheetLibrary library;
+    private final Measures measures;
+    private final Instruments instruments;
     private final Clock clock;
 
     RecordReader(ClientAccess access, Goals goals, Sessions sessions, Assignments assignments, PracticeLog log,
-            WorksheetLibrary library, Clock clock) {
+            WorksheetLibrary library, Measures measures, Instruments instruments, Clock clock) {
+        this.measures = measures;
+        this.instruments = instruments;
         this.access = access;
         this.goals = goals;
         this.sessions = sessions;
@@ -67,8 +75,15 @@ class RecordReader {
                 }
             }
         }
+        List<MeasureAdministration> given = measures.history(actor, clientId);
+        Map<String, Instrument> used = new HashMap<>();
+        for (MeasureAdministration a : given) {
+            if (!used.containsKey(a.instrument())) {
+                instruments.find(client.practiceId(), a.instrument()).ifPresent(i -> used.put(a.instrument(), i));
+            }
+        }
         return new HomeworkRecord(client, goals.list(actor, clientId), sessions.list(actor, clientId), progress, entries,
-                worksheets, clock.instant());
+                worksheets, given, used, clock.instant());
     }
 
     private void worksheet(Map<String, WorksheetDefinition> into, ClientRecord client, String key, Integer version) {

@@ -91,6 +91,19 @@ final class RecordResources {
             questionnaires.computeIfAbsent(questionnaireId(a), k -> questionnaire(a));
             out.add(adherence(p, entries));
         }
+        java.util.Set<UUID> sessionIds = new java.util.HashSet<>();
+        record.sessions().forEach(s -> sessionIds.add(s.id()));
+        java.util.Set<UUID> assignmentIds = new java.util.HashSet<>();
+        record.assignments().forEach(p -> assignmentIds.add(p.assignment().id()));
+        for (var a : record.measures()) {
+            var instrument = record.instruments().get(a.instrument());
+            if (instrument == null) {
+                continue;
+            }
+            questionnaires.computeIfAbsent(MeasureResources.questionnaireId(instrument),
+                    k -> MeasureResources.questionnaire(record.client().practiceId(), instrument));
+            out.addAll(MeasureResources.of(a, instrument, record.client().practiceId(), sessionIds, assignmentIds));
+        }
         out.addAll(questionnaires.values());
         return out;
     }
@@ -157,7 +170,9 @@ final class RecordResources {
             var target = f.addTarget();
             CodeableConcept measure = new CodeableConcept().setText(t.kind() == GoalTarget.Kind.MEASURE ? t.measure().label() + " total score" : t.metric());
             if (t.kind() == GoalTarget.Kind.MEASURE) {
-                Measures.loinc(t.measure()).ifPresent(measure::addCoding);
+                if (t.measure().loincTotal() != null) {
+                    measure.addCoding(new Coding(Fhir.LOINC, t.measure().loincTotal(), t.measure().label() + " total score"));
+                }
             }
             target.setMeasure(measure);
             Quantity detail = new Quantity().setValue(t.value());

@@ -3,5 +3,5 @@
  * Questionnaire import (HAPI FHIR as a plain library, one shared {@code FhirContext}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR",
-        allowedDependencies = {"system", "audit", "practice", "caseload", "goals", "sessions", "homework", "worksheets"})
+        allowedDependencies = {"system", "audit", "practice", "caseload", "goals", "sessions", "measures", "homework", "worksheets"})
 package app.carryover.fhir;

@@ -30,6 +30,7 @@ public class ComposerForm {
     private LocalDate dueDate;
     private Integer difficulty = 5;
     private UUID exposureStepId;
+    private String plan = "";
     /** The worksheet whose suggested dose the dose fields were last given, so a new choice applies its own once. */
     private String doseWorksheet = "";
 
@@ -54,6 +55,7 @@ public class ComposerForm {
         f.dueDate = d.dueDate();
         f.difficulty = d.difficulty();
         f.exposureStepId = d.exposureStepId();
+        f.plan = d.plan() == null ? "" : d.plan();
         f.doseWorksheet = f.worksheetKey;
         return f;
     }
@@ -63,7 +65,7 @@ public class ComposerForm {
                 doseWeekdays.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(doseWeekdays), doseTimes, doseTrigger);
         return new AssignmentDraft(title, instructions, rationale, general, goalIds, sessionId,
                 worksheetKey == null || worksheetKey.isBlank() ? null : worksheetKey, dose, startDate,
-                dueOnDate ? dueDate : null, difficulty, exposureStepId);
+                dueOnDate ? dueDate : null, difficulty, exposureStepId, plan);
     }
 
     /**
@@ -138,6 +140,8 @@ public class ComposerForm {
     public void setDifficulty(Integer difficulty) { this.difficulty = difficulty; }
     public UUID getExposureStepId() { return exposureStepId; }
     public void setExposureStepId(UUID exposureStepId) { this.exposureStepId = exposureStepId; }
+    public String getPlan() { return plan; }
+    public void setPlan(String plan) { this.plan = plan; }
     public String getDoseWorksheet() { return doseWorksheet; }
     public void setDoseWorksheet(String doseWorksheet) { this.doseWorksheet = doseWorksheet == null ? "" : doseWorksheet; }
 }

@@ -94,7 +94,15 @@ final class WalkSamples {
         samples.put("PUT /api/v1/clients/{clientId}/goals/{goalId}", Sample.json((w, c) -> goal));
         samples.put("PUT /api/v1/clients/{clientId}/goals/{goalId}/status", Sample.json((w, c) -> "{\"status\":\"ACTIVE\"}"));
         samples.put("POST /api/v1/clients/{clientId}/sessions", Sample.json((w, c) ->
-                "{\"startsAt\":\"2027-01-05T17:00:00\",\"durationMinutes\":50}"));
+                "{\"startsAt\":\"" + w.newSessionDate() + "T17:00:00\",\"durationMinutes\":50}"));
+        samples.put("POST /api/v1/clients/{clientId}/session-series", Sample.json((w, c) ->
+                "{\"firstDate\":\"" + w.newSessionDate() + "\",\"time\":\"08:00\",\"everyWeeks\":1,\"count\":2}"));
+        samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}", Sample.json((w, c) ->
+                "{\"startsAt\":\"" + w.newSessionDate() + "T12:00:00\",\"durationMinutes\":50}")
+                .before(World::freshScheduledSession).after(World::heldSessionAgain));
+        samples.put("DELETE /api/v1/clients/{clientId}/sessions/{sessionId}", Sample.none()
+                .before(World::freshScheduledSession).aroundEachSuccess(World::freshScheduledSession, w -> { })
+                .after(World::heldSessionAgain));
         samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}/status", Sample.json((w, c) -> "{\"status\":\"HELD\"}"));
         samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}/notes", Sample.json((w, c) -> "{\"notes\":\"Walked through the week\"}"));
 
@@ -102,6 +110,10 @@ final class WalkSamples {
         samples.put("POST /api/v1/clients/{clientId}/assignments", Sample.json((w, c) ->
                 "{\"title\":\"Evening walk\",\"instructions\":\"Walk for 20 minutes after dinner.\",\"general\":true,"
                         + "\"dose\":{\"kind\":\"PER_DAY\",\"count\":1}}"));
+        samples.put("PUT /api/v1/clients/{clientId}/assignments/{assignmentId}", Sample.json((w, c) ->
+                "{\"assignment\":{\"title\":\"Evening walk\",\"instructions\":\"Walk for 25 minutes (" + w.newEmail()
+                        + ").\",\"general\":true,\"dose\":{\"kind\":\"PER_DAY\",\"count\":1}}}")
+                .before(World::freshAssignment));
         samples.put("PUT /api/v1/clients/{clientId}/assignments/{assignmentId}/status", Sample.json((w, c) -> "{\"status\":\"ACTIVE\"}"));
         samples.put("POST /api/v1/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}", Sample.json((w, c) ->
                 "{\"decision\":\"COMPLETE\",\"clinicianRating\":3,\"clientRating\":3,\"obstacles\":[\"NO_TIME\"]}")
@@ -109,6 +121,8 @@ final class WalkSamples {
         samples.put("POST /api/v1/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/deferral", Sample.json((w, c) ->
                 "{\"reason\":\"A crisis took the session\"}")
                 .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("PUT /api/v1/clients/{clientId}/hierarchies/{hierarchyId}", Sample.json((w, c) ->
+                "{\"title\":\"Walked places " + w.newEmail() + "\",\"steps\":[{\"situation\":\"Busy market\",\"anticipatedDistress\":50}]}"));
         samples.put("POST /api/v1/clients/{clientId}/hierarchies", Sample.json((w, c) ->
                 "{\"title\":\"Crowds\",\"steps\":[{\"situation\":\"Busy shop\",\"anticipatedDistress\":40}]}"));
 
@@ -127,7 +141,13 @@ final class WalkSamples {
         samples.put("POST /clients/{clientId}/goals/{goalId}", Sample.form((w, c) -> Map.of("statement", "Sleep through the night",
                 "targetKind", "METRIC", "metric", "nights a week", "comparator", "AT_LEAST", "targetValue", "5")));
         samples.put("POST /clients/{clientId}/goals/{goalId}/status", Sample.form((w, c) -> Map.of("status", "ACTIVE")));
-        samples.put("POST /clients/{clientId}/sessions", Sample.form((w, c) -> Map.of("date", "2027-02-02", "time", "17:00")));
+        samples.put("POST /clients/{clientId}/sessions", Sample.form((w, c) -> Map.of("date", w.newSessionDate(), "time", "17:00")));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/move", Sample.form((w, c) -> Map.of("date",
+                w.newSessionDate(), "time", "12:00", "durationMinutes", "50"))
+                .before(World::freshScheduledSession).after(World::heldSessionAgain));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/delete", Sample.none()
+                .before(World::freshScheduledSession).aroundEachSuccess(World::freshScheduledSession, w -> { })
+                .after(World::heldSessionAgain));
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/status", Sample.form((w, c) -> Map.of("status", "HELD")));
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/notes", Sample.form((w, c) -> Map.of("notes", "Talked it through")));
 
@@ -140,11 +160,23 @@ final class WalkSamples {
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}", Sample.form((w, c) ->
                 Map.of("decision", "COMPLETE", "clinicianRating", "3", "obstacles", "NO_TIME"))
                 .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/next", Sample.form((w, c) -> {
+            Map<String, String> next = new HashMap<>(composed);
+            next.putAll(Map.of("decision", "MODIFY", "troubleshooting", "Walk at lunch", "plan", "Walk at lunch"));
+            return next;
+        }).before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("POST /clients/{clientId}/assignments/{assignmentId}/edit", Sample.form((w, c) -> {
+            Map<String, String> edited = new HashMap<>(composed);
+            edited.put("instructions", "Walk for 25 minutes after dinner (" + w.newEmail() + ").");
+            return edited;
+        }).before(World::freshAssignment));
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/deferral", Sample.form((w, c) ->
                 Map.of("reason", "A crisis took the session"))
                 .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
         samples.put("POST /clients/{clientId}/hierarchies", Sample.form((w, c) -> Map.of("title", "Crowds",
                 "situation", "Busy shop", "distress", "40")));
+        samples.put("POST /clients/{clientId}/hierarchies/{hierarchyId}", Sample.form((w, c) -> Map.of("title",
+                "Walked places " + w.newEmail(), "stepId", "", "situation", "Busy shop at noon", "distress", "45")));
 
         // transcripts: upload, the detections' drafts and decisions, the discussed marks, the retention rule
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/transcripts", Sample.form((w, c) ->
@@ -181,6 +213,43 @@ final class WalkSamples {
         samples.put("POST /history/entries/{entryId}/delete", Sample.none().after(World::freshEntry));
         samples.put("POST /history/entries/{entryId}", Sample.form((w, c) -> Map.of("rating", "8", "note", "better")));
 
+        // measures: questionnaires answered by the client and given in session, schedules, the practice's own ratings
+        samples.put("POST /today/measures/{instrumentKey}", Sample.form((w, c) -> phq9(Map.of())));
+        samples.put("POST /api/v1/me/measures", Sample.json((w, c) -> "{\"instrument\":\"GAD7\",\"submissionId\":\""
+                + UUID.randomUUID() + "\",\"answers\":[0,1,0,1,0,1,0,null]}"));
+        samples.put("POST /clients/{clientId}/measures/{instrumentKey}", Sample.form((w, c) -> phq9(Map.of())));
+        samples.put("POST /api/v1/clients/{clientId}/measures", Sample.json((w, c) -> "{\"instrument\":\"PHQ8\","
+                + "\"submissionId\":\"" + UUID.randomUUID() + "\",\"answers\":[0,1,0,1,0,1,0,1,null]}"));
+        samples.put("POST /clients/{clientId}/measure-schedules", Sample.form((w, c) -> Map.of("instrument", "PHQ9",
+                "kind", "EVERY_N_WEEKS", "intervalWeeks", "2")));
+        samples.put("POST /api/v1/clients/{clientId}/measure-schedules", Sample.json((w, c) ->
+                "{\"instrument\":\"GAD7\",\"kind\":\"BEFORE_EACH_SESSION\"}"));
+        samples.put("POST /clients/{clientId}/measure-schedules/{scheduleId}/stop", Sample.none()
+                .before(World::freshSchedule).after(World::freshSchedule));
+        samples.put("DELETE /api/v1/clients/{clientId}/measure-schedules/{scheduleId}", Sample.none()
+                .before(World::freshSchedule).after(World::freshSchedule));
+        samples.put("POST /admin/measures", Sample.form((w, c) -> Map.of("name", "Walked rating " + UUID.randomUUID()
+                .toString().substring(0, 8), "question", "How strong is the urge?", "min", "0", "max", "10",
+                "minLabel", "none", "maxLabel", "overwhelming")));
+        samples.put("POST /api/v1/practice/custom-measures", Sample.json((w, c) -> "{\"name\":\"Walked sleep "
+                + UUID.randomUUID().toString().substring(0, 8) + "\",\"question\":\"Hours slept?\",\"min\":0,"
+                + "\"max\":24,\"minLabel\":\"none\",\"maxLabel\":\"all day\"}"));
+        samples.put("POST /admin/measures/{customMeasureId}/retire", Sample.none()
+                .before(World::freshCustomMeasure).after(World::freshCustomMeasure));
+        samples.put("DELETE /api/v1/practice/custom-measures/{customMeasureId}", Sample.none()
+                .before(World::freshCustomMeasure).after(World::freshCustomMeasure));
+        samples.put("POST /clients/{clientId}/alerts/{alertId}/acknowledgement", Sample.form((w, c) ->
+                Map.of("action", "CONTACTED_CLIENT", "note", "Phoned the client"))
+                .before(World::freshAlert).aroundEachSuccess(World::freshAlert, w -> { }).after(World::freshAlert));
+        samples.put("POST /api/v1/clients/{clientId}/alerts/{alertId}/acknowledgement", Sample.json((w, c) ->
+                "{\"action\":\"SAFETY_PLAN_REVIEWED\"}")
+                .before(World::freshAlert).aroundEachSuccess(World::freshAlert, w -> { }).after(World::freshAlert));
+        samples.put("POST /admin/measures/escalation", Sample.form((w, c) -> Map.of("hours", "4", "dayStart", "9",
+                "dayEnd", "17", "days", "MONDAY")));
+        Map<String, String> rating = Map.of("item1", "3", "item2", "2", "item3", "3", "item4", "1");
+        samples.put("POST /today/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
+        samples.put("POST /clients/{clientId}/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
+
         // worksheets filled by the client and printed
         samples.put("GET /today/assignments/{assignmentId}/worksheet", Sample.none()
                 .before(World::worksheetAssignment).after(World::plainAgain));
@@ -214,6 +283,21 @@ final class WalkSamples {
         samples.put("PUT /api/v1/worksheets/{worksheetKey}/shared", Sample.json((w, c) -> "{\"shared\":true}")
                 .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
         return samples;
+    }
+
+    /** PHQ-9 answers with nothing at risk (item 9 is 0), with a fresh submission id. */
+    private static Map<String, String> phq9(Map<String, String> extra) {
+        Map<String, String> form = new HashMap<>(extra);
+        for (int i = 1; i <= 9; i++) {
+            form.put("item" + i, i % 2 == 0 ? "1" : "0");
+        }
+        return withSubmission(form);
+    }
+
+    private static Map<String, String> withSubmission(Map<String, String> form) {
+        Map<String, String> copy = new HashMap<>(form);
+        copy.put("submissionId", UUID.randomUUID().toString());
+        return copy;
     }
 
     /** A small worksheet as the builder posts it. */

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import app.carryover.goals.GoalDraft;
 import app.carryover.goals.GoalTarget;
 import app.carryover.goals.Goals;
-import app.carryover.goals.Measure;
+import app.carryover.measures.Measure;
 import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
@@ -66,6 +66,7 @@ class FhirApiTests {
     JdbcClient jdbc;
 
     TestPractice practice;
+    WebSession clinician;
     String token;
     UUID client;
     UUID goal;
@@ -76,7 +77,7 @@ class FhirApiTests {
     void record() throws Exception {
         practice = Fixtures.practice(context);
         client = practice.client().clientId();
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
         clock.advance(Duration.ofSeconds(31));
         token = WebSession.apiTokenIn(clinician.createApiToken(practice.clinician(), clock, "EHR pull", true)
                 .getResponse().getContentAsString());
@@ -96,6 +97,8 @@ class FhirApiTests {
         walkAssignment = assignments.compose(actor, client, new AssignmentDraft("Walk after lunch", "Walk for ten minutes after lunch.",
                 null, false, List.of(goal), session, null, new Dose(Dose.Kind.PER_WEEK, 3, null, "after lunch", null),
                 null, null, 2, null)).id();
+        context.getBean(app.carryover.measures.Measures.class).administer(actor, client, "PHQ9",
+                new app.carryover.measures.Measures.AnswerInput(UUID.randomUUID(), List.of(2, 2, 1, 1, 2, 1, 1, 1, 0, 1), session));
         PracticeLog log = context.getBean(PracticeLog.class);
         log.log(practice.client().actor(), moodAssignment, new EntryInput(UUID.randomUUID(), null, null, null,
                 "{\"mood\":4,\"anxiety\":6}"));
@@ -143,7 +146,14 @@ class FhirApiTests {
         assertThat(bundle.getTotal()).isEqualTo(bundle.getEntry().size());
         List<QuestionnaireResponse> responses = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(QuestionnaireResponse.class::isInstance).map(QuestionnaireResponse.class::cast).toList();
-        assertThat(responses).hasSize(2);
+        assertThat(responses).hasSize(3);
+        org.hl7.fhir.r4.model.Observation phq9 = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(org.hl7.fhir.r4.model.Observation.class::isInstance).map(org.hl7.fhir.r4.model.Observation.class::cast)
+                .filter(o -> o.getCode().getCodingFirstRep().getCode() != null && o.getCode().getCodingFirstRep().getCode().equals("44261-6"))
+                .findFirst().orElseThrow();
+        assertThat(phq9.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("survey");
+        assertThat(phq9.getValueIntegerType().getValue()).isEqualTo(11);
+        assertThat(phq9.getDerivedFromFirstRep().getReference()).startsWith("QuestionnaireResponse/");
         QuestionnaireResponse mood = responses.stream().filter(r -> r.getQuestionnaire().contains("mood-tracker")).findFirst().orElseThrow();
         assertThat(mood.getItem()).extracting(i -> i.getLinkId() + "=" + i.getAnswerFirstRep().getValue().primitiveValue())
                 .containsExactly("mood=4", "anxiety=6");
@@ -158,7 +168,7 @@ class FhirApiTests {
     void searchByPatientPullsOnlyWhatChangedSinceTheLastPull() throws Exception {
         String path = "/fhir/r4/QuestionnaireResponse?patient=Patient/" + client;
         Bundle first = parse(Bundle.class, call(path, token));
-        assertThat(first.getTotal()).isEqualTo(2);
+        assertThat(first.getTotal()).as("two entries and the PHQ-9").isEqualTo(3);
         clock.advance(Duration.ofHours(20));
         Instant lastPull = clock.instant();
         clock.advance(Duration.ofMinutes(5));
@@ -187,16 +197,16 @@ class FhirApiTests {
 
     @Test
     void searchPagesWithNextLinks() throws Exception {
-        Bundle page = parse(Bundle.class, call("/fhir/r4/QuestionnaireResponse?patient=" + client + "&_count=1", token));
-        assertThat(page.getTotal()).isEqualTo(2);
-        assertThat(page.getEntry()).hasSize(1);
+        Bundle page = parse(Bundle.class, call("/fhir/r4/QuestionnaireResponse?patient=" + client + "&_count=2", token));
+        assertThat(page.getTotal()).isEqualTo(3);
+        assertThat(page.getEntry()).hasSize(2);
         String next = page.getLink("next").getUrl();
-        assertThat(next).contains("_offset=1");
+        assertThat(next).contains("_offset=2");
         Bundle second = parse(Bundle.class, call(next.substring(next.indexOf("/fhir/r4")), token));
         assertThat(second.getEntry()).hasSize(1);
         assertThat(second.getLink("next")).isNull();
-        assertThat(second.getEntryFirstRep().getResource().getIdElement().getIdPart())
-                .isNotEqualTo(page.getEntryFirstRep().getResource().getIdElement().getIdPart());
+        assertThat(page.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .doesNotContain(second.getEntryFirstRep().getResource().getIdElement().getIdPart());
     }
 
     @Test
@@ -228,7 +238,6 @@ class FhirApiTests {
 
     @Test
     void aQuestionnaireImportsAsACustomWorksheetOrNotAtAll() throws Exception {
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
         var library = context.getBean(app.carryover.worksheets.WorksheetLibrary.class);
         int before = library.available(practice.clinician().actor()).size();
         String good = """

@@ -25,7 +25,7 @@ import app.carryover.goals.Goal;
 import app.carryover.goals.GoalDraft;
 import app.carryover.goals.GoalTarget;
 import app.carryover.goals.Goals;
-import app.carryover.goals.Measure;
+import app.carryover.measures.Measure;
 import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
@@ -329,8 +329,8 @@ class HomeworkLoopTests {
         List<Briefs.Line> lines = brief.assignments().get(0).lines();
         assertThat(lines).extracting(Briefs.Line::text).contains(
                 "Done 2 of 6 expected (33%), once a day",
-                "Highest rating: 8/10 on Fri 6 Mar",
-                "Lowest rating: 3/10 on Wed 4 Mar",
+                "Highest rating: 8/10 on Fri 6 Mar 2026",
+                "Lowest rating: 3/10 on Wed 4 Mar 2026",
                 "Got in the way (client): no time, forgot",
                 "In their words: “Busy mornings”",
                 "Learned: “Slower breath helps”");
