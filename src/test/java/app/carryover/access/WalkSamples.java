@@ -282,6 +282,23 @@ final class WalkSamples {
                 .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
         samples.put("PUT /api/v1/worksheets/{worksheetKey}/shared", Sample.json((w, c) -> "{\"shared\":true}")
                 .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
+
+        // the client's voice on homework (issue 21): answers, requests and the care team's replies
+        samples.put("POST /today/assignments/{assignmentId}/say", Sample.form((w, c) -> Map.of("kind", "QUESTION",
+                "body", "Does walking to work count?")).before(World::freshAssignment));
+        samples.put("POST /api/v1/me/assignments/{assignmentId}/responses", Sample.json((w, c) ->
+                "{\"kind\":\"TOO_HARD\",\"body\":\"Twenty minutes is a lot on work days\"}").before(World::freshAssignment));
+        samples.put("POST /today/ask", Sample.form((w, c) -> Map.of("topic", "Getting to sleep")));
+        samples.put("POST /api/v1/me/homework-requests", Sample.json((w, c) -> "{\"topic\":\"Getting to sleep\"}"));
+        samples.put("POST /clients/{clientId}/questions/{responseId}/reply", Sample.form((w, c) -> Map.of("reply",
+                "Yes, it counts.")).before(World::freshResponse).aroundEachSuccess(w -> { }, World::freshResponse));
+        samples.put("POST /api/v1/clients/{clientId}/responses/{responseId}/reply", Sample.json((w, c) ->
+                "{\"reply\":\"Yes, it counts.\"}").before(World::freshResponse).aroundEachSuccess(w -> { }, World::freshResponse));
+        samples.put("POST /clients/{clientId}/requests/{requestId}/reply", Sample.form((w, c) -> Map.of("reply",
+                "Let us choose one together on Monday.")).before(World::freshRequest).aroundEachSuccess(w -> { }, World::freshRequest));
+        samples.put("POST /api/v1/clients/{clientId}/homework-requests/{requestId}/reply", Sample.json((w, c) ->
+                "{\"reply\":\"Let us choose one together on Monday.\"}").before(World::freshRequest)
+                .aroundEachSuccess(w -> { }, World::freshRequest));
         return samples;
     }
 

@@ -27,7 +27,9 @@ import app.carryover.goals.Goals;
 import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
+import app.carryover.homework.ClientVoice;
 import app.carryover.homework.EntryInput;
+import app.carryover.homework.ResponseKind;
 import app.carryover.homework.PracticeLog;
 import app.carryover.measures.Instruments;
 import app.carryover.measures.MeasureSchedule;
@@ -64,7 +66,7 @@ final class World {
     final Map<String, String> ids = new HashMap<>();
     /** Path variables naming objects that belong to the client's record. */
     static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId",
-            "transcriptId", "detectionId", "hierarchyId", "scheduleId", "alertId", "id");
+            "transcriptId", "detectionId", "hierarchyId", "scheduleId", "alertId", "responseId", "requestId", "id");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey",
             "customMeasureId");
@@ -123,6 +125,21 @@ final class World {
         freshSchedule();
         freshCustomMeasure();
         freshAlert();
+        freshResponse();
+        freshRequest();
+    }
+
+    /** A question of the client's on a new open assignment, not yet answered, named by {responseId} from now on. */
+    void freshResponse() {
+        freshAssignment();
+        ClientVoice voice = context.getBean(ClientVoice.class);
+        ids.put("responseId", voice.respond(practice.client().actor(), UUID.fromString(ids.get("assignmentId")),
+                ResponseKind.QUESTION, "Does walking to work count?").id().toString());
+    }
+
+    /** A request of the client's for something to practise, not yet answered, named by {requestId} from now on. */
+    void freshRequest() {
+        ids.put("requestId", context.getBean(ClientVoice.class).ask(practice.client().actor(), "Sleep").id().toString());
     }
 
     /** A new open risk alert of the client (a PHQ-9 with "several days" on question 9), named by {alertId} from now on. */
