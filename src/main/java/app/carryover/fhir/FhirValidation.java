@@ -59,8 +59,12 @@ public class FhirValidation {
             synchronized (this) {
                 if (validator == null) {
                     QuestionnaireSupport questionnaires = new QuestionnaireSupport(fhir);
+                    // The questionnaires are kept but not yet put in the chain: with them, HAPI 8.8.1 checks each
+                    // response against its questions and reports two open problems (a duration of 25 min read as
+                    // "below the minimum of 1 min"; required items inside group rows counted as missing), which
+                    // are not solved yet (docs/fhir.md, "Validation").
                     ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
-                            questionnaires, new SnapshotGeneratingValidationSupport(fhir),
+                            new SnapshotGeneratingValidationSupport(fhir),
                             new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir));
                     validator = new Validator(fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(chain)),
                             questionnaires);

@@ -88,8 +88,10 @@ final class QuestionnaireImport {
             return null;
         }
         try {
-            return new WorksheetDefinition(key, version, q.getTitle(), category, q.hasPurpose() ? q.getPurpose() : null,
-                    q.hasDescription() ? q.getDescription() : null, guidance, dose, items, values);
+            // A worksheet must say what it is for and how to fill it in; a foreign Questionnaire may say neither.
+            String purpose = q.hasPurpose() ? q.getPurpose() : "Imported from the FHIR Questionnaire \"" + q.getTitle() + "\".";
+            String instructions = q.hasDescription() ? q.getDescription() : "Answer the questions below.";
+            return new WorksheetDefinition(key, version, q.getTitle(), category, purpose, instructions, guidance, dose, items, values);
         } catch (InvalidDefinitionException e) {
             e.problems().forEach(p -> problems.add(new FieldProblem(p.path().isEmpty() ? "Questionnaire" : p.path(), p.message())));
             return null;
