@@ -72,7 +72,7 @@ final class WalkSamples {
         samples.put("POST /clients/{clientId}/team/{clinicianId}/remove", Sample.none()
                 .after(w -> w.context.getBean(CareTeams.class).assign(w.practice.admin().actor(),
                         w.practice.client().clientId(), w.practice.supervisor().accountId(), TeamRole.SUPERVISOR)));
-        samples.put("POST /clients/{clientId}/discharge", Sample.form((w, c) -> Map.of("note", "walk"))
+        samples.put("POST /clients/{clientId}/discharge", Sample.form((w, c) -> Map.of("note", "walk", "confirmed", "true"))
                 .expect(Expect.FORBIDDEN, "supervisors do not discharge", SUPERVISOR)
                 .aroundEachSuccess(w -> { }, w -> { w.awaitEvents(); readmitIfDischarged(w); })
                 .after(World::plainAgain));
@@ -212,6 +212,8 @@ final class WalkSamples {
                 "gotInTheWay", "Rain", "obstacles", "CIRCUMSTANCES_CHANGED", "selfRating", "3")));
         samples.put("POST /history/entries/{entryId}/delete", Sample.none().after(World::freshEntry));
         samples.put("POST /history/entries/{entryId}", Sample.form((w, c) -> Map.of("rating", "8", "note", "better")));
+        samples.put("POST /history/entries/{entryId}/restore", Sample.none().before(World::removeEntry)
+                .aroundEachSuccess(w -> { }, World::removeEntry).after(World::freshEntry));
 
         // measures: questionnaires answered by the client and given in session, schedules, the practice's own ratings
         samples.put("POST /today/measures/{instrumentKey}", Sample.form((w, c) -> phq9(Map.of())));
@@ -263,6 +265,11 @@ final class WalkSamples {
                 "anxiety", "3", "submissionId", UUID.randomUUID().toString()))
                 .before(World::worksheetAssignment).after(World::plainAgain));
         samples.put("GET /history/entries/{entryId}/print", Sample.none().before(World::worksheetEntry).after(World::plainAgain));
+        samples.put("GET /history/entries/{entryId}/answers", Sample.none().before(World::worksheetEntry).after(World::plainAgain));
+        samples.put("POST /history/entries/{entryId}/answers", Sample.form((w, c) -> Map.of("mood", "7", "anxiety", "2"))
+                .before(World::worksheetEntry).after(World::plainAgain));
+        samples.put("POST /history/entries/{entryId}/answers/refresh", Sample.form((w, c) -> Map.of("mood", "7"))
+                .before(World::worksheetEntry).after(World::plainAgain));
         samples.put("GET /clients/{clientId}/entries/{entryId}/print", Sample.none()
                 .before(World::worksheetEntry).after(World::plainAgain));
 
