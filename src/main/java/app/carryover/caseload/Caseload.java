@@ -142,6 +142,9 @@ public class Caseload implements ClientAccounts {
         if (!client.discharged()) {
             throw ProblemException.conflict("This client is not discharged.");
         }
+        if (clients.erased(client.practiceId(), client.id())) {
+            throw ProblemException.conflict("This client's record was erased after the retention period; it cannot be reopened.");
+        }
         clients.setStatus(client.practiceId(), client.id(), ClientRecord.Status.ACTIVE, null);
         audit.record(AuditEntry.by(actor, client.id(), AuditAction.CHANGE, "client record", client.id(), "readmitted"));
         events.publishEvent(new ClientReadmitted(client.practiceId(), client.id(), clock.instant()));

@@ -23,10 +23,14 @@ class ConsentController {
 
     private final Consents consents;
     private final ClientAccess access;
+    private final Erasures erasures;
+    private final Retention retention;
 
-    ConsentController(Consents consents, ClientAccess access) {
+    ConsentController(Consents consents, ClientAccess access, Erasures erasures, Retention retention) {
         this.consents = consents;
         this.access = access;
+        this.erasures = erasures;
+        this.retention = retention;
     }
 
     @Access(AccessRule.CLIENT_SELF)
@@ -70,6 +74,8 @@ class ConsentController {
         model.addAttribute("decisions", consents.decisions(client.practiceId(), client.id()));
         model.addAttribute("kinds", List.of(ConsentKind.values()));
         model.addAttribute("terms", consents.currentTerms(client.practiceId()));
+        model.addAttribute("erasure", erasures.mine(actor).orElse(null));
+        model.addAttribute("retentionYears", retention.years(client.practiceId()));
         return "caseload/privacy";
     }
 

@@ -290,6 +290,17 @@ final class WalkSamples {
         samples.put("PUT /api/v1/worksheets/{worksheetKey}/shared", Sample.json((w, c) -> "{\"shared\":true}")
                 .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
 
+        // caseload: clients' data rights (a client's erasure request, its decision, retention)
+        samples.put("POST /settings/privacy/erasure", Sample.form((w, c) -> Map.of("reason", "walk"))
+                .aroundEachSuccess(w -> { }, WalkSamples::noErasureRequests).after(WalkSamples::noErasureRequests));
+        samples.put("POST /settings/privacy/erasure/withdraw", Sample.none());
+        samples.put("POST /clients/{clientId}/erasure", Sample.form((w, c) -> Map.of("decision", "decline", "reason", "walk"))
+                .expect(Expect.FORBIDDEN, "supervisors do not decide erasure requests", SUPERVISOR)
+                .aroundEachSuccess(WalkSamples::erasureRequested, w -> { })
+                .after(WalkSamples::noErasureRequests));
+        samples.put("POST /admin/retention", Sample.form((w, c) -> Map.of("years", "7")));
+        samples.put("POST /admin/retention/run", Sample.none());
+
         // the client's voice on homework (issue 21): answers, requests and the care team's replies
         samples.put("POST /today/assignments/{assignmentId}/say", Sample.form((w, c) -> Map.of("kind", "QUESTION",
                 "body", "Does walking to work count?")).before(World::freshAssignment));
@@ -307,6 +318,19 @@ final class WalkSamples {
                 "{\"reply\":\"Let us choose one together on Monday.\"}").before(World::freshRequest)
                 .aroundEachSuccess(w -> { }, World::freshRequest));
         return samples;
+    }
+
+    private static void erasureRequested(World w) {
+        try {
+            w.context.getBean(app.carryover.caseload.Erasures.class).request(w.practice.client().actor(), "walk");
+        } catch (app.carryover.system.ProblemException alreadyOpen) {
+            // one is open already
+        }
+    }
+
+    private static void noErasureRequests(World w) {
+        w.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("DELETE FROM erasure_request WHERE practice_id = ?").param(w.practice.id()).update();
     }
 
     /** PHQ-9 answers with nothing at risk (item 9 is 0), with a fresh submission id. */
