@@ -46,7 +46,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {"/signin", "/signin/link", "/signin/link/sent", "/setup",
             "/invitations/**", "/r/**", "/unsubscribe/**", "/calendar/**", "/hooks/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs",
-            "/v3/api-docs/**"};
+            "/v3/api-docs/**", "/fhir/r4/metadata"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -167,7 +167,8 @@ class SecurityConfiguration {
     }
 
     static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String uri = request.getRequestURI();
+        return uri.startsWith(request.getContextPath() + "/api/") || uri.startsWith(request.getContextPath() + "/fhir/");
     }
 
     static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

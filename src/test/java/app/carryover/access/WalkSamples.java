@@ -57,6 +57,11 @@ final class WalkSamples {
                 .expect(Expect.BAD_REQUEST, "clients have no second factor yet, so a made-up code is refused",
                         CLIENT, OTHER_CLIENT, FOREIGN_CLIENT));
 
+        // fhir: a Questionnaire imported as a custom worksheet (any clinician may make one)
+        samples.put("POST /fhir/r4/Questionnaire", Sample.json((w, c) -> "{\"resourceType\":\"Questionnaire\","
+                + "\"status\":\"active\",\"title\":\"Walk import " + w.newEmail().substring(5, 12) + "\","
+                + "\"item\":[{\"linkId\":\"mood\",\"text\":\"Mood\",\"type\":\"integer\"}]}"));
+
         // caseload: inviting clients, care teams, discharge
         samples.put("POST /caseload/invite", Sample.form((w, c) -> Map.of("displayName", "Walk Client",
                 "email", w.newEmail(), "timeZone", "Europe/Paris")));
