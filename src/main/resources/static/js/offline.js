@@ -286,9 +286,11 @@
           if (/^\/(today|week|history)$/.test(location.pathname)) {
             // the counts on this page are from before: show the ones with what was just sent
             sessionStorage.setItem('carryover-sent', String(sent));
+            sendingReloads = true;
             location.reload();
           }
         }
+        showCrisis();
         return sent;
       });
     }, function () {
@@ -311,6 +313,9 @@
         })
         .then(function (result) {
           if (result.kind === 'sent') {
+            if (result.crisis) {
+              sessionStorage.setItem('carryover-crisis', result.crisis);
+            }
             return removeItem(item.id).then(function () { return sendEach(items, index + 1, sent + 1); });
           }
           if (result.kind === 'refused') {
@@ -346,7 +351,9 @@
     var problems = Array.prototype.map.call(doc.querySelectorAll('main .error-summary li, main .field-error'),
         function (e) { return e.textContent.trim(); }).filter(function (t) { return t; });
     if (response.ok && problems.length === 0) {
-      return {kind: 'sent'};
+      // a questionnaire answer that calls for help: the crisis contacts the server shows with it
+      var crisis = doc.querySelector('main .crisis');
+      return {kind: 'sent', crisis: crisis ? crisis.outerHTML : null};
     }
     if (problems.length === 0) {
       // an error page: its sentence ("This practice is completed; it no longer takes entries."), else its heading
@@ -539,6 +546,24 @@
     return last && last !== me ? forgetPages() : Promise.resolve();
   }
 
+  /** The crisis contacts that came back with a questionnaire sent from this phone, shown at the top of the page. */
+  function showCrisis() {
+    var html = sessionStorage.getItem('carryover-crisis');
+    var main = document.getElementById('main');
+    if (!html || !main || sendingReloads) {
+      return;
+    }
+    sessionStorage.removeItem('carryover-crisis');
+    var node = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
+    if (node) {
+      node.setAttribute('tabindex', '-1');
+      main.insertBefore(document.importNode(node, true), main.firstChild);
+      main.firstChild.focus();
+    }
+  }
+
+  var sendingReloads = false;
+
   function start() {
     var justSent = sessionStorage.getItem('carryover-sent');
     if (justSent) {
@@ -547,6 +572,7 @@
     }
     freshSubmissionIds();
     showConnection();
+    showCrisis();
     forgetOtherPeoplesPages().then(function () {
       if ('serviceWorker' in navigator) {
         navigator.serviceWorker.register('/sw.js', {scope: '/'})['catch'](function () { /* works as a web page */ });

@@ -59,10 +59,10 @@ class ClientTodayBenchmark {
         Fixtures.TestPractice practice = Fixtures.practice(context);
         var clinician = practice.clinician().actor();
         var client = practice.client().clientId();
-        // a client with four practices, one a worksheet, and two weeks of logs
+        // a client with four practices, one a worksheet, and six days of logs
         for (String title : List.of("Evening walk", "Slow breathing", "Call a friend")) {
             Assignment a = assign(practice, title, null);
-            for (int day = 1; day <= 13; day++) {
+            for (int day = 1; day <= 6; day++) {
                 log.recordFor(clinician, client, a.id(), Instant.now().minus(Duration.ofDays(day)), null, null, null);
             }
         }
@@ -153,6 +153,6 @@ class ClientTodayBenchmark {
     private Assignment assign(Fixtures.TestPractice practice, String title, String worksheet) {
         return assignments.compose(practice.clinician().actor(), practice.client().clientId(), new AssignmentDraft(title,
                 "Once a day, then log it here.", "To build the habit.", true, List.of(), null, worksheet, Dose.perDay(1),
-                LocalDate.now(ZoneOffset.UTC).minusDays(14), null, 3, null));
+                LocalDate.now(ZoneOffset.UTC).minusDays(6), null, 3, null));
     }
 }

@@ -104,15 +104,21 @@ class OfflinePhoneJourneyTests {
                 choose(phone, "anxiety", "8");
                 phone.driver().findElement(By.xpath("//button[normalize-space()='Save this entry']")).click();
                 phone.waitFor("Kept on this phone: Mood check.");
+                assertNoViolations(phone, "a worksheet offline, just kept");
+                // a second one, in a hurry: the anxiety question left out
+                phone.go(worksheet);
+                choose(phone, "mood", "6");
+                phone.driver().findElement(By.xpath("//button[normalize-space()='Save this entry']")).click();
+                phone.waitFor("Kept on this phone: Mood check.");
                 phone.go("/today");
-                phone.waitFor("4 on this phone, waiting to be sent.");
+                phone.waitFor("5 on this phone, waiting to be sent.");
                 phone.driver().findElement(By.cssSelector("#offline-panel summary")).click();
                 assertThat(phone.text()).contains("Evening walk · Done").contains("Slow breathing · Done")
                         .contains("Mood check · Worksheet");
                 assertNoViolations(phone, "Today offline, with entries waiting");
-                phone.screenshot("offline-01-today-four-waiting");
+                phone.screenshot("offline-01-today-five-waiting");
                 kept = items(phone);
-                assertThat(kept).hasSize(4);
+                assertThat(kept).hasSize(5);
             }
 
             // the clinician closes one practice meanwhile
@@ -122,23 +128,23 @@ class OfflinePhoneJourneyTests {
             try (Browser phone = Browser.phone(signal.baseUrl(), profile)) {
                 offline(phone, signal, true);
                 phone.go("/today");
-                phone.waitFor("4 on this phone, waiting to be sent.");
+                phone.waitFor("5 on this phone, waiting to be sent.");
                 phone.driver().findElement(By.cssSelector("#offline-panel summary")).click();
-                assertThat(phone.text()).as("restarted, still offline, the phone still holds all four")
+                assertThat(phone.text()).as("restarted, still offline, the phone still holds all five")
                         .contains("Mood check · Worksheet");
                 phone.clearCookies(); // its session is over: restarted browsers lose it, and sessions end anyway
 
                 offline(phone, signal, false);
                 phone.go("/today");
                 assertThat(phone.path()).startsWith("/signin");
-                phone.waitFor("4 kept on this phone, waiting to be sent. Sign in to send them.");
+                phone.waitFor("5 kept on this phone, waiting to be sent. Sign in to send them.");
                 assertThat(phone.text()).as("no titles before anyone has signed in").doesNotContain("Mood check");
                 assertNoViolations(phone, "sign-in, with entries waiting");
-                phone.screenshot("offline-02-signin-four-waiting");
+                phone.screenshot("offline-02-signin-five-waiting");
                 phone.type("email", practice.client().email()).type("password", Fixtures.PASSWORD).press("Sign in");
 
                 phone.waitFor("Back online: 3 sent from this phone to your record.");
-                phone.waitFor("1 on this phone; 1 not accepted. See why below.");
+                phone.waitFor("2 on this phone; 2 not accepted. See why below.");
                 assertThat(phone.text()).contains("Slow breathing · Done").contains("Not accepted:")
                         .contains("This practice is completed; it no longer takes entries.");
                 assertNoViolations(phone, "Today online, with an entry not accepted");
@@ -166,7 +172,7 @@ class OfflinePhoneJourneyTests {
                 assertThat(entries(practice, walk)).as("the repeat is recognised, not stored twice").hasSize(2);
 
                 phone.go("/today");
-                phone.waitFor("1 on this phone; 1 not accepted.");
+                phone.waitFor("2 on this phone; 2 not accepted.");
                 // the panel is drawn again once the page has looked for anything to send: click the button it ends with
                 new WebDriverWait(phone.driver(), Duration.ofSeconds(10))
                         .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
@@ -175,8 +181,20 @@ class OfflinePhoneJourneyTests {
                         });
                 phone.driver().switchTo().alert().accept();
                 phone.waitFor("Removed from this phone.");
-                assertThat(phone.text()).doesNotContain("Not accepted");
+                phone.waitFor("1 on this phone; 1 not accepted.");
+                assertThat(phone.text()).doesNotContain("Slow breathing · Done");
+
+                // the incomplete worksheet, changed on its page and sent from there
+                phone.click(By.cssSelector("a[aria-label='Change Mood check']"));
+                phone.waitFor("Your answers for Mood check, kept on this phone, are filled in.");
+                assertThat(phone.find(By.xpath("//input[@name='mood' and @value='6']")).isSelected()).isTrue();
+                choose(phone, "anxiety", "2");
+                phone.screenshot("offline-05-refused-worksheet-changed");
+                phone.press("Save this entry");
+                assertThat(phone.text()).contains("Logged: Mood check");
+                assertThat(entries(practice, mood)).hasSize(2);
                 assertThat(items(phone)).isEmpty();
+                assertThat(phone.text()).doesNotContain("Not accepted");
             }
         } finally {
             FileSystemUtils.deleteRecursively(profile);
@@ -226,6 +244,38 @@ class OfflinePhoneJourneyTests {
             } finally {
                 System.clearProperty(OFFLINE_RELEASE);
             }
+        } finally {
+            FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    void aQuestionnaireAnsweredOfflineWithARiskAnswerShowsTheCrisisContactsOnceSent() throws Exception {
+        TestPractice practice = Fixtures.practice(context);
+        Path profile = Files.createTempDirectory("phone-profile");
+        try (SignalRelay signal = new SignalRelay(port); Browser phone = Browser.phone(signal.baseUrl(), profile)) {
+            signIn(phone, practice);
+            untilControlled(phone);
+            phone.go("/today/measures/PHQ9");
+            untilKept(phone, "/today/measures/PHQ9");
+
+            offline(phone, signal, true);
+            phone.go("/today/measures/PHQ9");
+            assertThat(phone.text()).contains("You are offline.").contains("Not read in real time.");
+            for (int item = 1; item <= 9; item++) {
+                ((JavascriptExecutor) phone.driver()).executeScript("document.getElementById(arguments[0]).click()",
+                        "item" + item + "-1");
+            }
+            phone.driver().findElement(By.xpath("//button[normalize-space()='Send']")).click();
+            phone.waitFor("Kept on this phone: PHQ-9.");
+
+            offline(phone, signal, false);
+            phone.go("/today");
+            phone.waitFor("Back online: 1 sent from this phone to your record.");
+            assertThat(phone.text()).as("the crisis contacts the answer calls for, as the server shows them")
+                    .contains("Your clinician has been told about your answer");
+            assertNoViolations(phone, "Today with the crisis contacts after a questionnaire sent from the phone");
+            phone.screenshot("offline-06-questionnaire-sent-crisis");
         } finally {
             FileSystemUtils.deleteRecursively(profile);
         }
