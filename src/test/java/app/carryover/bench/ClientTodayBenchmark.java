@@ -101,7 +101,7 @@ class ClientTodayBenchmark {
                     .then(rs => Promise.all(rs.map(r => r.unregister())))
                     .then(() => caches.keys()).then(keys => Promise.all(keys.map(k => caches.delete(k))))
                     .then(() => done(true));""");
-        phone.go("about:blank");
+        phone.driver().get("about:blank");
     }
 
     private static void untilControlled(Browser phone) {
