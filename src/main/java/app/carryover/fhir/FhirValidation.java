@@ -63,7 +63,7 @@ public class FhirValidation {
     /** Every message about a resource; {@code questionnaires} let responses be checked against the questions they answer. */
     public List<SingleValidationMessage> validate(IBaseResource resource, Collection<Questionnaire> questionnaires) {
         List<SingleValidationMessage> messages = new ArrayList<>(uncorrected(resource, questionnaires).stream()
-                .filter(m -> !REPLACED.contains(m.getMessageId())).toList());
+                .filter(m -> m.getMessageId() == null || !REPLACED.contains(m.getMessageId())).toList());
         messages.addAll(new OccursCheck(validator().questionnaires()).check(resource));
         return messages;
     }

@@ -65,7 +65,7 @@ class ResponseImportTests {
         client = practice.client().clientId();
         WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
         clock.advance(Duration.ofSeconds(31));
-        token = WebSession.apiTokenIn(clinician.createApiToken(practice.clinician(), clock, "EHR push", true)
+        token = WebSession.apiTokenIn(clinician.createApiToken(practice.clinician(), clock, "EHR push", false)
                 .getResponse().getContentAsString());
         schedule = context.getBean(Assignments.class).compose(practice.clinician().actor(), client, new AssignmentDraft(
                 "Plan the day", "Plan two things for each day and note how they went.", null, true, List.of(), null,
