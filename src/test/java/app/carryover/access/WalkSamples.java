@@ -80,6 +80,8 @@ final class WalkSamples {
                 .after(World::reacceptTerms));
         samples.put("POST /consent", Sample.form((w, c) -> Map.of("accept", "true")));
         samples.put("POST /settings/privacy", Sample.form((w, c) -> Map.of("kind", "EMAIL_MESSAGES", "given", "true")));
+        // client: the language of their pages, e-mails and reminders (English keeps the walk's pages in English)
+        samples.put("POST /settings/language", Sample.form((w, c) -> Map.of("language", "en")));
         samples.put("PUT /api/v1/me/consents/{kind}", Sample.json((w, c) -> "{\"given\":true}"));
 
         // goals and sessions
