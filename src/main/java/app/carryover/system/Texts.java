@@ -60,9 +60,20 @@ public class Texts {
             if (m.matches()) {
                 Object[] args = new Object[m.groupCount()];
                 for (int i = 0; i < args.length; i++) {
-                    args[i] = m.group(i + 1);
+                    // An argument may itself be a phrase a service says ("an hour from now").
+                    args[i] = translateWhole(m.group(i + 1), locale);
                 }
                 return in(locale, s.key(), args);
+            }
+        }
+        return english;
+    }
+
+    /** A whole phrase's translation, without looking inside it; the phrase itself when none is known. */
+    private String translateWhole(String english, Locale locale) {
+        for (Said s : said) {
+            if (s.english().matcher(english).matches() && !s.english().pattern().contains("(.+?)")) {
+                return in(locale, s.key());
             }
         }
         return english;
@@ -113,6 +124,11 @@ public class Texts {
     /** The text of {@code code} in the given language. */
     public String in(Locale locale, String code, Object... args) {
         return messages.getMessage(code, args, locale == null ? Languages.ENGLISH : locale);
+    }
+
+    /** The text of {@code code} in the given language, or {@code otherwise} when there is no such key. */
+    public String inOr(Locale locale, String code, String otherwise, Object... args) {
+        return messages.getMessage(code, args, otherwise, locale == null ? Languages.ENGLISH : locale);
     }
 
     /** The current page's language (English outside a request). */
