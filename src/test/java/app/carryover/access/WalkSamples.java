@@ -94,6 +94,8 @@ final class WalkSamples {
                 .after(World::reacceptTerms));
         samples.put("POST /consent", Sample.form((w, c) -> Map.of("accept", "true")));
         samples.put("POST /settings/privacy", Sample.form((w, c) -> Map.of("kind", "EMAIL_MESSAGES", "given", "true")));
+        // client: the language of their pages, e-mails and reminders (English keeps the walk's pages in English)
+        samples.put("POST /settings/language", Sample.form((w, c) -> Map.of("language", "en")));
         samples.put("PUT /api/v1/me/consents/{kind}", Sample.json((w, c) -> "{\"given\":true}"));
 
         // reminders: the client's own settings
@@ -277,6 +279,10 @@ final class WalkSamples {
         Map<String, String> rating = Map.of("item1", "3", "item2", "2", "item3", "3", "item4", "1");
         samples.put("POST /today/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
         samples.put("POST /clients/{clientId}/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
+
+        // progress: a chart exists only where there are scores (the walked client has answered a PHQ-9)
+        samples.put("GET /progress/{chart}.svg", Sample.none().expect(Expect.NOT_FOUND,
+                "they have answered no PHQ-9, so there is no chart to draw", Caller.OTHER_CLIENT, Caller.FOREIGN_CLIENT));
 
         // worksheets filled by the client and printed
         samples.put("GET /today/assignments/{assignmentId}/worksheet", Sample.none()
