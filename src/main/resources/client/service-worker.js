@@ -6,6 +6,9 @@
 // online, to show them when there is no connection. Entries made offline are not kept here: they wait
 // in IndexedDB, written and sent by /js/offline.js from the page, so a new worker taking over never
 // strands them.
+//
+// It also shows reminders pushed by the server (Web Push, reminders.PushChannel) as notifications, and a tap
+// on one opens Today.
 'use strict';
 
 const VERSION = '__VERSION__';
@@ -76,4 +79,39 @@ function networkFirst(request, url) {
 function markedAsCopy(response) {
   return response.text().then(html => new Response(html.replace(/<html([^>]*)>/i, '<html$1 data-carryover-copy="true">'),
       {status: response.status, statusText: response.statusText, headers: response.headers}));
+}
+
+// A reminder pushed by the server: shown with the words the server chose (no clinical detail unless the client
+// opted in to titles), one notification per message (its tag), with no sound of its own.
+self.addEventListener('push', event => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (e) {
+    data = {};
+  }
+  event.waitUntil(self.registration.showNotification(data.title || 'Carryover', {
+    body: data.body || '',
+    tag: data.tag || 'carryover-reminder',
+    icon: '/img/icon-192.png',
+    data: {url: ownPath(data.url)}
+  }));
+});
+
+// A tap opens Today (or the page the push named, on this site only), in a window of Carryover if one is open.
+self.addEventListener('notificationclick', event => {
+  event.notification.close();
+  const path = ownPath(event.notification.data && event.notification.data.url);
+  event.waitUntil(self.clients.matchAll({type: 'window', includeUncontrolled: true}).then(windows => {
+    const ours = windows.find(w => new URL(w.url).origin === self.location.origin);
+    if (ours) {
+      return ours.navigate(path).then(w => (w || ours).focus());
+    }
+    return self.clients.openWindow(path);
+  }));
+});
+
+/** A path on this site: a pushed address is never followed elsewhere. */
+function ownPath(url) {
+  return typeof url === 'string' && /^\/(?!\/)/.test(url) ? url : '/today';
 }

@@ -110,6 +110,7 @@ class ConsentController {
                             + "again. What you have recorded so far stays in your record.");
             case EMAIL_MESSAGES -> List.of("Carryover no longer sends you reminders or messages by e-mail.");
             case SMS_MESSAGES -> List.of("Carryover no longer sends you reminders by text message.");
+            case PUSH_MESSAGES -> List.of("Carryover no longer sends you reminders as notifications on your phone.");
             case TRANSCRIPT_ANALYSIS -> List.of("Transcripts of your sessions are no longer analysed to find the homework agreed.");
         };
     }

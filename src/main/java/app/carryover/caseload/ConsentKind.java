@@ -8,6 +8,8 @@ public enum ConsentKind {
     EMAIL_MESSAGES("Reminders and messages by e-mail"),
     /** Reminders by text message (SMS), to the number the client gives in their reminder settings. */
     SMS_MESSAGES("Reminders by text message"),
+    /** Reminders as notifications on the client's phone (Web Push), on each device where they turned them on. */
+    PUSH_MESSAGES("Reminders as notifications on my phone"),
     /** Analysing recordings' transcripts of my sessions to find the homework agreed. */
     TRANSCRIPT_ANALYSIS("Analysing transcripts of my sessions");
 

@@ -283,7 +283,7 @@ class Dispatcher {
                 baseUrl + "/settings/reminders", texts.inOr(language, "reminder.channel." + channel.key(), channel.label()),
                 texts, language);
         return new OutgoingMessage(m.id(), channel.key(), m.address(), m.localDate(), w.subject(), w.text(), w.shortText(),
-                page, unsubscribe);
+                page, unsubscribe, w.notice(), recipient(client));
     }
 
     /** The titles of the client's open assignments, for clients who opted in to them. */

@@ -23,8 +23,13 @@ final class MessageWriter {
     record Item(Subject subject, String title) {
     }
 
-    /** The words, before the channel wraps them. */
-    record Words(String subject, String text, String shortText) {
+    /**
+     * The words, before the channel wraps them.
+     *
+     * @param notice one line without links for a notification on the phone's screen: the headline, and the
+     *               titles only for a client who opted in to them
+     */
+    record Words(String subject, String text, String shortText, String notice) {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
@@ -64,7 +69,10 @@ final class MessageWriter {
                 .append(texts.in(language, "reminder.text.stop", channelName, unsubscribe)).append('\n');
         String shortText = texts.in(language, "reminder.short",
                 headline.substring(0, 1).toLowerCase(language) + headline.substring(1), page);
-        return new Words(subjectLine(subjects, texts, language), text.toString(), shortText);
+        List<String> plainTitles = items.stream().filter(i -> i.title() != null).map(Item::title).distinct().toList();
+        String notice = plainTitles.isEmpty() ? headline
+                : texts.in(language, "reminder.notice.titles", headline, String.join(", ", plainTitles));
+        return new Words(subjectLine(subjects, texts, language), text.toString(), shortText, notice);
     }
 
     /** The day of a message: "Thursday 14 May" in English, "jueves 14 de mayo de 2026" in Spanish. */

@@ -13,9 +13,12 @@ import java.util.UUID;
  * @param shortText   one line with the message page's link, for text messages (at most 300 characters)
  * @param pageLink    the message's page: what is planned and every action
  * @param unsubscribe one click stops this channel (e-mail's List-Unsubscribe)
+ * @param notice      one line without links, for a notification on the phone's screen ("You have practice planned
+ *                    for today"; with the titles only when the client opted in to them)
+ * @param recipient   whom it goes to (a channel with several addresses per client, such as phones, finds them by it)
  */
 public record OutgoingMessage(UUID id, String channel, String address, LocalDate day, String subject, String text,
-        String shortText, String pageLink, String unsubscribe) {
+        String shortText, String pageLink, String unsubscribe, String notice, Recipient recipient) {
 
     @Override
     public String toString() {

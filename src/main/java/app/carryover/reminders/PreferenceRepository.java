@@ -26,8 +26,13 @@ class PreferenceRepository {
 
     /** A client's own choices as stored; null times or quiet hours follow the practice. */
     record Stored(List<LocalTime> times, QuietHours quiet, boolean showTitles, String phone, String phoneProblem,
-            String emailProblem, byte[] feedSealed, Instant feedCreatedAt, LocalDate plannedThrough) {
-        static final Stored NONE = new Stored(null, null, false, null, null, null, null, null, null);
+            String emailProblem, byte[] feedSealed, Instant feedCreatedAt, LocalDate plannedThrough, String pushProblem) {
+        static final Stored NONE = new Stored(null, null, false, null, null, null, null, null, null, null);
+
+        /** The last delivery problem of a channel, or null. */
+        String problemOf(String channel) {
+            return EmailChannel.KEY.equals(channel) ? emailProblem : PushChannel.KEY.equals(channel) ? pushProblem : phoneProblem;
+        }
     }
 
     /** A clinician's digest choice. */
@@ -105,14 +110,14 @@ class PreferenceRepository {
 
     void setProblem(UUID practiceId, UUID clientId, String channel, String problem, Instant at) {
         ensure(practiceId, clientId, at);
-        String column = EmailChannel.KEY.equals(channel) ? "email_problem" : "phone_problem";
+        String column = problemColumn(channel);
         jdbc.sql("UPDATE reminder_preferences SET " + column + " = ? WHERE practice_id = ? AND client_id = ?")
                 .params(problem, practiceId, clientId).update();
     }
 
     /** Clears a channel's delivery problem after a message got through (a no-op when there was none). */
     void clearProblem(UUID practiceId, UUID clientId, String channel) {
-        String column = EmailChannel.KEY.equals(channel) ? "email_problem" : "phone_problem";
+        String column = problemColumn(channel);
         jdbc.sql("UPDATE reminder_preferences SET " + column + " = NULL WHERE practice_id = ? AND client_id = ? AND "
                 + column + " IS NOT NULL").params(practiceId, clientId).update();
     }
@@ -165,6 +170,10 @@ class PreferenceRepository {
                 .params(practiceId, clientId, Timestamp.from(at)).update();
     }
 
+    private static String problemColumn(String channel) {
+        return EmailChannel.KEY.equals(channel) ? "email_problem" : PushChannel.KEY.equals(channel) ? "push_problem" : "phone_problem";
+    }
+
     private static Stored map(ResultSet rs, int n) throws SQLException {
         String times = rs.getString("times");
         Time qs = rs.getTime("quiet_start");
@@ -175,6 +184,6 @@ class PreferenceRepository {
                 qs == null ? null : new QuietHours(qs.toLocalTime(), qe.toLocalTime()), rs.getBoolean("show_titles"),
                 rs.getString("phone"), rs.getString("phone_problem"), rs.getString("email_problem"),
                 rs.getBytes("feed_sealed"), feedAt == null ? null : feedAt.toInstant(),
-                planned == null ? null : planned.toLocalDate());
+                planned == null ? null : planned.toLocalDate(), rs.getString("push_problem"));
     }
 }

@@ -97,9 +97,16 @@ class ReminderPreferences {
         return store.stored(client.practiceId(), client.id());
     }
 
+    /**
+     * The client's own settings page. Phone notifications are turned on from the phone itself, so they have
+     * a card of their own there ({@code reminders/push.html}) and are left out of the channel list.
+     */
     View view(Actor actor) {
         ClientRecord client = access.self(actor, actor.clientId(), "reminder settings");
-        return view(client, actor.email());
+        View all = view(client, actor.email());
+        return new View(all.zone(), all.unknownZone(), all.times(), all.ownTimes(), all.quiet(), all.ownQuiet(),
+                all.showTitles(), all.phone(), all.channels().stream().filter(c -> !PushChannel.KEY.equals(c.key())).toList(),
+                all.feed(), all.feedCreatedAt());
     }
 
     View view(ClientRecord client, String email) {
@@ -109,7 +116,7 @@ class ReminderPreferences {
         List<ChannelChoice> choices = new ArrayList<>();
         for (ReminderChannel c : channels) {
             boolean agreed = consents.mayContact(client.practiceId(), client.id(), c.consent());
-            String problem = EmailChannel.KEY.equals(c.key()) ? own.emailProblem() : own.phoneProblem();
+            String problem = own.problemOf(c.key());
             choices.add(new ChannelChoice(c.key(), c.label(), c.available(), agreed, c.addressOf(recipient).orElse(null), problem));
         }
         return new View(zone(client), caseload.unknownTimeZone(client.practiceId(), client.id()).orElse(null),
@@ -177,7 +184,9 @@ class ReminderPreferences {
         }
         if (on && channel.addressOf(new Recipient(client.practiceId(), client.id(), actor.email(),
                 store.stored(client.practiceId(), client.id()).phone())).isEmpty()) {
-            throw ProblemException.invalid("phone", "add your mobile number first");
+            throw PushChannel.KEY.equals(channel.key())
+                    ? ProblemException.invalid("channel", "turn phone notifications on from the phone itself")
+                    : ProblemException.invalid("phone", "add your mobile number first");
         }
         consents.decide(actor, channel.consent(), on);
         events.publishEvent(new ChoicesChanged(client.practiceId(), client.id()));

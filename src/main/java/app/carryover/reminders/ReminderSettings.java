@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param longestWait   the longest wait between two attempts
  * @param attempts      attempts before a message is dead (the admin can send it again)
  * @param sms           the text-message provider (a Twilio-style HTTP API); off while its base URL is blank
+ * @param push          notifications on the client's phone (Web Push)
  */
 @ConfigurationProperties("carryover.reminders")
 record ReminderSettings(
@@ -20,7 +21,8 @@ record ReminderSettings(
         @DefaultValue("1m") Duration firstRetry,
         @DefaultValue("15m") Duration longestWait,
         @DefaultValue("12") int attempts,
-        @DefaultValue Sms sms) {
+        @DefaultValue Sms sms,
+        @DefaultValue Push push) {
 
     /**
      * @param baseUrl    the API's address, e.g. {@code https://api.twilio.com}
@@ -39,6 +41,20 @@ record ReminderSettings(
         public String toString() {
             return "Sms[" + baseUrl + ", " + accountSid + ", from " + from + "]";
         }
+    }
+
+    /**
+     * @param subject          the VAPID contact (RFC 8292 {@code sub}): {@code mailto:} or {@code https:}; blank = the
+     *                         base URL when it is https, else {@code mailto:} the sender address of e-mail
+     * @param services         push services a subscription may point at (host or parent domain), always over HTTPS
+     * @param insecureServices hosts accepted over plain HTTP: only a local stand-in in tests; empty in production
+     * @param ttl              how long a push service keeps a reminder for a phone that is off (the TTL header)
+     */
+    record Push(@DefaultValue("") String subject,
+            @DefaultValue("fcm.googleapis.com,android.googleapis.com,push.services.mozilla.com,push.apple.com,notify.windows.com")
+            java.util.List<String> services,
+            @DefaultValue("") java.util.List<String> insecureServices,
+            @DefaultValue("6h") Duration ttl) {
     }
 
     ReminderSettings {

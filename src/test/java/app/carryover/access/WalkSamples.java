@@ -104,6 +104,12 @@ final class WalkSamples {
         samples.put("POST /settings/reminders/channel", Sample.form((w, c) -> Map.of("channel", "email", "on", "true")));
         samples.put("POST /settings/reminders/feed", Sample.none());
         samples.put("POST /settings/reminders/feed/off", Sample.none());
+        // reminders: phone notifications turned on from the device (a browser's subscription) and off again
+        samples.put("POST /settings/reminders/push", Sample.json((w, c) ->
+                new app.carryover.testing.PushService.Subscriber("http://127.0.0.1:9/push/" + UUID.randomUUID()).json()));
+        Sample device = Sample.none().before(WalkSamples::pushDevice).aroundEachSuccess(WalkSamples::pushDevice, w -> { });
+        samples.put("DELETE /settings/reminders/push/{deviceId}", device);
+        samples.put("POST /settings/reminders/push/{deviceId}/remove", device);
         // reminders: the clinician's digest and follow-ups, the admin's defaults and dead letters
         samples.put("POST /settings/digest", Sample.form((w, c) -> Map.of("enabled", "true", "hour", "7")));
         samples.put("POST /clients/{clientId}/reminders/tasks/done", Sample.form((w, c) -> Map.of("taskId",
@@ -428,6 +434,23 @@ final class WalkSamples {
                         w.context.getBean(app.carryover.system.SecretBox.class).seal(secret))
                 .update();
         w.ids.put("deadMessageId", message.toString());
+    }
+
+    /** A device of the walk's client with phone notifications on, named by {deviceId} (made again after each removal). */
+    private static void pushDevice(World w) {
+        String id = w.ids.computeIfAbsent("deviceId", k -> app.carryover.system.Uuids.timeOrdered().toString());
+        byte[] hash;
+        try {
+            hash = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        w.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                INSERT INTO push_subscription (practice_id, id, client_id, endpoint_hash, sealed, service, device, created_at)
+                VALUES (?, ?::uuid, ?, ?, ?, '127.0.0.1', 'Chrome on Android', now()) ON CONFLICT DO NOTHING""")
+                .params(w.practice.id(), id, w.practice.client().clientId(), hash,
+                        w.context.getBean(app.carryover.system.SecretBox.class).seal(new byte[] {'{', '}'}))
+                .update();
     }
 
     /** An open follow-up task on the walk's client, named by {reminderTaskId}. */

@@ -66,7 +66,7 @@ final class World {
     final Map<String, String> ids = new HashMap<>();
     /** Path variables naming objects that belong to the client's record. */
     static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId",
-            "transcriptId", "detectionId", "hierarchyId", "scheduleId", "alertId", "responseId", "requestId", "id");
+            "transcriptId", "detectionId", "hierarchyId", "scheduleId", "alertId", "responseId", "requestId", "id", "deviceId");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey",
             "customMeasureId");

@@ -54,6 +54,8 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
             properties.put("carryover.reminders.sms.account-sid", SmsProvider.ACCOUNT);
             properties.put("carryover.reminders.sms.auth-token", SmsProvider.TOKEN);
             properties.put("carryover.reminders.sms.from", SmsProvider.FROM);
+            // Phone notifications: a local push-service stand-in over plain HTTP (PushService in tests) is accepted.
+            properties.put("carryover.reminders.push.insecure-services", "127.0.0.1");
             properties.put("carryover.metrics-token", OperationsTokens.SCRAPE);
             // Background work runs when a test asks (ManualScheduler.runAnyDueExecutions), at the test clock's time.
             properties.put("carryover.scheduler.mode", "manual");
