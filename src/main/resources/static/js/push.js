@@ -85,9 +85,21 @@
   }
   navigator.serviceWorker.register('/sw.js', {scope: '/'})['catch'](function () { /* offline.js says why */ });
 
-  var ready = navigator.serviceWorker.ready;
+  /** The promise's value, or the fallback when it has not settled within ms (a browser without a push service may never answer). */
+  function within(ms, promise, fallback) {
+    return Promise.race([promise, new Promise(function (resolve) {
+      setTimeout(function () { resolve(fallback); }, ms);
+    })]);
+  }
+
+  var ready = within(15000, navigator.serviceWorker.ready, null).then(function (registration) {
+    if (!registration) {
+      throw new Error('the app\u2019s service worker did not start');
+    }
+    return registration;
+  });
   ready.then(function (registration) {
-    return registration.pushManager.getSubscription();
+    return within(5000, registration.pushManager.getSubscription(), null);
   }).then(thisDevice).then(function (device) {
     var notice = sessionStorage.getItem(NOTICE);
     sessionStorage.removeItem(NOTICE);
@@ -106,10 +118,15 @@
         return null;
       }
       return ready.then(function (registration) {
-        return registration.pushManager.getSubscription().then(function (old) {
-          return old || registration.pushManager.subscribe({userVisibleOnly: true,
-            applicationServerKey: keyBytes(card.getAttribute('data-key'))});
+        return within(5000, registration.pushManager.getSubscription(), null).then(function (old) {
+          return old || within(20000, registration.pushManager.subscribe({userVisibleOnly: true,
+            applicationServerKey: keyBytes(card.getAttribute('data-key'))}), null);
         });
+      }).then(function (subscription) {
+        if (!subscription) {
+          throw new Error(card.getAttribute('data-w-no-service'));
+        }
+        return subscription;
       }).then(function (subscription) {
         return fetch('/settings/reminders/push', {method: 'POST', credentials: 'same-origin', headers: csrf(),
           body: JSON.stringify(subscription.toJSON())});
@@ -130,7 +147,7 @@
   offButton.addEventListener('click', function () {
     say(words('working'));
     ready.then(function (registration) {
-      return registration.pushManager.getSubscription();
+      return within(5000, registration.pushManager.getSubscription(), null);
     }).then(function (subscription) {
       return thisDevice(subscription).then(function (device) {
         var gone = subscription ? subscription.unsubscribe() : Promise.resolve(true);

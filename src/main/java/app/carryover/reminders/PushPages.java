@@ -96,6 +96,17 @@ final class PushPages {
             this.texts = texts;
         }
 
+        /** "Chrome on Android" as stored, in the page's language. */
+        private String deviceName(String stored) {
+            String[] parts = stored.split(" on ", 2);
+            String browser = parts[0].equals("a browser") ? texts.get("push.aBrowser") : parts[0];
+            if (parts.length == 1) {
+                return browser;
+            }
+            String system = parts[1].equals("iPhone or iPad") ? texts.get("push.iPhoneOrIPad") : parts[1];
+            return texts.get("push.deviceOn", browser, system);
+        }
+
         @ModelAttribute("push")
         PushView push(Actor actor) {
             if (actor == null || !actor.isClient()) {
@@ -109,7 +120,7 @@ final class PushPages {
             ZoneId zone = preferences.zone(client);
             Locale locale = texts.locale();
             List<DeviceView> devices = subscriptions.devicesOf(client.practiceId(), client.id()).stream()
-                    .map(d -> new DeviceView(d.id(), d.device(), "es".equals(locale.getLanguage())
+                    .map(d -> new DeviceView(d.id(), deviceName(d.device()), "es".equals(locale.getLanguage())
                             ? app.carryover.system.Dates.longDay(d.createdAt().atZone(zone).toLocalDate(),
                                     d.createdAt().atZone(zone).toLocalDate(), locale)
                             : SINCE.format(d.createdAt().atZone(zone)), d.endpointHash()))

@@ -94,7 +94,8 @@ class PushReminderTests {
                 .contains("A reminder notification from Carryover will say, word for word: Carryover You have practice planned for today")
                 .contains("It never says what the practice is.")
                 .contains("Tapping it opens Today.")
-                .contains("Chrome on Android, since 12 May 2026");
+                .contains("Chrome on Android, since 12 May 2026")
+                .doesNotContain("??");
 
         sendMorningReminder(client, "Evening walk", Instant.parse("2026-05-12T07:00:00Z"));
         List<PushService.Push> pushes = service.receivedBy(phone);
@@ -234,6 +235,27 @@ class PushReminderTests {
         assertThat(devices(owner)).isEmpty();
         assertThat(context.getBean(Consents.class).mayContact(owner.practiceId(), owner.clientId(), ConsentKind.PUSH_MESSAGES))
                 .isFalse();
+    }
+
+    @Test
+    void aSpanishClientReadsTheCardAndTheNotificationInSpanish() throws Exception {
+        clock.set(Instant.parse("2026-05-12T05:00:00Z"));
+        Fixtures.Person client = client("Sol Spanish");
+        context.getBean(app.carryover.practice.Practices.class).chooseLanguage(client.actor(), app.carryover.system.Languages.SPANISH);
+        WebSession web = WebSession.signIn(mvc, client, clock);
+        PushService.Subscriber phone = service.subscribe();
+        assertThat(subscribe(web, phone.json(), "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Version/18.1 Safari/604.1")
+                .getResponse().getStatus()).isEqualTo(201);
+        assertThat(web.read("/settings/reminders")).contains("Notificaciones en este teléfono")
+                .contains("Una notificación de recordatorio de Carryover dirá, palabra por palabra: Carryover Tiene práctica "
+                        + "planeada para hoy")
+                .contains("Nunca dice cuál es la práctica.")
+                .contains("Al tocarla se abre Hoy.")
+                .contains("Safari en iPhone o iPad, desde el martes 12 de mayo de 2026")
+                .contains("Quitar");
+        sendMorningReminder(client, "Paseo", Instant.parse("2026-05-12T07:00:00Z"));
+        JsonNode shown = json.readTree(phone.decrypt(service.receivedBy(phone).get(0).body()));
+        assertThat(shown.get("body").asString()).isEqualTo("Tiene práctica planeada para hoy");
     }
 
     private Fixtures.Person client(String name) {
