@@ -67,7 +67,8 @@ class SecondFactorController {
         SignedInUser user = pendingUser();
         Account account = account(user);
         try {
-            throttle.check(user.getUsername(), request.getRemoteAddr());
+            // counted before the check; a completed sign-in forgets it with the account's other failures
+            throttle.begin(user.getUsername(), request.getRemoteAddr());
         } catch (SignInThrottle.Throttled e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("email", user.getUsername());
@@ -76,7 +77,6 @@ class SecondFactorController {
         OptionalLong step = account.totpSecret() == null ? OptionalLong.empty()
                 : Totp.matchingStep(secrets.open(account.totpSecret()), code, clock.instant());
         if (step.isEmpty() || !accounts.useTotpStep(account.practiceId(), account.id(), step.getAsLong())) {
-            throttle.recordFailure(user.getUsername(), request.getRemoteAddr());
             audit.recordNow(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN_FAILED, "account", account.id(),
                     "wrong second-factor code"));
             model.addAttribute("error", "That code did not work. Codes change every 30 seconds; try the current one.");
@@ -118,10 +118,15 @@ class SecondFactorController {
         if (user.secondFactorEnrolled() || !(sealed instanceof byte[] bytes)) {
             return "redirect:/signin/second-factor";
         }
+        try {
+            throttle.begin(user.getUsername(), request.getRemoteAddr());
+        } catch (SignInThrottle.Throttled e) {
+            model.addAttribute("error", e.getMessage());
+            return setupForm(model, session);
+        }
         byte[] secret = secrets.open(bytes);
         OptionalLong step = Totp.matchingStep(secret, code, clock.instant());
         if (step.isEmpty()) {
-            throttle.recordFailure(user.getUsername(), request.getRemoteAddr());
             model.addAttribute("error", "That code did not match. Check the time on your phone and try the current code.");
             return setupForm(model, session);
         }

@@ -72,7 +72,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenFilter(tokens),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 // Bearer-token calls carry no cookie a forged page could ride on, so they need no CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
+                // Only calls the token filter authenticates (a bearer on /api/, answered 401 when it is not a
+                // valid token) are exempt: a bearer header on a page keeps the page's CSRF check (issue 15).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::authenticatesByToken))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS).permitAll()
@@ -111,22 +113,30 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Wrong credentials get one message whatever was wrong, so the form reveals no accounts. */
+    /**
+     * Wrong credentials get one message whatever was wrong, so the form reveals no accounts. Each checked
+     * failure is audited; attempts refused while throttled are not (they are counted by the throttle), so
+     * guessing cannot flood a practice's audit: at most {@value SignInThrottle#PER_ACCOUNT} rows per account
+     * and {@value SignInThrottle#PER_ADDRESS} per address in 15 minutes.
+     */
     private static AuthenticationFailureHandler failure(AccountUserDetailsService users,
             app.carryover.audit.AuditTrail audit) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             String email = request.getParameter("email");
+            if (e instanceof SignInThrottle.Throttled) {
+                response.sendRedirect(request.getContextPath() + "/signin?throttled");
+                return;
+            }
             try {
                 SignedInUser user = users.loadUserByUsername(email == null ? "" : email);
                 audit.recordNow(app.carryover.audit.AuditEntry.by(user.actor(), null,
                         app.carryover.audit.AuditAction.SIGN_IN_FAILED, "account", user.actor().accountId(),
-                        e instanceof SignInThrottle.Throttled ? "refused while throttled" : "wrong password"));
+                        "wrong password"));
             } catch (org.springframework.security.core.userdetails.UsernameNotFoundException unknown) {
                 audit.recordNow(new app.carryover.audit.AuditEntry(null, null, "unknown address", null,
                         app.carryover.audit.AuditAction.SIGN_IN_FAILED, "account", null, "no account has this address"));
             }
-            response.sendRedirect(request.getContextPath()
-                    + (e instanceof SignInThrottle.Throttled ? "/signin?throttled" : "/signin?error"));
+            response.sendRedirect(request.getContextPath() + "/signin?error");
         };
     }
 
