@@ -101,7 +101,11 @@ public class Caseload implements ClientAccounts {
         if (!admin.has(Role.ADMIN)) {
             throw ProblemException.forbidden("Only admins see every client of the practice.");
         }
-        return clients.all(admin.practiceId());
+        List<ClientRecord> all = clients.all(admin.practiceId());
+        // Every client's name and status: one committed read row before the list leaves (issue 15 item 7).
+        audit.recordNow(AuditEntry.by(admin, null, AuditAction.READ, "client list", null,
+                "every client of the practice (" + all.size() + ")"));
+        return all;
     }
 
     /**

@@ -96,10 +96,4 @@ class SignInThrottle {
     void clear(String email) {
         jdbc.sql("DELETE FROM sign_in_failure WHERE email = ?").param(AccountRepository.normalise(email)).update();
     }
-
-    /** Forgets failures older than the window; run by {@link Housekeeping}. */
-    int prune() {
-        return jdbc.sql("DELETE FROM sign_in_failure WHERE failed_at <= ?")
-                .param(PracticeRepository.ts(clock.instant().minus(WINDOW))).update();
-    }
 }
