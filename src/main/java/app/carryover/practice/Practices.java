@@ -123,6 +123,33 @@ public class Practices implements app.carryover.system.PracticeZones {
         return of(actor);
     }
 
+    /** How many hours after sign-in a session ends, however active (practice setting, 12 by default). */
+    public int sessionHours(Actor actor) {
+        return practices.sessionHours(actor.practiceId());
+    }
+
+    /** Refuses a session lifetime outside 1 to 168 hours, naming the field. */
+    public static void checkSessionHours(int hours) {
+        if (hours < 1 || hours > 168) {
+            throw ProblemException.invalid("sessionHours", "must be between 1 and 168");
+        }
+    }
+
+    /** Changes the session lifetime; admins only, audited. */
+    @Transactional
+    public void setSessionHours(Actor actor, int hours) {
+        if (!actor.has(Role.ADMIN)) {
+            throw ProblemException.forbidden("Only admins change practice settings.");
+        }
+        checkSessionHours(hours);
+        int before = sessionHours(actor);
+        if (before != hours) {
+            practices.setSessionHours(actor.practiceId(), hours);
+            audit.record(AuditEntry.by(actor, null, AuditAction.SETTINGS, "practice settings", actor.practiceId(),
+                    "session lifetime changed from " + before + " to " + hours + " hours"));
+        }
+    }
+
     /** Parses an IANA time zone id, naming the field when it is not one. */
     public static ZoneId zone(String field, String id) {
         try {

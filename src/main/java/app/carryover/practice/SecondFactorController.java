@@ -38,9 +38,11 @@ class SecondFactorController {
     private final SecretBox secrets;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RecoveryCodes recoveryCodes;
 
     SecondFactorController(AccountRepository accounts, SignInCompletion completion, SignInThrottle throttle,
-            SecretBox secrets, AuditTrail audit, Clock clock) {
+            SecretBox secrets, AuditTrail audit, Clock clock, RecoveryCodes recoveryCodes) {
+        this.recoveryCodes = recoveryCodes;
         this.accounts = accounts;
         this.completion = completion;
         this.throttle = throttle;
@@ -71,6 +73,20 @@ class SecondFactorController {
             throttle.begin(user.getUsername(), request.getRemoteAddr());
         } catch (SignInThrottle.Throttled e) {
             model.addAttribute("error", e.getMessage());
+            model.addAttribute("email", user.getUsername());
+            return "practice/second-factor";
+        }
+        if (RecoveryCodes.looksLikeOne(code)) {
+            if (recoveryCodes.use(account.practiceId(), account.id(), code)) {
+                int left = recoveryCodes.unused(account.practiceId(), account.id());
+                audit.record(AuditEntry.by(user.actor(), null, AuditAction.CHANGE, "account", account.id(),
+                        "recovery code used to sign in; " + left + " left"));
+                completion.complete(user, "password and a recovery code", request, response);
+                return null;
+            }
+            audit.recordNow(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN_FAILED, "account", account.id(),
+                    "wrong recovery code"));
+            model.addAttribute("error", "That recovery code did not work: it may be mistyped or already used.");
             model.addAttribute("email", user.getUsername());
             return "practice/second-factor";
         }
@@ -134,7 +150,10 @@ class SecondFactorController {
         accounts.setPendingTotp(account.practiceId(), account.id(), secrets.seal(secret));
         accounts.confirmTotp(account.practiceId(), account.id(), clock.instant(), step.getAsLong());
         session.removeAttribute(PENDING_SECRET);
-        completion.complete(user, "password and new second factor", request, response);
+        audit.record(AuditEntry.by(user.actor(), null, AuditAction.CHANGE, "account", account.id(),
+                "second factor set up at sign-in; " + RecoveryCodes.COUNT + " recovery codes made"));
+        session.setAttribute(RecoveryCodes.NEW_CODES, recoveryCodes.replace(account.practiceId(), account.id()));
+        completion.complete(user, "password and new second factor", request, response, "/settings/recovery-codes/new");
         return null;
     }
 

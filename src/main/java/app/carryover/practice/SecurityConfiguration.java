@@ -43,7 +43,8 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
-    private static final String[] PUBLIC_PATHS = {"/signin", "/signin/link", "/signin/link/sent", "/setup",
+    private static final String[] PUBLIC_PATHS = {"/signin", "/signin/link", "/signin/link/sent", "/signin/reset",
+            "/signin/reset/**", "/setup",
             "/invitations/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs",
             "/v3/api-docs/**"};
@@ -63,7 +64,8 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder encoder,
             SignInThrottle throttle, SignInCompletion completion, SignInLinks links,
             SecurityContextRepository contexts, app.carryover.audit.AuditTrail audit, ApiTokens tokens,
-            @Value("${carryover.metrics-token:}") String metricsToken) throws Exception {
+            @Value("${carryover.metrics-token:}") String metricsToken, @Value("${carryover.base-url}") String baseUrl,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) throws Exception {
         // The only ways in: the throttled password check and one-time links. Built here, with no
         // parent manager, so no framework default can authenticate around the throttle.
         ProviderManager signIn = new ProviderManager(new PasswordSignIn(users, encoder, throttle),
@@ -76,6 +78,10 @@ class SecurityConfiguration {
                 // valid token) are exempt: a bearer header on a page keeps the page's CSRF check (issue 15).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::authenticatesByToken))
                 .securityContext(c -> c.securityContextRepository(contexts))
+                // Every session-carrying request is checked against the account as it is now (disabled,
+                // signed out everywhere, past the session lifetime, roles changed).
+                .addFilterAfter(new SessionGuard(jdbc, contexts, audit, clock),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/signin/second-factor", "/signin/second-factor/**")
@@ -110,7 +116,38 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                                 "camera=(), microphone=(), geolocation=(), payment=()"))
                         .frameOptions(frame -> frame.deny()));
+        if (servedOverHttps(baseUrl)) {
+            // Behind a proxy that is not named as trusted, Tomcat sees plain HTTP; the public address decides.
+            http.headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.disable())
+                    .addHeaderWriter(strictTransportSecurity()));
+        }
         return http.build();
+    }
+
+    /** Whether people reach Carryover over HTTPS (its public address says so), whatever the proxy tells Tomcat. */
+    static boolean servedOverHttps(String baseUrl) {
+        return baseUrl != null && baseUrl.regionMatches(true, 0, "https://", 0, 8);
+    }
+
+    /** HSTS for a year on every response, not only on requests Tomcat sees as secure. */
+    static org.springframework.security.web.header.HeaderWriter strictTransportSecurity() {
+        org.springframework.security.web.header.writers.HstsHeaderWriter writer =
+                new org.springframework.security.web.header.writers.HstsHeaderWriter();
+        writer.setRequestMatcher(org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE);
+        writer.setMaxAgeInSeconds(365L * 24 * 3600);
+        writer.setIncludeSubDomains(true);
+        return writer;
+    }
+
+    /** The session cookie is Secure whenever the public address is HTTPS (issue 15: it followed the proxy setting). */
+    @Bean
+    org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer secureSessionCookie(
+            @Value("${carryover.base-url}") String baseUrl) {
+        return serializer -> {
+            if (servedOverHttps(baseUrl)) {
+                serializer.setUseSecureCookie(true);
+            }
+        };
     }
 
     /**

@@ -67,10 +67,12 @@ final class World {
     static final Set<String> VALUES = Set.of("kind", "version");
 
     private int counter;
+    private final MockMvc signInMvc;
 
     World(ApplicationContext context, MockMvc mvc, TestClock clock) throws Exception {
         this.context = context;
         this.clock = clock;
+        this.signInMvc = mvc;
         practice = Fixtures.practice(context);
         foreign = Fixtures.practice(context);
         foreignStaff = Fixtures.staff(context, foreign.id(), EnumSet.of(Role.ADMIN, Role.CLINICIAN), "Fran Foreign");
@@ -236,6 +238,45 @@ final class World {
         clock.advance(Duration.ofSeconds(31));
         Person person = people.get(caller);
         return person.totpSecret() == null ? "000000" : TestTotp.code(person.totpSecret(), clock.instant());
+    }
+
+    /** Signs in again every caller whose session has ended (after "sign out everywhere"). */
+    void signInAgainWhereEnded() {
+        try {
+            for (Caller caller : Caller.values()) {
+                int status = sessions.get(caller).perform(MockMvcRequestBuilders.get("/settings/account")).getResponse()
+                        .getStatus();
+                if (status != 200) {
+                    clock.advance(Duration.ofSeconds(31));
+                    sessions.put(caller, WebSession.signIn(signInMvc, people.get(caller), clock));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Names this account as {accountId}. */
+    void withAccount(java.util.UUID accountId) {
+        ids.put("accountId", accountId.toString());
+    }
+
+    /** Names a new, not yet accepted staff invitation as {accountId} (the walk's usual one). */
+    void withInvitedAccount() {
+        withAccount(context.getBean(app.carryover.practice.Invitations.class).invite(practice.admin().actor(), newEmail(),
+                "Walk Invitee", EnumSet.of(Role.CLINICIAN)));
+    }
+
+    /** An active clinician of the practice, made for a handler that switches accounts off. */
+    java.util.UUID activeStaff() {
+        return Fixtures.staff(context, practice.id(), EnumSet.of(Role.CLINICIAN), "Walk Staff").accountId();
+    }
+
+    /** A disabled clinician of the practice. */
+    java.util.UUID disabledStaff() {
+        java.util.UUID id = activeStaff();
+        context.getBean(app.carryover.practice.AccountLifecycle.class).disable(practice.admin().actor(), id);
+        return id;
     }
 
     /** A new e-mail address, for handlers that invite someone. */
