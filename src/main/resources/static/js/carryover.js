@@ -38,3 +38,50 @@ document.addEventListener('change', function (event) {
     input.reportValidity();
   }
 });
+
+// A worksheet's draft is kept on the server: htmx sends the form a moment after each change
+// (hx-trigger on the form). What was typed since the last send goes when the page is hidden or
+// left, unless it is being left by saving the entry itself.
+function carryoverDraftForm(element) {
+  var form = element && (element.form || element.closest && element.closest('form'));
+  return form && form.hasAttribute('data-draft-url') ? form : null;
+}
+document.addEventListener('input', function (event) {
+  var form = carryoverDraftForm(event.target);
+  if (form) {
+    form.setAttribute('data-dirty', 'true');
+  }
+});
+document.addEventListener('submit', function (event) {
+  var form = carryoverDraftForm(event.target);
+  if (form && !(event.submitter && event.submitter.hasAttribute('hx-post'))) {
+    form.setAttribute('data-submitted', 'true');
+  }
+});
+document.addEventListener('htmx:afterRequest', function (event) {
+  var form = event.detail.elt;
+  if (form && form.hasAttribute && form.hasAttribute('data-draft-url')) {
+    if (event.detail.successful) {
+      form.removeAttribute('data-dirty');
+    } else {
+      var status = document.getElementById('draft-status');
+      if (status) {
+        status.textContent = 'Not kept yet: no connection. Your answers are still on this page.';
+      }
+    }
+  }
+});
+function carryoverSendDrafts() {
+  document.querySelectorAll('form[data-draft-url][data-dirty]').forEach(function (form) {
+    if (!form.hasAttribute('data-submitted')
+        && navigator.sendBeacon(form.getAttribute('data-draft-url'), new URLSearchParams(new FormData(form)))) {
+      form.removeAttribute('data-dirty');
+    }
+  });
+}
+window.addEventListener('pagehide', carryoverSendDrafts);
+document.addEventListener('visibilitychange', function () {
+  if (document.visibilityState === 'hidden') {
+    carryoverSendDrafts();
+  }
+});

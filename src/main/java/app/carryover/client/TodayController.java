@@ -97,7 +97,11 @@ class TodayController {
         model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today))
                 .orElse(null));
         if (logged != null) {
-            model.addAttribute("logged", log.get(actor, actor.clientId(), logged));
+            PracticeEntry entry = log.get(actor, actor.clientId(), logged);
+            String title = assignments.get(actor, actor.clientId(), entry.assignmentId()).title();
+            model.addAttribute("logged", entry);
+            model.addAttribute("loggedLine", "Logged: " + title + (entry.localDate().equals(today) ? ", today."
+                    : entry.localDate().equals(today.minusDays(1)) ? ", for yesterday." : ", for " + Dates.longDay(entry.localDate(), today) + "."));
         }
         return "client/today";
     }
@@ -206,6 +210,7 @@ class TodayController {
             rows.add(Map.of("title", p.assignment().title(), "counts", counts, "dose", p.assignment().dose().describe()));
         }
         model.addAttribute("days", days);
+        model.addAttribute("today", today);
         model.addAttribute("rows", rows);
         model.addAttribute("practice", practices.of(actor));
         return "client/week";

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.time.format.DateTimeFormatter;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +35,7 @@ import app.carryover.practice.Practices;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
+import app.carryover.system.Dates;
 import app.carryover.worksheets.AnswerCheck;
 import app.carryover.worksheets.Answers;
 import app.carryover.worksheets.FormAnswers;
@@ -50,6 +54,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 class WorksheetFillController {
+
+    private static final DateTimeFormatter SAVED_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final Assignments assignments;
     private final EntryDrafts drafts;
@@ -72,9 +78,25 @@ class WorksheetFillController {
     @GetMapping("/today/assignments/{assignmentId}/worksheet")
     String form(Actor actor, @PathVariable UUID assignmentId, Model model) {
         WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
-        Answers saved = drafts.load(actor, assignmentId).map(Answers::parse).orElse(null);
-        return page(actor, assignmentId, definition, WorksheetForms.model(definition, saved, null), UUID.randomUUID(),
-                saved != null, model);
+        EntryDrafts.Draft draft = drafts.load(actor, assignmentId).orElse(null);
+        Answers saved = draft == null ? null : Answers.parse(draft.answers());
+        model.addAttribute("restoredFrom", draft == null ? null : savedAt(actor, draft));
+        return page(actor, assignmentId, definition, WorksheetForms.model(definition, saved, null), UUID.randomUUID(), model);
+    }
+
+    /**
+     * Keeps what the client has typed so far (the page sends it a moment after each change, and
+     * when it is left); answers with a line saying when, for the page's status line.
+     */
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/today/assignments/{assignmentId}/worksheet/draft")
+    String draft(Actor actor, @PathVariable UUID assignmentId, @RequestParam MultiValueMap<String, String> posted,
+            Model model) {
+        WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
+        Map<String, List<String>> fields = new LinkedHashMap<>(posted);
+        model.addAttribute("draftSaved", keepDraft(actor, assignmentId, definition, fields)
+                .map(d -> savedAt(actor, d)).orElse(null));
+        return "client/worksheet :: draftStatus";
     }
 
     /** Re-draws the form as the client answers (htmx), and keeps what they have so far as a draft. */
@@ -87,7 +109,7 @@ class WorksheetFillController {
         keepDraft(actor, assignmentId, definition, fields);
         WorksheetForm form = WorksheetForms.posted(definition, fields, null);
         if (htmx == null) {
-            return page(actor, assignmentId, definition, form, submission(fields), true, model);
+            return page(actor, assignmentId, definition, form, submission(fields), model);
         }
         model.addAttribute("worksheetForm", form);
         model.addAttribute("refreshUrl", refreshUrl(assignmentId));
@@ -103,14 +125,14 @@ class WorksheetFillController {
         if (WorksheetForms.isRowChange(fields)) {
             keepDraft(actor, assignmentId, definition, fields);
             return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, null), submission(fields),
-                    true, model);
+                    model);
         }
         AnswerCheck check = FormAnswers.complete(definition, fields);
         if (!check.isValid()) {
             keepDraft(actor, assignmentId, definition, fields);
             response.setStatus(400);
             return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, check.errors()),
-                    submission(fields), true, model);
+                    submission(fields), model);
         }
         PracticeLog.Logged logged = log.log(actor, assignmentId,
                 new EntryInput(submission(fields), null, null, null, check.accepted().toJson()));
@@ -143,15 +165,27 @@ class WorksheetFillController {
                 .body(bytes);
     }
 
-    private void keepDraft(Actor actor, UUID assignmentId, WorksheetDefinition definition, Map<String, List<String>> fields) {
-        AnswerCheck partial = FormAnswers.draft(definition, fields);
-        if (partial.isValid()) {
-            drafts.save(actor, assignmentId, partial.accepted().toJson());
-        }
+    /**
+     * Keeps the answers as typed, even ones that would be refused on saving (a mood of 14, text
+     * past its length): the client sees them again and fixes them, rather than finding them gone.
+     */
+    private Optional<EntryDrafts.Draft> keepDraft(Actor actor, UUID assignmentId, WorksheetDefinition definition,
+            Map<String, List<String>> fields) {
+        Answers typed = FormAnswers.asTyped(definition, fields);
+        return drafts.keep(actor, assignmentId, submissionOrNull(fields), typed.isBlank() ? "{}" : typed.toJson());
+    }
+
+    private String savedAt(Actor actor, EntryDrafts.Draft draft) {
+        ClientRecord client = access.read(actor, actor.clientId(), "worksheet draft");
+        var at = draft.savedAt().atZone(client.timeZone());
+        LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
+        String day = at.toLocalDate().equals(today) ? "today"
+                : at.toLocalDate().equals(today.minusDays(1)) ? "yesterday" : Dates.longDay(at.toLocalDate(), today);
+        return day + " at " + SAVED_TIME.format(at);
     }
 
     private String page(Actor actor, UUID assignmentId, WorksheetDefinition definition, WorksheetForm form, UUID submissionId,
-            boolean draftKept, Model model) {
+            Model model) {
         Assignment assignment = assignments.get(actor, actor.clientId(), assignmentId);
         ClientRecord client = access.read(actor, actor.clientId(), "worksheet");
         model.addAttribute("assignment", assignment);
@@ -159,18 +193,23 @@ class WorksheetFillController {
         model.addAttribute("worksheetForm", form);
         model.addAttribute("refreshUrl", refreshUrl(assignmentId));
         model.addAttribute("submissionId", submissionId);
-        model.addAttribute("draftKept", draftKept);
+        model.addAttribute("draftUrl", "/today/assignments/" + assignmentId + "/worksheet/draft");
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("today", clock.instant().atZone(client.timeZone()).toLocalDate());
         return "client/worksheet";
     }
 
     private static UUID submission(Map<String, List<String>> fields) {
+        UUID id = submissionOrNull(fields);
+        return id == null ? UUID.randomUUID() : id;
+    }
+
+    private static UUID submissionOrNull(Map<String, List<String>> fields) {
         List<String> id = fields.get("submissionId");
         try {
-            return id == null || id.isEmpty() ? UUID.randomUUID() : UUID.fromString(id.get(0));
+            return id == null || id.isEmpty() ? null : UUID.fromString(id.get(0));
         } catch (IllegalArgumentException e) {
-            return UUID.randomUUID();
+            return null;
         }
     }
 

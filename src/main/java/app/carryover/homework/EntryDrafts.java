@@ -1,7 +1,9 @@
 package app.carryover.homework;
 
 import java.sql.Timestamp;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,20 +17,33 @@ import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.worksheets.WorksheetDefinition;
 
-/** A client's unfinished worksheet, kept as they fill it so nothing is lost when they leave the page. */
+/**
+ * A client's unfinished worksheet, kept on the server as they type (the page sends it a moment
+ * after each change and when it is left), so nothing is lost when they leave the page and it can be
+ * finished on another device. One draft per assignment; saving the entry discards it.
+ */
 @Service
 public class EntryDrafts {
 
+    /** The same cap as a whole answers document: a draft is never larger than an entry may be. */
+    static final int MAX_BYTES = 256 * 1024;
+
+    /** A kept draft: the answers as typed so far (JSON) and when they were last kept. */
+    public record Draft(String answers, Instant savedAt) {
+    }
+
     private final JdbcClient jdbc;
     private final AssignmentRepository assignments;
+    private final EntryRepository entries;
     private final WorksheetCatalogue worksheets;
     private final ClientAccess access;
     private final Clock clock;
 
-    EntryDrafts(JdbcClient jdbc, AssignmentRepository assignments, WorksheetCatalogue worksheets, ClientAccess access,
-            Clock clock) {
+    EntryDrafts(JdbcClient jdbc, AssignmentRepository assignments, EntryRepository entries, WorksheetCatalogue worksheets,
+            ClientAccess access, Clock clock) {
         this.jdbc = jdbc;
         this.assignments = assignments;
+        this.entries = entries;
         this.worksheets = worksheets;
         this.access = access;
         this.clock = clock;
@@ -52,25 +67,51 @@ public class EntryDrafts {
                 .orElseThrow(() -> ProblemException.notFound("Worksheet"));
     }
 
+    /** Keeps these answers as the assignment's draft. */
     @Transactional
     public void save(Actor client, UUID assignmentId, String answersJson) {
+        keep(client, assignmentId, null, answersJson);
+    }
+
+    /**
+     * Keeps the answers typed so far for a submission not yet stored: an empty set removes the
+     * draft, and a submission already stored as an entry (a late save racing the entry's own
+     * submission) keeps nothing, so a finished worksheet never comes back as a draft.
+     *
+     * @return the draft kept, or empty when nothing was kept
+     */
+    @Transactional
+    public Optional<Draft> keep(Actor client, UUID assignmentId, UUID submissionId, String answersJson) {
         ClientRecord record = access.self(client, client.clientId(), "worksheet draft");
         Assignment a = assignments.find(record.practiceId(), record.id(), assignmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assignment"));
         if (!a.status().open()) {
             throw ProblemException.conflict("This practice is " + a.status().label() + ".");
         }
+        if (answersJson.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw ProblemException.invalid("answers", "are too long to keep as a draft");
+        }
+        if (submissionId != null && entries.byClientEntryId(record.practiceId(), record.id(), submissionId).isPresent()) {
+            return Optional.empty();
+        }
+        if (answersJson.isBlank() || answersJson.strip().equals("{}")) {
+            discard(client, assignmentId);
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO entry_draft (practice_id, assignment_id, client_id, answers, saved_at)
                 VALUES (?, ?, ?, ?::jsonb, ?)
                 ON CONFLICT (practice_id, assignment_id) DO UPDATE SET answers = EXCLUDED.answers, saved_at = EXCLUDED.saved_at""")
-                .params(record.practiceId(), assignmentId, record.id(), answersJson, Timestamp.from(clock.instant())).update();
+                .params(record.practiceId(), assignmentId, record.id(), answersJson, Timestamp.from(now)).update();
+        return Optional.of(new Draft(answersJson, now));
     }
 
-    public Optional<String> load(Actor client, UUID assignmentId) {
+    public Optional<Draft> load(Actor client, UUID assignmentId) {
         ClientRecord record = access.read(client, client.clientId(), "worksheet draft");
-        return jdbc.sql("SELECT answers::text FROM entry_draft WHERE practice_id = ? AND assignment_id = ? AND client_id = ?")
-                .params(record.practiceId(), assignmentId, record.id()).query(String.class).optional();
+        return jdbc.sql("SELECT answers::text, saved_at FROM entry_draft WHERE practice_id = ? AND assignment_id = ? AND client_id = ?")
+                .params(record.practiceId(), assignmentId, record.id())
+                .query((rs, n) -> new Draft(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
     }
 
     @Transactional

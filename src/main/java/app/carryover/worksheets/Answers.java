@@ -81,6 +81,29 @@ public final class Answers {
         return node.isEmpty();
     }
 
+    /** Whether nothing is answered at all: no values, or only empty group rows and blank text. */
+    public boolean isBlank() {
+        return blank(node);
+    }
+
+    private static boolean blank(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return true;
+        }
+        if (value.isString()) {
+            return value.stringValue().isBlank();
+        }
+        if (value.isArray() || value.isObject()) {
+            for (JsonNode child : value.isArray() ? value : value.values()) {
+                if (!blank(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Whether the document has a value for this top-level item id (even an empty one). */
     public boolean has(String itemId) {
         return node.has(itemId);

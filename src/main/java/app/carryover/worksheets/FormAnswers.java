@@ -94,8 +94,11 @@ public final class FormAnswers {
         return out;
     }
 
-    /** The answers a form holds, unchecked and leaving out what cannot be read: for deciding what to show. */
-    static Answers unchecked(WorksheetDefinition definition, Map<String, List<String>> form) {
+    /**
+     * The answers a form holds as typed, unchecked, leaving out only what cannot be read (letters in
+     * a number box): for deciding what to show, and for keeping a draft.
+     */
+    public static Answers asTyped(WorksheetDefinition definition, Map<String, List<String>> form) {
         return read(definition, form, new ArrayList<>());
     }
 

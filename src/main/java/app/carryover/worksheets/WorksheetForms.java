@@ -98,7 +98,7 @@ public final class WorksheetForms {
 
     private static WorksheetForm build(WorksheetDefinition definition, Map<String, List<String>> fields,
             Map<String, Integer> rowCounts, List<FieldError> errors) {
-        Visibility visibility = Visibility.of(definition, FormAnswers.unchecked(definition, fields));
+        Visibility visibility = Visibility.of(definition, FormAnswers.asTyped(definition, fields));
         Map<String, String> messages = new LinkedHashMap<>();
         errors.forEach(e -> messages.merge(e.path(), e.message(), (a, b) -> a + " " + b));
         Set<String> controlling = controllingIds(definition);

@@ -207,6 +207,8 @@ final class WalkSamples {
                 .before(World::worksheetAssignment).after(World::plainAgain));
         samples.put("POST /today/assignments/{assignmentId}/worksheet/refresh", Sample.form((w, c) -> Map.of("mood", "6"))
                 .before(World::worksheetAssignment).after(World::plainAgain));
+        samples.put("POST /today/assignments/{assignmentId}/worksheet/draft", Sample.form((w, c) -> Map.of("mood", "6"))
+                .before(World::worksheetAssignment).after(World::plainAgain));
         samples.put("POST /today/assignments/{assignmentId}/worksheet", Sample.form((w, c) -> Map.of("mood", "6",
                 "anxiety", "3", "submissionId", UUID.randomUUID().toString()))
                 .before(World::worksheetAssignment).after(World::plainAgain));

@@ -131,4 +131,79 @@ class WorksheetEntryTests {
                 .getResponse().getStatus()).isEqualTo(200);
         assertThat(assign(key).worksheetVersion()).as("new assignments take the new version").isEqualTo(2);
     }
+
+    @Test
+    void answersTypedSoFarAreKeptAndComeBackOnAnotherDevice() throws Exception {
+        clock.set(java.time.Instant.parse("2026-05-12T13:02:00Z"));
+        Assignment a = assign(BuiltInWorksheets.THOUGHT_RECORD);
+        String path = "/today/assignments/" + a.id() + "/worksheet";
+        String blank = client.perform(get(path)).getResponse().getContentAsString();
+        assertThat(blank).contains("Your answers are kept as you type").doesNotContain("Welcome back");
+
+        // what the page sends a second after typing: the whole form, an answer out of range included
+        MvcResult kept = client.perform(post(path + "/draft").header("HX-Request", "true")
+                .param("submissionId", UUID.randomUUID().toString())
+                .param("situation", "Standing in the queue at the bank")
+                .param("thoughts[0].thought", "Everyone is staring at me")
+                .param("thoughts[0].belief", "85"));
+        assertThat(kept.getResponse().getStatus()).isEqualTo(200);
+        assertThat(kept.getResponse().getContentAsString()).contains("Answers kept today at 14:02.");
+
+        WebSession phone = WebSession.signIn(mvc, practice.client(), clock);
+        String back = phone.perform(get(path)).getResponse().getContentAsString();
+        assertThat(back).as("the draft fills the form on another device")
+                .contains("Welcome back. Your answers from today at 14:02 are filled in below")
+                .contains(">Standing in the queue at the bank</textarea>")
+                .contains(">Everyone is staring at me</textarea>")
+                .contains("value=\"85\" checked");
+
+        clock.advance(java.time.Duration.ofDays(1));
+        assertThat(phone.perform(get(path)).getResponse().getContentAsString())
+                .contains("Your answers from yesterday at 14:02");
+        clock.advance(java.time.Duration.ofDays(1));
+        assertThat(phone.perform(get(path)).getResponse().getContentAsString())
+                .contains("Your answers from Tuesday 12 May at 14:02");
+    }
+
+    @Test
+    void aDraftSentAfterItsEntryWasSavedKeepsNothingAndAClearedFormDropsTheDraft() throws Exception {
+        Assignment a = assign(BuiltInWorksheets.MOOD_TRACKER);
+        String path = "/today/assignments/" + a.id() + "/worksheet";
+        String submission = UUID.randomUUID().toString();
+        client.perform(post(path + "/draft").param("submissionId", submission).param("mood", "5"));
+        assertThat(client.perform(post(path).param("mood", "5").param("anxiety", "2").param("submissionId", submission))
+                .getResponse().getRedirectedUrl()).startsWith("/today?logged=");
+        // the page's send on leaving arrives after the entry was stored
+        client.perform(post(path + "/draft").param("submissionId", submission).param("mood", "5").param("anxiety", "2"));
+        assertThat(client.perform(get(path)).getResponse().getContentAsString()).doesNotContain("Welcome back")
+                .doesNotContain("value=\"5\" checked");
+
+        client.perform(post(path + "/draft").param("submissionId", UUID.randomUUID().toString()).param("mood", "3")
+                .param("sleep_hours", "30"));
+        assertThat(client.perform(get(path)).getResponse().getContentAsString()).contains("Welcome back")
+                .as("an answer that will be refused on saving is kept as typed, to be fixed").contains("value=\"30\"");
+        client.perform(post(path + "/draft").param("submissionId", UUID.randomUUID().toString()).param("mood", ""));
+        assertThat(client.perform(get(path)).getResponse().getContentAsString())
+                .as("emptying every answer leaves nothing to come back to").doesNotContain("Welcome back");
+    }
+
+    @Test
+    void theThoughtRecordSavesWithOnlyTheSituationAndTheThoughtAsItsInstructionsPromise() throws Exception {
+        Assignment a = assign(BuiltInWorksheets.THOUGHT_RECORD);
+        String path = "/today/assignments/" + a.id() + "/worksheet";
+        String page = client.perform(get(path)).getResponse().getContentAsString();
+        assertThat(page).contains("if any other question does not fit, leave it and move on")
+                .contains("What facts support the main thought?</span><span class=\"optional\"> (optional)</span>")
+                .contains("How much did you believe it at the time?</span><span class=\"optional\"> (optional)</span>")
+                .contains("What did you feel, and how strongly?</span><span class=\"optional\"> (optional)</span>");
+
+        MvcResult nothing = client.perform(post(path).param("submissionId", UUID.randomUUID().toString()));
+        assertThat(nothing.getResponse().getStatus()).isEqualTo(400);
+        assertThat(nothing.getResponse().getContentAsString().split("Please answer this\\.", -1))
+                .as("only the situation and the automatic thought are asked for").hasSize(3);
+
+        MvcResult saved = client.perform(post(path).param("submissionId", UUID.randomUUID().toString())
+                .param("situation", "Queue at the bank").param("thoughts[0].thought", "Everyone is staring at me"));
+        assertThat(saved.getResponse().getRedirectedUrl()).startsWith("/today?logged=");
+    }
 }

@@ -119,7 +119,7 @@ class WorksheetBuilderJourneyTests {
             browser.press("Share with my practice");
             assertThat(browser.text()).contains("every clinician of your practice can now use it");
 
-            browser.go("/worksheets/thought-record/versions/1");
+            browser.go("/worksheets/thought-record/versions/2");
             browser.find(By.id("q-emotions-0-emotion")).sendKeys("anxious" + org.openqa.selenium.Keys.ENTER);
             Thread.sleep(1500);
             assertThat(driver.findElements(By.id("q-emotions-1-emotion"))).as("Enter adds no row").isEmpty();

@@ -328,17 +328,17 @@ class WorksheetBuilderTests {
 
     @Test
     void aCopyOfABuiltInKeepsItsQuestionsAndRemembersWhereItCameFrom() throws Exception {
-        String page = html(clinician.perform(get("/worksheets/thought-record/versions/1/copy")));
+        String page = html(clinician.perform(get("/worksheets/thought-record/versions/2/copy")));
         assertThat(page).contains("Your copy of “Thought record”", "name=\"copiedFromKey\" value=\"thought-record\"",
                 "value=\"evidence_for\"");
         Map<String, String> f = checkIn("My thought record " + (++counter));
         f.put("copiedFromKey", "thought-record");
-        f.put("copiedFromVersion", "1");
+        f.put("copiedFromVersion", "2");
         String location = saved(clinician.perform(form("/worksheets", f)));
         String key = location.replaceAll("^/worksheets/([a-z0-9-]+)/versions/1$", "$1");
         WorksheetSummary summary = library.summary(practice.clinician().actor(), key);
         assertThat(summary.copiedFromKey()).isEqualTo("thought-record");
-        assertThat(summary.copiedFromVersion()).isEqualTo(1);
+        assertThat(summary.copiedFromVersion()).isEqualTo(2);
         assertThat(clinician.perform(get("/worksheets/thought-record/edit")).getResponse().getStatus())
                 .as("built-ins do not change").isEqualTo(403);
     }

@@ -38,6 +38,10 @@ import app.carryover.testing.WebSession;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorksheetPagesTests {
 
+    /** The current built-in thought record's preview (version 2 since its optional questions became optional). */
+    private static final String THOUGHT_RECORD_PREVIEW = "/worksheets/thought-record/versions/"
+            + BuiltInWorksheets.get(BuiltInWorksheets.THOUGHT_RECORD).version() + "/preview";
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -75,7 +79,7 @@ class WorksheetPagesTests {
         for (WorksheetDefinition d : BuiltInWorksheets.all()) {
             assertThat(html).contains(HtmlUtils.htmlEscape(d.title()), HtmlUtils.htmlEscape(d.purpose()),
                     HtmlUtils.htmlEscape(d.suggestedDose().describe()),
-                    "/worksheets/" + d.key() + "/versions/1/print");
+                    "/worksheets/" + d.key() + "/versions/" + d.version() + "/print");
         }
     }
 
@@ -83,7 +87,7 @@ class WorksheetPagesTests {
     @MethodSource("keys")
     void everyBuiltInPreviewsWithEachQuestionAsTheClientSeesIt(String key) throws Exception {
         WorksheetDefinition d = BuiltInWorksheets.get(key);
-        String html = page(get("/worksheets/" + key + "/versions/1"), 200);
+        String html = page(get("/worksheets/" + key + "/versions/" + d.version()), 200);
         for (Item item : d.allItems()) {
             assertThat(html).contains(HtmlUtils.htmlEscape(item.label()));
         }
@@ -94,7 +98,7 @@ class WorksheetPagesTests {
     @MethodSource("keys")
     void everyBuiltInAcceptsItsFilledExampleThroughTheForm(String key) throws Exception {
         WorksheetDefinition d = BuiltInWorksheets.get(key);
-        MockHttpServletRequestBuilder check = post("/worksheets/" + key + "/versions/1/preview").param("_check", "true");
+        MockHttpServletRequestBuilder check = post("/worksheets/" + key + "/versions/" + d.version() + "/preview").param("_check", "true");
         for (Map.Entry<String, List<String>> field : FormAnswers.fields(d, BuiltInWorksheets.exampleAnswers(key)).entrySet()) {
             check.param(field.getKey(), field.getValue().toArray(String[]::new));
         }
@@ -105,10 +109,11 @@ class WorksheetPagesTests {
     @ParameterizedTest
     @MethodSource("keys")
     void everyBuiltInPrintsABlankCopy(String key) throws Exception {
-        MvcResult result = clinician.perform(get("/worksheets/" + key + "/versions/1/print"));
+        int version = BuiltInWorksheets.get(key).version();
+        MvcResult result = clinician.perform(get("/worksheets/" + key + "/versions/" + version + "/print"));
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentType()).isEqualTo("application/pdf");
-        assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("inline").contains(key + "-v1.pdf");
+        assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("inline").contains(key + "-v" + version + ".pdf");
         byte[] pdf = result.getResponse().getContentAsByteArray();
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         PdfReader reader = new PdfReader(pdf);
@@ -125,7 +130,7 @@ class WorksheetPagesTests {
         WorksheetDefinition d = BuiltInWorksheets.get(key);
         Map<String, List<String>> example = FormAnswers.fields(d, BuiltInWorksheets.exampleAnswers(key));
         MockHttpServletRequestBuilder tapped = post("/worksheets/" + key + "/versions/1/preview");
-        MockHttpServletRequestBuilder takenBack = post("/worksheets/" + key + "/versions/1/preview").param("_check", "true");
+        MockHttpServletRequestBuilder takenBack = post("/worksheets/" + key + "/versions/" + d.version() + "/preview").param("_check", "true");
         for (Map.Entry<String, List<String>> field : example.entrySet()) {
             tapped.param(field.getKey(), field.getValue().toArray(String[]::new));
             if (!field.getKey().equals("anxiety_before")) {
@@ -155,12 +160,12 @@ class WorksheetPagesTests {
 
     @Test
     void aGroupGrowsAndShrinksByServerRoundTrips() throws Exception {
-        String added = page(post("/worksheets/thought-record/versions/1/preview").header("HX-Request", "true")
+        String added = page(post(THOUGHT_RECORD_PREVIEW).header("HX-Request", "true")
                 .param("thoughts[0].thought", "I will fail").param("_add", "thoughts"), 200);
         assertThat(added.strip()).startsWith("<div id=\"worksheet-form\"");
         assertThat(added).contains("name=\"thoughts[1].thought\"", ">I will fail</textarea>", "Remove entry 2");
 
-        String removed = page(post("/worksheets/thought-record/versions/1/preview").header("HX-Request", "true")
+        String removed = page(post(THOUGHT_RECORD_PREVIEW).header("HX-Request", "true")
                 .param("thoughts[0].thought", "Nobody called").param("thoughts[1].thought", "They forgot me")
                 .param("_remove", "thoughts[0]"), 200);
         assertThat(removed).contains(">They forgot me</textarea>").doesNotContain("Nobody called")
@@ -169,7 +174,7 @@ class WorksheetPagesTests {
 
     @Test
     void anErrorInARowOfAGroupIsShownAtThatRowsField() throws Exception {
-        String html = page(post("/worksheets/thought-record/versions/1/preview").param("_check", "true")
+        String html = page(post(THOUGHT_RECORD_PREVIEW).param("_check", "true")
                 .param("thoughts[0].thought", "They think I am boring").param("thoughts[0].belief", "80")
                 .param("thoughts[1].thought", "").param("thoughts[1].belief", "57"), 400);
         assertThat(html).contains("id=\"q-thoughts-1-thought-error\"", "href=\"#q-thoughts-1-thought\"",
