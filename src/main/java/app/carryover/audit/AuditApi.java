@@ -35,7 +35,8 @@ class AuditApi {
 
     @Access(AccessRule.ADMIN)
     @GetMapping("/verification")
-    AuditLog.Verification verify(Actor actor) {
-        return log.verify(actor);
+    AuditLog.Verification verify(Actor actor, @RequestParam(required = false) Long seal,
+            @RequestParam(required = false) String head) {
+        return log.verify(actor, AuditController.published(seal, head));
     }
 }

@@ -3,7 +3,7 @@ package app.carryover.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,21 +27,58 @@ public class AuditLog {
     public record Filter(UUID actorId, UUID clientId, AuditAction action, Instant from, Instant to) {
     }
 
-    /** The result of checking a practice's chain. */
-    public record Verification(boolean intact, long rows, Long firstBrokenSeq, String problem, String headHash) {
+    /**
+     * The result of checking a practice's record.
+     *
+     * @param intact         every row up to the last seal is there, in order and unaltered, every row
+     *                       after it unaltered, and the published head (when one was given) is in the record
+     * @param rows           rows checked
+     * @param sealedRows     rows covered by seals
+     * @param unsealedRows   rows written since the last seal (checked one by one; their order and
+     *                       completeness are proven once they are sealed, within seconds)
+     * @param firstBrokenSeq where it first fails (a row's number), or null
+     * @param headHash       the last seal's head (hex), or null before the first seal
+     * @param published      the check of a head published earlier, when one was given
+     */
+    public record Verification(boolean intact, long rows, long sealedRows, long unsealedRows, long seals,
+            Long firstBrokenSeq, String problem, String headHash, Long lastSealNo, Instant lastSealedAt,
+            PublishedCheck published) {
+    }
+
+    /** A head kept outside the database (from the log or the webhook), checked against the record. */
+    public record PublishedHead(long sealNo, String head) {
+    }
+
+    /** Whether the record still holds a published head: if it does not, it was cut back or rewritten. */
+    public record PublishedCheck(long sealNo, String head, boolean found, String problem) {
     }
 
     private final JdbcClient jdbc;
     private final AuditTrail trail;
+    private final AuditKey key;
 
-    AuditLog(JdbcClient jdbc, AuditTrail trail) {
+    AuditLog(JdbcClient jdbc, AuditTrail trail, AuditKey key) {
         this.jdbc = jdbc;
         this.trail = trail;
+        this.key = key;
+    }
+
+    /** One page of rows, newest first, and whether there are older or newer ones beyond it. */
+    public record Page(List<Row> rows, boolean older, boolean newer) {
     }
 
     /** The newest rows first, at most {@code limit}; admins only. Browsing is itself audited. */
     public List<Row> browse(Actor admin, Filter filter, int limit) {
+        return page(admin, filter, null, null, limit).rows();
+    }
+
+    /**
+     * A page of rows, newest first: the newest ones, those just before row {@code before}, or those
+     * just after row {@code after} (by row number, which follows the order rows were written in).
+     */
+    public Page page(Actor admin, Filter filter, Long before, Long after, int limit) {
         requireAdmin(admin);
+        int size = Math.max(1, Math.min(limit, 1000));
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE practice_id = ?");
         List<Object> params = new ArrayList<>(List.of(admin.practiceId()));
         if (filter.actorId() != null) {
@@ -64,81 +101,47 @@ public class AuditLog {
             sql.append(" AND at < ?");
             params.add(Timestamp.from(filter.to()));
         }
-        sql.append(" ORDER BY seq DESC LIMIT ?");
-        params.add(Math.max(1, Math.min(limit, 1000)));
-        List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Row(rs.getLong("seq"),
+        boolean forward = before == null && after != null;
+        if (forward) {
+            sql.append(" AND seq > ? ORDER BY seq ASC LIMIT ?");
+            params.add(after);
+        } else {
+            if (before != null) {
+                sql.append(" AND seq < ?");
+                params.add(before);
+            }
+            sql.append(" ORDER BY seq DESC LIMIT ?");
+        }
+        params.add(size + 1);
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Row(rs.getLong("seq"),
                 rs.getTimestamp("at").toInstant(), rs.getObject("actor_id", UUID.class), rs.getString("actor_label"),
                 rs.getObject("client_id", UUID.class), rs.getString("action"), rs.getString("subject"),
-                rs.getString("object_id"), rs.getString("detail"), rs.getString("address"))).list();
+                rs.getString("object_id"), rs.getString("detail"), rs.getString("address"))).list());
+        boolean more = rows.size() > size;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (forward) {
+            Collections.reverse(rows);
+        }
         trail.recordNow(AuditEntry.by(admin, filter.clientId(), AuditAction.READ, "audit log", null,
                 "browsed " + rows.size() + " rows"));
-        return rows;
+        return forward ? new Page(rows, true, more) : new Page(rows, more, before != null);
     }
 
-    /** Recomputes every hash of the admin's practice in order and checks the links between rows. */
-    public Verification verify(Actor admin) {
+    /** Checks the admin's practice's record (and a head published earlier, if given). */
+    public Verification verify(Actor admin, PublishedHead published) {
         requireAdmin(admin);
-        return verify(admin.practiceId());
+        return new Verifier(jdbc, key, admin.practiceId()).verify(published);
     }
 
-    Verification verify(UUID practiceId) {
-        byte[][] previous = {AuditTrail.GENESIS};
-        long[] count = {0};
-        long[] expectedSeq = {1};
-        Long[] broken = {null};
-        String[] problem = {null};
-        jdbc.sql("SELECT * FROM audit_event WHERE practice_id = ? ORDER BY seq").param(practiceId).query(rs -> {
-            if (broken[0] != null) {
-                return;
-            }
-            long seq = rs.getLong("seq");
-            count[0]++;
-            if (seq != expectedSeq[0]) {
-                broken[0] = seq;
-                problem[0] = "row " + expectedSeq[0] + " is missing";
-                return;
-            }
-            byte[] prev = rs.getBytes("prev_hash");
-            if (!Arrays.equals(prev, previous[0])) {
-                broken[0] = seq;
-                problem[0] = "row " + seq + " does not follow the row before it";
-                return;
-            }
-            AuditEntry entry = new AuditEntry(practiceId, rs.getObject("actor_id", UUID.class), rs.getString("actor_label"),
-                    rs.getObject("client_id", UUID.class), AuditAction.valueOf(rs.getString("action")),
-                    rs.getString("subject"), rs.getString("object_id"), rs.getString("detail"));
-            byte[] expected = AuditTrail.hash(prev, practiceId, seq, rs.getTimestamp("at").toInstant(), entry,
-                    rs.getString("address"));
-            if (!Arrays.equals(expected, rs.getBytes("hash"))) {
-                broken[0] = seq;
-                problem[0] = "row " + seq + " was altered after it was written";
-                return;
-            }
-            previous[0] = expected;
-            expectedSeq[0]++;
-        });
-        if (broken[0] == null) {
-            Long headSeq = jdbc.sql("SELECT last_seq FROM audit_chain WHERE practice_id = ?").param(practiceId)
-                    .query(Long.class).optional().orElse(0L);
-            if (headSeq != expectedSeq[0] - 1) {
-                broken[0] = expectedSeq[0];
-                problem[0] = "rows after " + (expectedSeq[0] - 1) + " are missing";
-            }
-        }
-        return new Verification(broken[0] == null, count[0], broken[0], problem[0], hex(previous[0]));
+    public Verification verify(Actor admin) {
+        return verify(admin, null);
     }
 
     private static void requireAdmin(Actor actor) {
         if (!actor.has(Role.ADMIN)) {
             throw ProblemException.forbidden("Only admins read the audit.");
         }
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder s = new StringBuilder();
-        for (byte b : bytes) {
-            s.append(String.format("%02x", b));
-        }
-        return s.toString();
     }
 }

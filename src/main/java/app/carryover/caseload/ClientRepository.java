@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +40,18 @@ class ClientRepository {
     Optional<ClientRecord> find(UUID practiceId, UUID id) {
         return jdbc.sql("SELECT * FROM client WHERE practice_id = ? AND id = ?").params(practiceId, id)
                 .query(ClientRepository::map).optional();
+    }
+
+    Map<UUID, String> names(UUID practiceId, Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, display_name FROM client WHERE practice_id = ? AND id = ANY (?)")
+                    .params(practiceId, ids.toArray(UUID[]::new))
+                    .query((java.sql.ResultSet rs) -> {
+                        names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    });
+        }
+        return names;
     }
 
     Optional<ClientRecord> findByAccount(UUID practiceId, UUID accountId) {

@@ -37,6 +37,7 @@ import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
 import app.carryover.system.Dates;
 import app.carryover.worksheets.AnswerCheck;
+import app.carryover.worksheets.FieldError;
 import app.carryover.worksheets.Answers;
 import app.carryover.worksheets.FormAnswers;
 import app.carryover.worksheets.PrintOptions;
@@ -134,8 +135,23 @@ class WorksheetFillController {
             return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, check.errors()),
                     submission(fields), model);
         }
-        PracticeLog.Logged logged = log.log(actor, assignmentId,
-                new EntryInput(submission(fields), null, null, null, check.accepted().toJson()));
+        PracticeLog.Logged logged;
+        try {
+            logged = log.log(actor, assignmentId, new EntryInput(submission(fields), null, null, null, check.accepted().toJson()));
+        } catch (app.carryover.system.ProblemException e) {
+            // Checks that need the entry itself (a date after the day recorded) come back beside their question.
+            List<FieldError> answerErrors = e.fields().stream().filter(f -> f.field().startsWith("answers."))
+                    .map(f -> new FieldError(f.field().substring("answers.".length()), FieldError.Reason.OUT_OF_RANGE,
+                            f.message()))
+                    .toList();
+            if (answerErrors.isEmpty()) {
+                throw e;
+            }
+            keepDraft(actor, assignmentId, definition, fields);
+            response.setStatus(400);
+            return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, answerErrors),
+                    submission(fields), model);
+        }
         drafts.discard(actor, assignmentId);
         return "redirect:/today?logged=" + logged.entry().id();
     }
@@ -189,6 +205,7 @@ class WorksheetFillController {
         Assignment assignment = assignments.get(actor, actor.clientId(), assignmentId);
         ClientRecord client = access.read(actor, actor.clientId(), "worksheet");
         model.addAttribute("assignment", assignment);
+        model.addAttribute("namedStep", drafts.namedStep(actor, assignmentId).orElse(null));
         model.addAttribute("definition", definition);
         model.addAttribute("worksheetForm", form);
         model.addAttribute("refreshUrl", refreshUrl(assignmentId));

@@ -43,6 +43,7 @@ import app.carryover.sessions.TherapySession;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.PracticeZones;
+import app.carryover.practice.Practices;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.transcripts.TranscriptUploads;
@@ -67,11 +68,14 @@ class ClientScreens {
     private final Clock clock;
     private final EntryDrafts drafts;
     private final PracticeZones zones;
+    private final Practices practices;
 
     ClientScreens(ClientAccess access, Goals goals, Sessions sessions, Assignments assignments, PracticeLog log,
             HomeworkReviews reviews, Briefs briefs, Composer composer, ExposureHierarchies exposure, Consents consents,
-            TranscriptUploads transcripts, JsonMapper json, Clock clock, EntryDrafts drafts, PracticeZones zones) {
+            TranscriptUploads transcripts, JsonMapper json, Clock clock, EntryDrafts drafts, PracticeZones zones,
+            Practices practices) {
         this.zones = zones;
+        this.practices = practices;
         this.drafts = drafts;
         this.access = access;
         this.goals = goals;
@@ -101,6 +105,7 @@ class ClientScreens {
         model.addAttribute("sessions", all);
         model.addAttribute("nextSession", Sessions.nextAfter(all, clock.instant()).orElse(null));
         model.addAttribute("toRecord", Sessions.unrecorded(all, clock.instant()));
+        formBack(model, "scheduleTyped", "scheduleErrors");
         model.addAttribute("now", clock.instant());
         model.addAttribute("open", progress.stream().filter(p -> p.assignment().status().open()).toList());
         model.addAttribute("closed", progress.stream().filter(p -> !p.assignment().status().open())
@@ -121,6 +126,15 @@ class ClientScreens {
         model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
         model.addAttribute("now", clock.instant());
         model.addAttribute("meeting", session);
+        model.addAttribute("localStart", session.startsIn(client.timeZone()).toLocalDateTime());
+        formBack(model, "moveTyped", "moveErrors");
+        model.addAttribute("whyKept", sessions.whyKept(actor, clientId, sessionId));
+        if (session.seriesId() != null) {
+            List<TherapySession> series = sessions.list(actor, clientId).stream()
+                    .filter(s -> session.seriesId().equals(s.seriesId())).toList();
+            model.addAttribute("seriesPosition", "Session " + (series.indexOf(session) + 1) + " of " + series.size()
+                    + " in a series");
+        }
         model.addAttribute("mayChange", access.mayChange(actor, client));
         model.addAttribute("startable", session.status() == SessionStatus.SCHEDULED
                 && !session.startsAt().isAfter(clock.instant().plusSeconds(15 * 60)));
@@ -192,8 +206,16 @@ class ClientScreens {
         model.addAttribute("p", progress);
         List<PracticeEntry> entries = log.ofAssignment(actor, clientId, assignmentId);
         model.addAttribute("entries", entries);
-        model.addAttribute("counted", entries.stream().filter(progress::counts).toList());
-        model.addAttribute("after", entries.stream().filter(e -> !progress.counts(e)).toList());
+        List<app.carryover.homework.EntryInWords> words = log.inWords(entries);
+        model.addAttribute("counted", words.stream().filter(w -> progress.counts(w.entry())).toList());
+        model.addAttribute("worksheet", log.worksheetTitle(progress.assignment()));
+        List<app.carryover.homework.AssignmentRevision> history = assignments.history(actor, clientId, assignmentId);
+        model.addAttribute("history", history);
+        Map<UUID, String> names = new java.util.HashMap<>();
+        history.forEach(r -> names.computeIfAbsent(r.changedBy(), id -> practices.person(client.practiceId(), id)
+                .map(Practices.Person::displayName).orElse("a former colleague")));
+        model.addAttribute("names", names);
+        model.addAttribute("after", words.stream().filter(w -> !progress.counts(w.entry())).toList());
         model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
         model.addAttribute("reflection", reviews.reflection(actor, clientId, assignmentId).orElse(null));
         model.addAttribute("coach", progress.assignment().coachReport() == null ? Map.of()
@@ -201,5 +223,15 @@ class ClientScreens {
         model.addAttribute("mayChange", access.mayChange(actor, client));
         model.addAttribute("statuses", AssignmentStatus.values());
         return "clinician/assignment";
+    }
+
+    /** A refused form comes back (flash attributes) with what was typed and the messages; otherwise empty. */
+    private static void formBack(Model model, String typed, String errors) {
+        if (!model.containsAttribute(typed)) {
+            model.addAttribute(typed, Map.of());
+        }
+        if (!model.containsAttribute(errors)) {
+            model.addAttribute(errors, Map.of());
+        }
     }
 }

@@ -31,11 +31,14 @@ public final class AssignmentCoach {
 
     static CoachReport decide(Reading r) {
         List<String> notes = new ArrayList<>(r.notes());
-        boolean measurable = r.measure() != null || r.doseMeasurable();
         boolean structured = r.record() != null;
-        boolean rationale = r.purpose();
+        boolean rationale = r.purpose() || r.whyStated() && r.judgeable();
         boolean redFlag = Judgements.redFlag(r);
         boolean specific = !redFlag && Judgements.specific(r);
+        // the structured dose counts how often the named action is done: an attitude has nothing to count, and a
+        // dose that contradicts the instructions' own words leaves the client unsure how often
+        boolean measurable = r.doseConflict() == null
+                && (r.measure() != null || r.doseMeasurable() && specific && r.judgeable());
         if (redFlag) {
             structured = false;
         }

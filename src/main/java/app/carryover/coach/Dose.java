@@ -47,6 +47,39 @@ public record Dose(Integer count, Per per, Set<DayOfWeek> weekdays, List<LocalTi
                 || trigger != null && !trigger.isBlank() && positive(target);
     }
 
+    /**
+     * How many times a week the dose asks for, when that is plain: a count per day or per week, or given
+     * weekdays (times the count per day, when there is one). Null for a count over the period, a trigger or
+     * times of day alone, whose weekly rate depends on what happens.
+     */
+    Integer timesAWeek() {
+        if (positive(count) && per == Per.DAY) {
+            return count * 7;
+        }
+        if (positive(count) && per == Per.WEEK) {
+            return count;
+        }
+        if (!weekdays.isEmpty() && per == null) {
+            return weekdays.size() * (positive(count) ? count : 1);
+        }
+        return null;
+    }
+
+    /** The rate of {@link #timesAWeek()} in words: "once a week", "twice a day", "on 3 days a week". */
+    String rateInWords() {
+        if (positive(count) && per == Per.DAY) {
+            return StatedFrequency.times(count) + " a day";
+        }
+        if (positive(count) && per == Per.WEEK) {
+            return StatedFrequency.times(count) + " a week";
+        }
+        if (weekdays.size() == 7) {
+            return positive(count) && count > 1 ? StatedFrequency.times(count) + " a day" : "every day";
+        }
+        return (positive(count) && count > 1 ? StatedFrequency.times(count) + " on " : "on ") + weekdays.size()
+                + (weekdays.size() == 1 ? " day" : " days") + " a week";
+    }
+
     private static boolean positive(Integer n) {
         return n != null && n > 0;
     }

@@ -44,7 +44,8 @@ final class JsonRecords {
         JsonNode idNode = node.get("id");
         String id = idNode == null || idNode.isNull() ? "null" : idNode.toString();
         AssignmentText assignment = new AssignmentText(text(node, "goal"), text(node, "session_focus"), text(node, "title"),
-                text(node, "instructions"), dose(node.get("dose")), previous(node.get("previous")));
+                text(node, "instructions"), dose(node.get("dose")), previous(node.get("previous")),
+                text(node, "why"), text(node, "worksheet"));
         if (node.get("instructions") == null && node.get("title") == null) {
             throw new IllegalArgumentException("no \"instructions\" or \"title\" field");
         }

@@ -1,9 +1,8 @@
 package app.carryover.coach;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
+import app.carryover.language.NumberWords;
 import app.carryover.language.WordStems;
 
 /**
@@ -29,47 +28,9 @@ final class Lexicon {
         return Set.copyOf(out);
     }
 
-    private static final Map<String, Integer> NUMBER_WORDS = new HashMap<>();
-
-    static {
-        String[] small = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                + "sixteen seventeen eighteen nineteen twenty").split(" ");
-        for (int i = 0; i < small.length; i++) {
-            NUMBER_WORDS.put(small[i], i);
-        }
-        NUMBER_WORDS.put("thirty", 30);
-        NUMBER_WORDS.put("forty", 40);
-        NUMBER_WORDS.put("fifty", 50);
-        NUMBER_WORDS.put("sixty", 60);
-        NUMBER_WORDS.put("ninety", 90);
-        NUMBER_WORDS.put("hundred", 100);
-        NUMBER_WORDS.put("couple", 2);
-        NUMBER_WORDS.put("dozen", 12);
-        NUMBER_WORDS.put("half", 1);
-        NUMBER_WORDS.put("several", 3);
-    }
-
-    /** The value of a number token ('3', '3.5', 'three'), or -1 when the token is not a number. */
+    /** The value of a number token ('3', '3.5', 'three'), or -1 when the token is not a number (the one table in language). */
     static double number(String lower) {
-        if (lower.isEmpty()) {
-            return -1;
-        }
-        char c = lower.charAt(0);
-        if (c >= '0' && c <= '9') {
-            for (int i = 1; i < lower.length(); i++) {
-                char d = lower.charAt(i);
-                if (!(d >= '0' && d <= '9' || d == '.' && i < lower.length() - 1)) {
-                    return -1;
-                }
-            }
-            try {
-                return Double.parseDouble(lower);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }
-        Integer n = NUMBER_WORDS.get(lower);
-        return n == null ? -1 : n;
+        return NumberWords.quantity(lower);
     }
 
     static boolean isDigits(String lower) {

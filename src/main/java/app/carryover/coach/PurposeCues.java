@@ -160,6 +160,18 @@ final class PurposeCues {
                         return true;
                     }
                 }
+                case "note" -> {
+                    // "note how you felt afterwards": what to notice; "note how many", "note what you ate": a record
+                    if ((next.equals("how") && !s.at(i + 2).equals("many") && !s.at(i + 2).equals("much")
+                            && !s.at(i + 2).equals("long") && !s.at(i + 2).equals("often")) || next.equals("whether")) {
+                        return true;
+                    }
+                }
+                case "helps" -> {
+                    if (i == 0 || s.at(i - 1).equals("-") || s.at(i - 1).equals(",") || s.at(i - 1).equals(";")) {
+                        return true; // "walk after dinner - helps bring the sugar spike down"
+                    }
+                }
                 case "notice", "noticing", "noticed", "see", "find", "discover", "observe", "check" -> {
                     if (isHedgedSee(s, i)) {
                         continue;
@@ -255,6 +267,10 @@ final class PurposeCues {
         String v = s.stemAt(i + 2);
         if (w.equals("how") && s.at(i + 2).equals("it") && (s.at(i + 3).equals("goes") || s.at(i + 3).equals("went"))) {
             return true; // "see how it goes"
+        }
+        if (w.equals("how") && s.at(i + 2).equals("you") && (s.at(i + 3).equals("go") || s.at(i + 3).equals("get")
+                || s.at(i + 3).equals("manage") || s.at(i + 3).equals("do"))) {
+            return true; // "see how you go with cutting down": try it, nothing to learn
         }
         return (w.equals("what") || w.equals("whatever") || w.equals("if") && s.at(i + 2).equals("anything"))
                 && (v.equals("come") || v.equals("fit") || v.equals("suit") || v.equals("resonat") || v.equals("work")

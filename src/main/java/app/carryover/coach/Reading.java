@@ -13,7 +13,7 @@ import app.carryover.language.PlainText;
  */
 record Reading(AssignmentText input, Passage goal, Passage focus, Passage title, Passage instructions, Passage previous,
         MeasureCues.Kind measure, boolean doseMeasurable, String record, boolean purpose, VagueCues.Evidence vague,
-        TopicLinks.Verdict link, List<String> notes, boolean judgeable) {
+        TopicLinks.Verdict link, List<String> notes, boolean judgeable, boolean whyStated, String doseConflict) {
 
     /** Instructions longer than this are read only this far. */
     static final int MAX_INSTRUCTIONS = 4000;
@@ -59,14 +59,34 @@ record Reading(AssignmentText input, Passage goal, Passage focus, Passage title,
         if (record == null && judgeable && RecordCues.bulletedSteps(in.instructions())) {
             record = RecordCues.BULLETS;
         }
+        if (record == null && judgeable && !in.worksheet().isBlank()) {
+            record = "the " + in.worksheet().strip() + " worksheet";
+        }
         boolean purpose = judgeable && PurposeCues.find(instructions);
+        PlainText whyText = PlainText.of(in.why(), MAX_FIELD);
+        boolean whyStated = saysSomething(whyText.text());
         VagueCues.Evidence vague = VagueCues.of(instructions);
-        TopicLinks.Verdict link = TopicLinks.judge(List.of(goal, focus, previous), List.of(title, instructions));
+        List<Passage> task = whyStated ? List.of(title, instructions, Passage.ofPhrase(whyText.text()))
+                : List.of(title, instructions);
+        TopicLinks.Verdict link = TopicLinks.judge(List.of(goal, focus, previous), task);
         if (link == TopicLinks.Verdict.NO_CONTEXT) {
             notes.add("No goal or session focus was given, so the link to the client's work could not be checked.");
         }
+        String doseConflict = judgeable ? StatedFrequency.conflict(titleText.text() + ". " + instructionsText.text(), in.dose())
+                : null;
         return new Reading(in, goal, focus, title, instructions, previous, measure, doseMeasurable, record, purpose, vague,
-                link, notes, judgeable);
+                link, notes, judgeable, whyStated, doseConflict);
+    }
+
+    /** Placeholders that fill a Why field without saying why. */
+    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("n a", "na", "none", "tbc", "tbd", "see above",
+            "as above", "as discussed", "as agreed", "same as before", "same as last time", "to do", "not sure", "see notes",
+            "see instructions");
+
+    /** A Why field says something when it holds at least two words that are not a placeholder ("n/a", "see above"). */
+    static boolean saysSomething(String why) {
+        String words = why.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]+", " ").strip();
+        return !words.isEmpty() && words.indexOf(' ') > 0 && !PLACEHOLDERS.contains(words);
     }
 
     /** English prose is full of function words; a text with almost none is in another language. */

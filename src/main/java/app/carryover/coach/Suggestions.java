@@ -41,7 +41,13 @@ final class Suggestions {
             out.add(new Suggestion(Label.SPECIFIC, "Name something the client will do rather than an attitude to hold: e.g. '"
                     + capitalise(exampleFor(r).action()) + "'."));
         }
-        if (!measurable) {
+        if (r.doseConflict() != null) {
+            out.add(new Suggestion(Label.MEASURABLE, "The instructions say '" + r.doseConflict() + "' but the dose is "
+                    + r.input().dose().rateInWords() + ": make them say the same, so the client knows how often."));
+        } else if (!measurable && r.doseMeasurable()) {
+            out.add(new Suggestion(Label.MEASURABLE, "The dose says how often, but there is nothing concrete to count yet: "
+                    + "name the action first, then how often or how much."));
+        } else if (!measurable) {
             out.add(new Suggestion(Label.MEASURABLE, "Say how often or how much: 'twice a day, after breakfast and before bed', "
                     + "'for 10 minutes', or a rating that triggers it: 'each time anxiety is 6/10 or higher'."));
         }

@@ -48,10 +48,10 @@ final class VagueCues {
                         || stem.equals("face") || stem.equals("resist") && !hasConcreteNoun(s, head + 1)
                         || stem.equals("take") && (s.at(head + 1).equals("time") && !isTimeOut(s, head + 1) || s.at(head + 1).equals("whatever")
                         || s.at(head + 1).equals("care")) || stem.equals("make") && s.at(head + 1).equals("time")
-                        || stem.equals("put") && s.at(head + 1).equals("yourself") || stem.equals("sit") && s.at(head + 1).equals("with")
+                        || stem.equals("put") && s.at(head + 1).equals("yourself") || stem.equals("sit") && s.at(head + 1).equals("with") && !sitsWithSomeone(s, head)
                         || stem.equals("live") || stem.equals("start") && s.stemAt(head + 1).equals("think")
                         || isEasyOnYourself(s, head) || isFixingAnArea(s, head) || isGiveItAGo(s, head)
-                        || isBackOnTrack(s, head)
+                        || isBackOnTrack(s, head) || isAreaIdiom(s, head) || isQualityOfArea(s, head)
                         || stem.equals("spend") && isSpendOnAttitude(s, head)
                         || stem.equals("remind") && s.at(head + 1).equals("yourself")
                         || stem.equals("slow") && s.at(head + 1).equals("down")
@@ -471,9 +471,73 @@ final class VagueCues {
 
     private static boolean isGetVague(Sentence s, int head) {
         String next = s.at(head + 1);
-        return next.equals("more") || next.equals("better") || next.equals("some") || next.equals("started")
+        // "get some rest", "get some fresh air" are vague; "get some proper trainers" names a thing to buy
+        return next.equals("more") || next.equals("better") || next.equals("some") && !concreteSoon(s, head + 2)
+                || next.equals("started")
                 || next.equals("back") || next.equals("out") && s.at(head + 2).equals("more")
                 || next.equals("on") || next.equals("over") || next.equals("through");
+    }
+
+    /** 'sit with Ana's group', 'sit with your friends': company, not a feeling to sit with. */
+    private static boolean sitsWithSomeone(Sentence s, int head) {
+        int end = Math.min(clauseEnd(s, head), head + 5);
+        for (int j = head + 2; j < end; j++) {
+            if (isConcreteNoun(s, j) && !VagueWords.ATTITUDE_WORDS.contains(s.stemAt(j))
+                    && !VagueWords.ABSTRACT_NOUNS.contains(s.stemAt(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean concreteSoon(Sentence s, int from) {
+        return isConcreteNoun(s, from) || isConcreteNoun(s, from + 1);
+    }
+
+    /**
+     * Idioms of keeping an area of life in hand, with nothing counted: 'get your sugars under control', 'knock the
+     * smoking on the head', 'make the tablets part of your day'.
+     */
+    private static boolean isAreaIdiom(Sentence s, int head) {
+        String stem = s.stemAt(head);
+        int end = Math.min(clauseEnd(s, head), head + 9);
+        if (hasNumber(s, head + 1)) {
+            return false;
+        }
+        for (int j = head + 1; j < end; j++) {
+            String w = s.at(j);
+            if ((stem.equals("get") || stem.equals("keep") || stem.equals("bring")) && w.equals("under")
+                    && s.at(j + 1).equals("control")) {
+                return true;
+            }
+            if (stem.equals("knock") && w.equals("on") && s.at(j + 1).equals("the") && s.at(j + 2).equals("head")) {
+                return true;
+            }
+            if (stem.equals("make") && w.equals("part") && s.at(j + 1).equals("of")) {
+                String n = s.at(j + 2).equals("your") || s.at(j + 2).equals("the") ? s.at(j + 3) : s.at(j + 2);
+                return n.equals("day") || n.equals("routine") || n.equals("life") || n.equals("week") || n.equals("days")
+                        || n.equals("lifestyle");
+            }
+        }
+        return false;
+    }
+
+    /** 'eat a balanced diet', 'keep a healthy routine': the quality of an area of life, not an action on it. */
+    private static boolean isQualityOfArea(Sentence s, int head) {
+        if (hasNumber(s, head + 1)) {
+            return false;
+        }
+        int j = head + 1;
+        String det = s.at(j);
+        if (det.equals("a") || det.equals("an") || det.equals("your") || det.equals("the") || det.equals("more")) {
+            j++;
+        }
+        if (!VagueWords.QUALITY_WORDS.contains(s.at(j))) {
+            return false;
+        }
+        String noun = s.at(j + 1);
+        return VagueWords.DOMAIN_NOUNS.contains(noun) || VagueWords.DOMAIN_NOUNS.contains(noun + "s")
+                || VagueWords.ATTITUDE_WORDS.contains(s.stemAt(j + 1));
     }
 
     /** 'Spend 10 minutes a day trying to forgive yourself': time spent on an attitude. */

@@ -28,7 +28,8 @@ final class VagueWords {
             mindset attitude perspective perfection guilt feelings emotions fears discomfort uncertainty process values
             boundaries communication wellbeing well-being self-care selfcare health best potential journey growth
             resilience energy stress vibes kindness gratitude acceptance peace balance happiness soul headspace
-            introspection self-reflection
+            introspection self-reflection willpower will-power self-control discipline self-discipline determination
+            judgement judgment
             """);
 
     /** References back to the session or to whatever the client makes of it. */
@@ -81,6 +82,8 @@ final class VagueWords {
             get your head | get out of your comfort | step out of your comfort | step outside your comfort
             push your comfort | stretch your comfort | get into a better | get in a better | find your feet
             chew over | chew on | mull it over | sleep on it | turn it over
+            keep your cool | keep cool | keep your temper | hold your temper | keep your head | get out and about
+            go overboard | go over the top | go mad
             """);
 
     /** Openings that only frame the task: 'I'd like you to', 'this week', 'your homework is to', 'see if you can'. */
@@ -98,6 +101,7 @@ final class VagueWords {
             asked to | advised to | continue to | hw : | homework : | homework - | hw - | plan : | task :
             you must | you need to | you have to | you've got to | you ought to | you're to
             have a go at | have a crack at | have a stab at | have a bash at | have a try at | give it a go and
+            if you could | if you can | if you would | aim for
             """);
 
     /** Plural nouns for a class of skills or tips, not one named technique ('your coping skills'). */
@@ -108,6 +112,9 @@ final class VagueWords {
     static final String[][] FIX_VERBS = idioms("""
             sort out | fix | improve | tackle | manage | handle | deal with | address | build on | build upon | hold onto
             | hold on to | hang on to | hang onto | keep up | stick with | work at | get back on | keep on top of
+            | sort | up | step up | boost | increase | reduce | lower | cut down on | rein in | get a grip on
+            | get to grips with | take control of | take charge of | watch | keep an eye on | be careful with
+            | go easy on | ease off | ease up on | lay off
             """);
 
     /** Nouns for a whole area of life or of the work done, not a thing to act on ('your sleep', 'the progress'). */
@@ -115,6 +122,14 @@ final class VagueWords {
             sleep sleeping eating drinking diet routine routines life lifestyle mood moods stress health habits weight fitness
             spending finances money confidence self-esteem progress gains momentum work practice recovery wellbeing
             well-being relationship marriage drinking smoking gambling gaming anxiety worry worrying
+            diet intake salt sugar sugars glucose carbs caffeine snacking activity levels level medication medications
+            meds medicine medicines tablets pills cholesterol vaping use consumption bedtime bedtimes schoolwork
+            posture booze alcohol portions spending
+            """);
+
+    /** Words of quality that make an area of life the object of a task ('eat a balanced diet', 'a healthy routine'). */
+    static final Set<String> QUALITY_WORDS = Lexicon.words("""
+            balanced healthy healthier better good sensible proper normal varied regular nutritious
             """);
 
     static final Set<String> PREPOSITIONS = Lexicon.words("around about with within over under of for from to in on at after "

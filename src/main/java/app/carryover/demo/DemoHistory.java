@@ -250,8 +250,11 @@ class DemoHistory {
                 if (random.nextDouble() < share) {
                     Instant at = day.atTime(8 + n * Math.max(1, 12 / perDay), 15).atZone(c.zone()).toInstant();
                     if (at.isBefore(clock.instant()) && at.isAfter(a.startsAt())) {
+                        // A sleep diary is about the night before the morning it is written.
+                        String dated = answers == null ? null
+                                : answers.replaceAll("\"night_of\":\"[0-9-]+\"", "\"night_of\":\"" + day.minusDays(1) + "\"");
                         log.recordFor(c.clinician(), c.clientId(), a.id(), at, answers == null ? 3 + random.nextInt(7) : null,
-                                random.nextInt(6) == 0 ? "Easier than yesterday" : null, answers);
+                                random.nextInt(6) == 0 ? "Easier than yesterday" : null, dated);
                     }
                 }
             }

@@ -3,6 +3,7 @@ package app.carryover.goals;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.carryover.caseload.ClientAccess;
 import app.carryover.caseload.ClientRecord;
 import app.carryover.system.Actor;
+import app.carryover.system.Dates;
 import app.carryover.system.ProblemException;
 import app.carryover.system.ProblemException.FieldProblem;
 import app.carryover.system.Uuids;
@@ -56,6 +58,7 @@ public class Goals {
     public Goal create(Actor actor, UUID clientId, GoalDraft draft) {
         ClientRecord client = access.change(actor, clientId, "goals");
         Instant now = clock.instant();
+        checkTargetDate(client, draft.targetDate(), null);
         Goal goal = new Goal(client.practiceId(), Uuids.timeOrdered(), client.id(), clean(draft.statement()),
                 blankToNull(draft.whyItMatters()), target(draft), draft.targetDate(), GoalStatus.ACTIVE, 1, now, now);
         goals.insert(goal, actor.accountId());
@@ -68,6 +71,7 @@ public class Goals {
     public Goal update(Actor actor, UUID clientId, UUID goalId, GoalDraft draft, int expectedVersion, String note) {
         ClientRecord client = access.change(actor, clientId, "goal");
         Goal current = goals.find(client.practiceId(), client.id(), goalId).orElseThrow(() -> ProblemException.notFound("Goal"));
+        checkTargetDate(client, draft.targetDate(), current.targetDate());
         Goal next = new Goal(current.practiceId(), current.id(), current.clientId(), clean(draft.statement()),
                 blankToNull(draft.whyItMatters()), target(draft), draft.targetDate(), current.status(),
                 current.version() + 1, current.createdAt(), clock.instant());
@@ -108,6 +112,23 @@ public class Goals {
     /** Every goal of the client, for modules that have already checked access (the brief, progress). */
     public List<Goal> allOfClient(UUID practiceId, UUID clientId) {
         return goals.forClient(practiceId, clientId);
+    }
+
+    /**
+     * A target date is today or later (in the client's zone) and within ten years; a goal whose date has
+     * passed may keep it while other fields change, so an overdue goal can still be reworded.
+     */
+    private void checkTargetDate(ClientRecord client, LocalDate date, LocalDate unchanged) {
+        if (date == null || date.equals(unchanged)) {
+            return;
+        }
+        LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
+        if (date.isBefore(today)) {
+            throw ProblemException.invalid("targetDate", "is in the past (" + Dates.day(date) + "); choose today or a later date");
+        }
+        if (date.isAfter(today.plusYears(10))) {
+            throw ProblemException.invalid("targetDate", "is more than ten years ahead (" + Dates.day(date) + ")");
+        }
     }
 
     private void save(Actor actor, Goal current, Goal next, int expectedVersion, String note) {
@@ -178,7 +199,7 @@ public class Goals {
     private String summary(String snapshot) {
         Map<?, ?> m = json.readValue(snapshot, Map.class);
         return m.get("statement") + " — " + m.get("target")
-                + (m.get("targetDate") == null ? "" : ", by " + m.get("targetDate")) + " (" + String.valueOf(m.get("status")).toLowerCase() + ")";
+                + (m.get("targetDate") == null ? "" : ", by " + Dates.day(LocalDate.parse(String.valueOf(m.get("targetDate"))))) + " (" + String.valueOf(m.get("status")).toLowerCase() + ")";
     }
 
     private static String clean(String s) {

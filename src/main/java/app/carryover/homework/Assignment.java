@@ -14,11 +14,14 @@ import app.carryover.system.ClinicianOnly;
  *
  * @param dueDate   a set due date (client-local), or null when due at the next session
  * @param coachReport the quality coach's analysis (JSON), for clinicians only
+ * @param revision  1 as first set, one more for each edit (the client always sees the current one)
+ * @param plan      what to do when something gets in the way, agreed at the review that led here; or null
  */
 public record Assignment(UUID practiceId, UUID id, UUID clientId, String title, String instructions, String rationale,
         boolean general, List<UUID> goalIds, UUID assignedInSession, String worksheetKey, Integer worksheetVersion,
         Dose dose, Instant startsAt, LocalDate startDate, LocalDate dueDate, int difficulty, UUID exposureStepId,
-        AssignmentStatus status, UUID previousId, @ClinicianOnly String coachReport, Instant createdAt) {
+        AssignmentStatus status, UUID previousId, @ClinicianOnly String coachReport, Instant createdAt, int revision,
+        String plan) {
 
     public Assignment {
         goalIds = goalIds == null ? List.of() : List.copyOf(goalIds);
@@ -32,6 +35,6 @@ public record Assignment(UUID practiceId, UUID id, UUID clientId, String title, 
     public Assignment forClient() {
         return new Assignment(practiceId, id, clientId, title, instructions, rationale, general, goalIds,
                 assignedInSession, worksheetKey, worksheetVersion, dose, startsAt, startDate, dueDate, difficulty,
-                exposureStepId, status, previousId, null, createdAt);
+                exposureStepId, status, previousId, null, createdAt, revision, plan);
     }
 }

@@ -35,16 +35,17 @@ class AssignmentQuality {
     CoachReport analyse(ClientRecord client, AssignmentDraft draft, UUID previousId) {
         String goalText = goals.ofClient(client.practiceId(), client.id(), draft.goalIds()).stream()
                 .map(Goal::statement).collect(Collectors.joining("; "));
-        AssignmentText text = AssignmentText.of(goalText, "", nz(draft.title()), nz(draft.instructions())
-                + (draft.rationale() == null || draft.rationale().isBlank() ? "" : " " + draft.rationale()));
+        AssignmentText text = AssignmentText.of(goalText, "", nz(draft.title()), nz(draft.instructions()))
+                .withWhy(draft.rationale())
+                .withWorksheet(draft.worksheetKey() == null ? null : draft.worksheetKey().replace('-', ' '));
         if (draft.dose() != null && draft.dose().kind() != null) {
             text = text.withDose(coachDose(draft.dose()));
         }
         if (previousId != null) {
-            text = assignments.find(client.practiceId(), client.id(), previousId)
-                    .map(p -> AssignmentText.of(goalText, "", nz(draft.title()), nz(draft.instructions()))
-                            .withPrevious(PreviousStep.of(p.title() + ". " + p.instructions())))
-                    .orElse(text);
+            var previous = assignments.find(client.practiceId(), client.id(), previousId);
+            if (previous.isPresent()) {
+                text = text.withPrevious(PreviousStep.of(previous.get().title() + ". " + previous.get().instructions()));
+            }
         }
         return AssignmentCoach.analyse(text);
     }
@@ -58,7 +59,7 @@ class AssignmentQuality {
             case PER_DAY -> app.carryover.coach.Dose.timesPer(dose.count(), app.carryover.coach.Dose.Per.DAY);
             case PER_WEEK -> app.carryover.coach.Dose.timesPer(dose.count(), app.carryover.coach.Dose.Per.WEEK);
             case PER_PERIOD -> app.carryover.coach.Dose.timesPer(dose.count(), app.carryover.coach.Dose.Per.PERIOD);
-            case ON_DAYS -> app.carryover.coach.Dose.onDays(dose.weekdays(), List.of());
+            case ON_DAYS -> new app.carryover.coach.Dose(dose.count(), null, dose.weekdays(), List.of(), null, null, null);
             case TRIGGER -> app.carryover.coach.Dose.triggered(dose.trigger(), dose.count());
         };
     }

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** The one place that knows the assignment tables (assignments, their goals and pauses). */
 @Repository
 class AssignmentRepository {
@@ -32,9 +34,11 @@ class AssignmentRepository {
             FROM assignment a""";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    AssignmentRepository(JdbcClient jdbc) {
+    AssignmentRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     void insert(Assignment a, UUID by) {
@@ -43,19 +47,66 @@ class AssignmentRepository {
                 INSERT INTO assignment (practice_id, id, client_id, title, instructions, rationale, general,
                     assigned_in_session, worksheet_key, worksheet_version, dose_kind, dose_count, dose_weekdays, dose_times,
                     dose_trigger, starts_at, start_date, due_date, difficulty, exposure_step_id, status, previous_id,
-                    coach_report, created_at, created_by, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+                    coach_report, created_at, created_by, updated_at, revision, plan)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")
                 .params(a.practiceId(), a.id(), a.clientId(), a.title(), a.instructions(), a.rationale(), a.general(),
                         a.assignedInSession(), a.worksheetKey(), a.worksheetVersion(), d.kind().name(), d.count(),
                         weekdays(d.weekdays()), d.times(), d.trigger(), Timestamp.from(a.startsAt()),
                         Date.valueOf(a.startDate()), a.dueDate() == null ? null : Date.valueOf(a.dueDate()),
                         a.difficulty(), a.exposureStepId(), a.status().name(), a.previousId(), a.coachReport(),
-                        Timestamp.from(a.createdAt()), by, Timestamp.from(a.createdAt()))
+                        Timestamp.from(a.createdAt()), by, Timestamp.from(a.createdAt()), a.revision(), a.plan())
                 .update();
         for (UUID goal : a.goalIds()) {
             jdbc.sql("INSERT INTO assignment_goal (practice_id, assignment_id, goal_id) VALUES (?, ?, ?)")
                     .params(a.practiceId(), a.id(), goal).update();
         }
+    }
+
+    /** Writes an edited assignment over revision {@code expected}; false when someone else changed it first. */
+    boolean update(Assignment a, int expected, Instant now) {
+        Dose d = a.dose();
+        int changed = jdbc.sql("""
+                UPDATE assignment SET title = ?, instructions = ?, rationale = ?, general = ?, worksheet_key = ?,
+                    worksheet_version = ?, dose_kind = ?, dose_count = ?, dose_weekdays = ?, dose_times = ?, dose_trigger = ?,
+                    starts_at = ?, start_date = ?, due_date = ?, difficulty = ?, exposure_step_id = ?, coach_report = ?::jsonb,
+                    plan = ?, revision = ?, updated_at = ?
+                WHERE practice_id = ? AND id = ? AND revision = ?""")
+                .params(a.title(), a.instructions(), a.rationale(), a.general(), a.worksheetKey(), a.worksheetVersion(),
+                        d.kind().name(), d.count(), weekdays(d.weekdays()), d.times(), d.trigger(),
+                        Timestamp.from(a.startsAt()), Date.valueOf(a.startDate()),
+                        a.dueDate() == null ? null : Date.valueOf(a.dueDate()), a.difficulty(), a.exposureStepId(),
+                        a.coachReport(), a.plan(), a.revision(), Timestamp.from(now), a.practiceId(), a.id(), expected)
+                .update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM assignment_goal WHERE practice_id = ? AND assignment_id = ?").params(a.practiceId(), a.id()).update();
+        for (UUID goal : a.goalIds()) {
+            jdbc.sql("INSERT INTO assignment_goal (practice_id, assignment_id, goal_id) VALUES (?, ?, ?)")
+                    .params(a.practiceId(), a.id(), goal).update();
+        }
+        return true;
+    }
+
+    void insertRevision(Assignment a, List<AssignmentRevision.FieldChange> changes, String note, Instant at, UUID by) {
+        jdbc.sql("""
+                INSERT INTO assignment_revision (practice_id, assignment_id, revision, changes, note, changed_at, changed_by)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)""")
+                .params(a.practiceId(), a.id(), a.revision(), json.writeValueAsString(changes), note, Timestamp.from(at), by)
+                .update();
+    }
+
+    /** An assignment's recorded changes, newest first. */
+    List<AssignmentRevision> revisions(UUID practiceId, UUID assignmentId) {
+        return jdbc.sql("""
+                SELECT revision, changed_at, changed_by, changes::text AS changes, note FROM assignment_revision
+                WHERE practice_id = ? AND assignment_id = ? ORDER BY revision DESC""")
+                .params(practiceId, assignmentId)
+                .query((rs, n) -> new AssignmentRevision(rs.getInt("revision"), rs.getTimestamp("changed_at").toInstant(),
+                        rs.getObject("changed_by", UUID.class),
+                        List.of(json.readValue(rs.getString("changes"), AssignmentRevision.FieldChange[].class)),
+                        rs.getString("note")))
+                .list();
     }
 
     Optional<Assignment> find(UUID practiceId, UUID clientId, UUID id) {
@@ -151,6 +202,7 @@ class AssignmentRepository {
                 rs.getTimestamp("starts_at").toInstant(), rs.getDate("start_date").toLocalDate(),
                 due == null ? null : due.toLocalDate(), rs.getInt("difficulty"), rs.getObject("exposure_step_id", UUID.class),
                 AssignmentStatus.valueOf(rs.getString("status")), rs.getObject("previous_id", UUID.class),
-                rs.getString("coach_report"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("coach_report"), rs.getTimestamp("created_at").toInstant(), rs.getInt("revision"),
+                rs.getString("plan"));
     }
 }

@@ -151,10 +151,85 @@ public class Assignments {
 
     /** Creates an assignment as of {@code now} (the clock's now, or an imported moment). */
     Assignment create(Actor actor, ClientRecord client, AssignmentDraft draft, UUID previousId, Instant now) {
+        Checked c = check(client, draft, now, null, false);
+        LocalDate today = now.atZone(client.timeZone()).toLocalDate();
+        Instant startsAt = c.start().isAfter(today) ? c.start().atStartOfDay(client.timeZone()).toInstant() : now;
+        Assignment a = new Assignment(client.practiceId(), Uuids.timeOrdered(), client.id(), c.title(), c.instructions(),
+                c.rationale(), draft.general(), List.copyOf(Set.copyOf(draft.goalIds())), draft.sessionId(),
+                c.worksheet() == null ? null : c.worksheet().key(), c.worksheet() == null ? null : c.worksheet().version(),
+                c.dose(), startsAt, c.start(), draft.dueDate(), c.difficulty(), draft.exposureStepId(),
+                AssignmentStatus.ACTIVE, previousId, quality.reportJson(client, draft, previousId), now, 1, c.plan());
+        assignments.insert(a, actor.accountId());
+        return a;
+    }
+
+    /**
+     * Changes an open assignment; the client sees the new version at once and the care team keeps the
+     * history (who changed which field from what to what, and when). A worksheet or start day can
+     * change only while nothing has been recorded against it. {@code expectedRevision}, when given,
+     * refuses a change made over someone else's.
+     */
+    @Transactional
+    public Assignment edit(Actor actor, UUID clientId, UUID assignmentId, AssignmentDraft draft, Integer expectedRevision,
+            String note) {
+        ClientRecord client = access.change(actor, clientId, "assignment");
+        Assignment current = find(client, assignmentId);
+        if (!current.status().open()) {
+            throw ProblemException.conflict("This assignment is " + current.status().label()
+                    + " and can no longer change; assign a new one instead.");
+        }
+        if (expectedRevision != null && expectedRevision != current.revision()) {
+            throw ProblemException.conflict("Someone changed this assignment meanwhile; reload it and try again.");
+        }
+        if (note != null && note.length() > 1000) {
+            throw ProblemException.invalid("note", "must be at most 1,000 characters");
+        }
+        Instant now = clock.instant();
+        boolean recorded = !entries.momentsOf(client.practiceId(), List.of(current.id())).isEmpty();
+        Checked c = check(client, draft, now, current, recorded);
+        String worksheetKey = c.worksheet() == null ? null : c.worksheet().key();
+        Integer worksheetVersion = c.worksheet() == null ? null
+                : worksheetKey.equals(current.worksheetKey()) ? current.worksheetVersion() : c.worksheet().version();
+        Instant startsAt = c.start().equals(current.startDate()) ? current.startsAt()
+                : c.start().isAfter(now.atZone(client.timeZone()).toLocalDate())
+                        ? c.start().atStartOfDay(client.timeZone()).toInstant() : now;
+        Assignment next = new Assignment(current.practiceId(), current.id(), current.clientId(), c.title(), c.instructions(),
+                c.rationale(), draft.general(), List.copyOf(Set.copyOf(draft.goalIds())), current.assignedInSession(),
+                worksheetKey, worksheetVersion, c.dose(), startsAt, c.start(), draft.dueDate(), c.difficulty(),
+                draft.exposureStepId(), current.status(), current.previousId(),
+                quality.reportJson(client, draft, current.previousId()), current.createdAt(), current.revision() + 1, c.plan());
+        List<AssignmentRevision.FieldChange> changes = AssignmentChanges.between(current, next,
+                ids -> goals.ofClient(client.practiceId(), client.id(), ids).stream().map(g -> g.statement())
+                        .sorted().collect(java.util.stream.Collectors.joining("; ")),
+                step -> hierarchies.situation(client.practiceId(), step).orElse("a step no longer recorded"));
+        if (changes.isEmpty()) {
+            return current;
+        }
+        if (!assignments.update(next, current.revision(), now)) {
+            throw ProblemException.conflict("Someone changed this assignment meanwhile; reload it and try again.");
+        }
+        assignments.insertRevision(next, changes, note == null || note.isBlank() ? null : note.strip(), now, actor.accountId());
+        return next;
+    }
+
+    /** An assignment's changes, newest first, for the care team. */
+    public List<AssignmentRevision> history(Actor actor, UUID clientId, UUID assignmentId) {
+        ClientRecord client = access.readClinical(actor, clientId, "assignment history");
+        find(client, assignmentId);
+        return assignments.revisions(client.practiceId(), assignmentId);
+    }
+
+    /** A draft's fields, checked against the client's record; every field at fault is named. */
+    private record Checked(String title, String instructions, String rationale, WorksheetDefinition worksheet, Dose dose,
+            LocalDate start, int difficulty, String plan) {
+    }
+
+    private Checked check(ClientRecord client, AssignmentDraft draft, Instant now, Assignment current, boolean recorded) {
         List<FieldProblem> problems = new ArrayList<>();
         String title = strip(draft.title());
         String instructions = strip(draft.instructions());
         String rationale = blankToNull(draft.rationale());
+        String plan = blankToNull(draft.plan());
         if (title.isEmpty() || title.length() > 200) {
             problems.add(new FieldProblem("title", "must be 1 to 200 characters"));
         }
@@ -163,6 +238,9 @@ public class Assignments {
         }
         if (rationale != null && rationale.length() > 2000) {
             problems.add(new FieldProblem("rationale", "must be at most 2,000 characters"));
+        }
+        if (plan != null && plan.length() > 2000) {
+            problems.add(new FieldProblem("plan", "must be at most 2,000 characters"));
         }
         if (!draft.general() && draft.goalIds().isEmpty()) {
             problems.add(new FieldProblem("goalIds", "link at least one goal, or mark the assignment as general"));
@@ -174,16 +252,21 @@ public class Assignments {
                 problems.add(new FieldProblem("goalIds", "must be open goals of this client"));
             }
         }
-        if (draft.sessionId() != null && sessions.timeline(client.practiceId(), client.id()).stream()
+        if (current == null && draft.sessionId() != null && sessions.timeline(client.practiceId(), client.id()).stream()
                 .noneMatch(s -> s.id().equals(draft.sessionId()))) {
             problems.add(new FieldProblem("sessionId", "is not a session of this client"));
         }
         WorksheetDefinition worksheet = null;
-        if (draft.worksheetKey() != null && !draft.worksheetKey().isBlank()) {
-            worksheet = worksheets.latest(client.practiceId(), draft.worksheetKey()).orElse(null);
+        String key = draft.worksheetKey() == null || draft.worksheetKey().isBlank() ? null : draft.worksheetKey();
+        if (key != null) {
+            worksheet = worksheets.latest(client.practiceId(), key).orElse(null);
             if (worksheet == null) {
                 problems.add(new FieldProblem("worksheetKey", "is not a worksheet of the library"));
             }
+        }
+        if (current != null && recorded && !java.util.Objects.equals(key, current.worksheetKey())) {
+            problems.add(new FieldProblem("worksheetKey", "cannot change once practice has been recorded against it; "
+                    + "assign a new piece of homework with the other worksheet"));
         }
         Dose dose = null;
         if (draft.dose() == null) {
@@ -196,9 +279,13 @@ public class Assignments {
             }
         }
         LocalDate today = now.atZone(client.timeZone()).toLocalDate();
-        LocalDate start = draft.startDate() == null ? today : draft.startDate();
-        if (start.isBefore(today.minusDays(7)) || start.isAfter(today.plusYears(1))) {
+        LocalDate start = draft.startDate() == null ? (current != null ? current.startDate() : today) : draft.startDate();
+        boolean startKept = current != null && start.equals(current.startDate());
+        if (!startKept && (start.isBefore(today.minusDays(7)) || start.isAfter(today.plusYears(1)))) {
             problems.add(new FieldProblem("startDate", "must be within a week before today and a year after"));
+        }
+        if (current != null && recorded && !startKept) {
+            problems.add(new FieldProblem("startDate", "cannot change once practice has been recorded"));
         }
         if (draft.dueDate() != null && draft.dueDate().isBefore(start)) {
             problems.add(new FieldProblem("dueDate", "is before the start"));
@@ -214,14 +301,12 @@ public class Assignments {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        Instant startsAt = start.isAfter(today) ? start.atStartOfDay(client.timeZone()).toInstant() : now;
-        Assignment a = new Assignment(client.practiceId(), Uuids.timeOrdered(), client.id(), title, instructions, rationale,
-                draft.general(), List.copyOf(Set.copyOf(draft.goalIds())), draft.sessionId(),
-                worksheet == null ? null : worksheet.key(), worksheet == null ? null : worksheet.version(), dose, startsAt,
-                start, draft.dueDate(), difficulty, draft.exposureStepId(), AssignmentStatus.ACTIVE, previousId,
-                quality.reportJson(client, draft, previousId), now);
-        assignments.insert(a, actor.accountId());
-        return a;
+        return new Checked(title, instructions, rationale, worksheet, dose, start, difficulty, plan);
+    }
+
+    /** One of the client's assignments, for services of this module that have checked access. */
+    Optional<Assignment> findIn(ClientRecord client, UUID assignmentId) {
+        return assignments.find(client.practiceId(), client.id(), assignmentId);
     }
 
     Assignment find(ClientRecord client, UUID assignmentId) {

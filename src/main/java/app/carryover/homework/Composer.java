@@ -18,7 +18,9 @@ import app.carryover.goals.Goals;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
 import app.carryover.worksheets.WorksheetLibrary;
+import app.carryover.worksheets.WorksheetSummary;
 
 /** What the composer page needs: the choices for each field, the due moment in words, and the coach's view. */
 @Service
@@ -81,6 +83,36 @@ public class Composer {
     public CoachReport coach(Actor actor, UUID clientId, ComposerForm form) {
         ClientRecord client = access.prepareChange(actor, clientId, "assignment draft");
         return quality.analyse(client, form.draft(), null);
+    }
+
+    /** The live panel's answer: the coach's view, and the worksheet's suggested dose in words when it was just applied. */
+    public record Live(CoachReport coach, String doseSuggested) {
+    }
+
+    /**
+     * The live panel as the clinician types: when the form's worksheet was just chosen, its suggested dose goes
+     * into the dose fields first (as the worksheet builder promises), then the coach reads the form.
+     */
+    public Live live(Actor actor, UUID clientId, ComposerForm form) {
+        ClientRecord client = access.prepareChange(actor, clientId, "assignment draft");
+        String suggested = applySuggestedDose(actor, form);
+        return new Live(quality.analyse(client, form.draft(), null), suggested);
+    }
+
+    /** Null when nothing changed (no worksheet, the same one as before, or none suggested). */
+    private String applySuggestedDose(Actor actor, ComposerForm form) {
+        String key = form.getWorksheetKey();
+        if (key == null || key.isBlank() || key.equals(form.getDoseWorksheet())) {
+            form.applySuggestedDose(key, null);
+            return null;
+        }
+        WorksheetSummary worksheet;
+        try {
+            worksheet = library.summary(actor, key);
+        } catch (ProblemException notVisible) {
+            return null; // saving names the unknown worksheet; the live panel stays quiet
+        }
+        return form.applySuggestedDose(key, worksheet.suggestedDose()) ? worksheet.suggestedDoseText() : null;
     }
 
 }

@@ -2,10 +2,13 @@ package app.carryover.homework;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+
+import app.carryover.worksheets.SuggestedDose;
 
 /** The composer's form fields, bound from a page post; {@link #draft()} turns them into a draft. */
 public class ComposerForm {
@@ -27,6 +30,9 @@ public class ComposerForm {
     private LocalDate dueDate;
     private Integer difficulty = 5;
     private UUID exposureStepId;
+    private String plan = "";
+    /** The worksheet whose suggested dose the dose fields were last given, so a new choice applies its own once. */
+    private String doseWorksheet = "";
 
     public static ComposerForm of(AssignmentDraft d) {
         ComposerForm f = new ComposerForm();
@@ -49,6 +55,8 @@ public class ComposerForm {
         f.dueDate = d.dueDate();
         f.difficulty = d.difficulty();
         f.exposureStepId = d.exposureStepId();
+        f.plan = d.plan() == null ? "" : d.plan();
+        f.doseWorksheet = f.worksheetKey;
         return f;
     }
 
@@ -57,7 +65,36 @@ public class ComposerForm {
                 doseWeekdays.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(doseWeekdays), doseTimes, doseTrigger);
         return new AssignmentDraft(title, instructions, rationale, general, goalIds, sessionId,
                 worksheetKey == null || worksheetKey.isBlank() ? null : worksheetKey, dose, startDate,
-                dueOnDate ? dueDate : null, difficulty, exposureStepId);
+                dueOnDate ? dueDate : null, difficulty, exposureStepId, plan);
+    }
+
+    /**
+     * When a worksheet has just been chosen, fills the dose fields with its suggested dose (the worksheet
+     * builder's promise: "the default when you assign it; you can change it for each client") and returns
+     * true. A worksheet already applied is not applied again, so the clinician's own changes stay.
+     */
+    boolean applySuggestedDose(String chosenKey, SuggestedDose suggested) {
+        String key = worksheetKey == null ? "" : worksheetKey;
+        if (key.isBlank() || key.equals(doseWorksheet) || !key.equals(chosenKey)) {
+            doseWorksheet = key;
+            return false;
+        }
+        doseWorksheet = key;
+        if (suggested == null) {
+            return false;
+        }
+        doseKind = switch (suggested.kind()) {
+            case PER_DAY -> Dose.Kind.PER_DAY;
+            case PER_WEEK -> Dose.Kind.PER_WEEK;
+            case PER_PERIOD -> Dose.Kind.PER_PERIOD;
+            case ON_DAYS -> Dose.Kind.ON_DAYS;
+            case ON_TRIGGER -> Dose.Kind.TRIGGER;
+        };
+        doseCount = suggested.count();
+        doseWeekdays = new ArrayList<>(suggested.days());
+        doseTimes = String.join(", ", suggested.times().stream().map(LocalTime::toString).toList());
+        doseTrigger = suggested.trigger() == null ? "" : suggested.trigger();
+        return true;
     }
 
     /** The dose in words as the form stands, or a hint when it is not complete yet. */
@@ -103,4 +140,8 @@ public class ComposerForm {
     public void setDifficulty(Integer difficulty) { this.difficulty = difficulty; }
     public UUID getExposureStepId() { return exposureStepId; }
     public void setExposureStepId(UUID exposureStepId) { this.exposureStepId = exposureStepId; }
+    public String getPlan() { return plan; }
+    public void setPlan(String plan) { this.plan = plan; }
+    public String getDoseWorksheet() { return doseWorksheet; }
+    public void setDoseWorksheet(String doseWorksheet) { this.doseWorksheet = doseWorksheet == null ? "" : doseWorksheet; }
 }

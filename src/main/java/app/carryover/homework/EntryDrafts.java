@@ -38,9 +38,11 @@ public class EntryDrafts {
     private final WorksheetCatalogue worksheets;
     private final ClientAccess access;
     private final Clock clock;
+    private final HierarchyRepository hierarchies;
 
     EntryDrafts(JdbcClient jdbc, AssignmentRepository assignments, EntryRepository entries, WorksheetCatalogue worksheets,
-            ClientAccess access, Clock clock) {
+            ClientAccess access, Clock clock, HierarchyRepository hierarchies) {
+        this.hierarchies = hierarchies;
         this.jdbc = jdbc;
         this.assignments = assignments;
         this.entries = entries;
@@ -49,7 +51,11 @@ public class EntryDrafts {
         this.clock = clock;
     }
 
-    /** The worksheet version an assignment was made with, for the client filling it. */
+    /**
+     * The worksheet version an assignment was made with, as the client fills it: when the assignment
+     * names its exposure step, the question asking which step was practised is left out (the step is
+     * recorded with the entry all the same).
+     */
     public WorksheetDefinition worksheetOf(Actor client, UUID assignmentId) {
         ClientRecord record = access.read(client, client.clientId(), "worksheet");
         Assignment a = assignments.find(record.practiceId(), record.id(), assignmentId)
@@ -57,8 +63,20 @@ public class EntryDrafts {
         if (!a.usesWorksheet()) {
             throw ProblemException.notFound("Worksheet");
         }
-        return worksheets.version(record.practiceId(), a.worksheetKey(), a.worksheetVersion())
+        WorksheetDefinition definition = worksheets.version(record.practiceId(), a.worksheetKey(), a.worksheetVersion())
                 .orElseThrow(() -> ProblemException.notFound("Worksheet"));
+        return namedStep(record, a).isPresent() ? NamedStep.without(definition) : definition;
+    }
+
+    /** The exposure step the assignment names, for the client's page ("Your step: …"). */
+    public Optional<String> namedStep(Actor client, UUID assignmentId) {
+        ClientRecord record = access.read(client, client.clientId(), "worksheet");
+        return assignments.find(record.practiceId(), record.id(), assignmentId).flatMap(a -> namedStep(record, a));
+    }
+
+    private Optional<String> namedStep(ClientRecord record, Assignment a) {
+        return a.exposureStepId() == null ? Optional.empty()
+                : hierarchies.situation(record.practiceId(), a.exposureStepId());
     }
 
     /** The worksheet an entry was filled against, for printing it. */

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A client's exposure hierarchy: situations ordered by the distress they are expected to bring. */
-public record ExposureHierarchy(UUID id, UUID clientId, String title, List<ExposureStep> steps) {
+/**
+ * A client's exposure hierarchy: situations in the order they are to be faced (usually by the distress
+ * they are expected to bring), of any length; {@code revision} counts its edits.
+ */
+public record ExposureHierarchy(UUID id, UUID clientId, String title, List<ExposureStep> steps, int revision) {
 
     public Optional<ExposureStep> step(UUID stepId) {
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();

@@ -31,10 +31,24 @@ class HomeworkApi {
     record AssignmentBody(@Size(max = 200) String title, @Size(max = 5000) String instructions,
             @Size(max = 2000) String rationale, boolean general, List<UUID> goalIds, UUID sessionId,
             @Size(max = 100) String worksheetKey, Dose dose, LocalDate startDate, LocalDate dueDate, Integer difficulty,
-            UUID exposureStepId) {
+            UUID exposureStepId, @Size(max = 2000) String plan) {
         AssignmentDraft draft() {
             return new AssignmentDraft(title, instructions, rationale, general, goalIds, sessionId, worksheetKey, dose,
-                    startDate, dueDate, difficulty, exposureStepId);
+                    startDate, dueDate, difficulty, exposureStepId, plan);
+        }
+    }
+
+    /** An edit: the whole assignment as it should now read, the revision it was made from, and a note. */
+    record EditBody(@Valid @jakarta.validation.constraints.NotNull AssignmentBody assignment, Integer revision,
+            @Size(max = 1000) String note) {
+    }
+
+    /** A review; for continue, step up, step down and modify, {@code next} may give the next assignment as composed. */
+    record ReviewBody(ReviewDecision decision, Integer clinicianRating, Integer clientRating, List<Obstacle> obstacles,
+            @Size(max = 500) String obstacleOther, @Size(max = 2000) String troubleshooting, @Valid AssignmentBody next) {
+        HomeworkReviews.ReviewInput input() {
+            return new HomeworkReviews.ReviewInput(decision, clinicianRating, clientRating, obstacles, obstacleOther,
+                    troubleshooting);
         }
     }
 
@@ -92,6 +106,21 @@ class HomeworkApi {
         return assignments.get(actor, clientId, assignmentId);
     }
 
+    /** Changes an open assignment; 409 when it was changed since {@code revision} or is closed. */
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @PutMapping("/api/v1/clients/{clientId}/assignments/{assignmentId}")
+    Assignment edit(Actor actor, @PathVariable UUID clientId, @PathVariable UUID assignmentId,
+            @Valid @RequestBody EditBody body) {
+        return assignments.edit(actor, clientId, assignmentId, body.assignment().draft(), body.revision(), body.note());
+    }
+
+    /** Who changed what in an assignment, and when; newest first. */
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/api/v1/clients/{clientId}/assignments/{assignmentId}/history")
+    List<AssignmentRevision> history(Actor actor, @PathVariable UUID clientId, @PathVariable UUID assignmentId) {
+        return assignments.history(actor, clientId, assignmentId);
+    }
+
     @Access(AccessRule.CARE_TEAM_WRITE)
     @PutMapping("/api/v1/clients/{clientId}/assignments/{assignmentId}/status")
     Assignment status(Actor actor, @PathVariable UUID clientId, @PathVariable UUID assignmentId,
@@ -115,8 +144,18 @@ class HomeworkApi {
     @PostMapping("/api/v1/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}")
     @ResponseStatus(HttpStatus.CREATED)
     Review decide(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId, @PathVariable UUID assignmentId,
-            @Valid @RequestBody HomeworkReviews.ReviewInput body) {
-        return reviews.decide(actor, clientId, sessionId, assignmentId, body);
+            @Valid @RequestBody ReviewBody body) {
+        return reviews.decide(actor, clientId, sessionId, assignmentId, body.input(),
+                body.next() == null ? null : body.next().draft());
+    }
+
+    /** The next assignment a decision proposes (the change filled in, the plan carried), to edit before deciding. */
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @GetMapping("/api/v1/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/proposal")
+    AssignmentDraft proposal(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId,
+            @PathVariable UUID assignmentId, @RequestParam(defaultValue = "MODIFY") ReviewDecision decision,
+            @RequestParam(defaultValue = "") String plan) {
+        return reviews.proposal(actor, clientId, sessionId, assignmentId, decision, plan);
     }
 
     @Access(AccessRule.CARE_TEAM_WRITE)
@@ -137,6 +176,23 @@ class HomeworkApi {
     @GetMapping("/api/v1/clients/{clientId}/hierarchies")
     List<ExposureHierarchy> hierarchies(Actor actor, @PathVariable UUID clientId) {
         return exposure.list(actor, clientId);
+    }
+
+    record HierarchyEditBody(@Size(max = 200) String title, Integer revision, List<ExposureHierarchies.StepEdit> steps) {
+    }
+
+    /** Changes a hierarchy: the steps in their new order (ids for kept steps, none for new; left out = removed). */
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @PutMapping("/api/v1/clients/{clientId}/hierarchies/{hierarchyId}")
+    ExposureHierarchy updateHierarchy(Actor actor, @PathVariable UUID clientId, @PathVariable UUID hierarchyId,
+            @Valid @RequestBody HierarchyEditBody body) {
+        return exposure.update(actor, clientId, hierarchyId, body.title(), body.steps(), body.revision());
+    }
+
+    @Access(AccessRule.CARE_TEAM_READ)
+    @GetMapping("/api/v1/clients/{clientId}/hierarchies/{hierarchyId}/history")
+    List<HierarchyRevision> hierarchyHistory(Actor actor, @PathVariable UUID clientId, @PathVariable UUID hierarchyId) {
+        return exposure.history(actor, clientId, hierarchyId);
     }
 
     @Access(AccessRule.CARE_TEAM_WRITE)

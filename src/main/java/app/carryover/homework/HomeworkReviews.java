@@ -33,7 +33,14 @@ public class HomeworkReviews {
 
     /** One assignment on the review screen. */
     public record ReviewItem(AssignmentProgress progress, List<PracticeEntry> entries, Reflection reflection,
-            StepUpRule stepUp, boolean carriedOver) {
+            StepUpRule stepUp, boolean carriedOver, List<EntryInWords> read, String worksheet) {
+
+        /** The entries in words, newest first: what a clinician reads aloud with the client. */
+        public List<EntryInWords> newestFirst() {
+            List<EntryInWords> newest = new ArrayList<>(read);
+            java.util.Collections.reverse(newest);
+            return newest;
+        }
     }
 
     /** The review screen of one session. */
@@ -58,10 +65,12 @@ public class HomeworkReviews {
     private final Sessions sessions;
     private final ClientAccess access;
     private final Clock clock;
+    private final EntryReader reader;
 
     HomeworkReviews(Assignments assignments, AssignmentRepository assignmentRepository, EntryRepository entries,
             ReviewRepository reviews, HierarchyRepository hierarchies, ExposureHierarchies exposure, Sessions sessions,
-            ClientAccess access, Clock clock) {
+            ClientAccess access, Clock clock, EntryReader reader) {
+        this.reader = reader;
         this.assignments = assignments;
         this.assignmentRepository = assignmentRepository;
         this.entries = entries;
@@ -105,32 +114,64 @@ public class HomeworkReviews {
      */
     @Transactional
     public Review decide(Actor actor, UUID clientId, UUID sessionId, UUID assignmentId, ReviewInput input) {
-        return decideAt(actor, clientId, sessionId, assignmentId, input, clock.instant());
+        return decideAt(actor, clientId, sessionId, assignmentId, input, null, clock.instant());
+    }
+
+    /**
+     * Records the decision with the next assignment as the clinician composed it from {@link #proposal}
+     * (Modify, Step up, Step down open the composer with the change filled in): the review and the next
+     * assignment are stored together or not at all.
+     */
+    @Transactional
+    public Review decide(Actor actor, UUID clientId, UUID sessionId, UUID assignmentId, ReviewInput input,
+            AssignmentDraft next) {
+        return decideAt(actor, clientId, sessionId, assignmentId, input, next, clock.instant());
+    }
+
+    /**
+     * What a decision proposes as the next assignment, for the composer: Step up and Step down change
+     * the difficulty and, for exposure, move to the next or previous step of the hierarchy (its words
+     * replacing the old step's in the title and instructions); Modify keeps everything for editing. The
+     * plan agreed for what got in the way comes with it.
+     */
+    public AssignmentDraft proposal(Actor actor, UUID clientId, UUID sessionId, UUID assignmentId,
+            ReviewDecision decision, String plan) {
+        ClientRecord client = access.prepareChange(actor, clientId, "homework review");
+        TherapySession session = heldSession(client, sessionId);
+        AssignmentProgress p = openProgress(client, assignmentId);
+        if (decision == null || !decision.continues()) {
+            throw ProblemException.invalid("decision", "only continue, step up, step down and modify lead to a next assignment");
+        }
+        String agreed = blank(plan);
+        return nextDraft(client, p.assignment(), decision)
+                .inSession(session.id(), clock.instant().atZone(client.timeZone()).toLocalDate())
+                .withPlan(agreed != null ? agreed : p.assignment().plan());
     }
 
     /** The decision as of a given moment (the clock's now, or an imported review). */
     Review decideAt(Actor actor, UUID clientId, UUID sessionId, UUID assignmentId, ReviewInput input, Instant at) {
+        return decideAt(actor, clientId, sessionId, assignmentId, input, null, at);
+    }
+
+    private Review decideAt(Actor actor, UUID clientId, UUID sessionId, UUID assignmentId, ReviewInput input,
+            AssignmentDraft composed, Instant at) {
         ClientRecord client = access.change(actor, clientId, "homework review");
         TherapySession session = heldSession(client, sessionId);
         AssignmentProgress p = openProgress(client, assignmentId);
-        List<FieldProblem> problems = new ArrayList<>();
-        if (input.decision() == null) {
-            problems.add(new FieldProblem("decision", "choose continue, step up, step down, modify, complete or drop"));
-        }
-        checkRating(problems, "clinicianRating", input.clinicianRating());
-        checkRating(problems, "clientRating", input.clientRating());
-        checkText(problems, "obstacleOther", input.obstacleOther(), 500);
-        checkText(problems, "troubleshooting", input.troubleshooting(), 2000);
-        if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
-        }
+        checkInput(input);
         Adherence adherence = p.dueSession() != null && p.dueSession().id().equals(sessionId) && p.whole() != null
                 ? p.whole() : p.soFar();
         Assignment current = p.assignment();
         UUID next = null;
+        if (composed != null && !input.decision().continues()) {
+            throw ProblemException.invalid("decision", "a next assignment follows only continue, step up, step down or modify");
+        }
         if (input.decision().continues()) {
-            AssignmentDraft draft = nextDraft(client, current, input.decision())
-                    .inSession(session.id(), at.atZone(client.timeZone()).toLocalDate());
+            LocalDate today = at.atZone(client.timeZone()).toLocalDate();
+            AssignmentDraft draft = composed != null
+                    ? composed.inSession(session.id(), composed.startDate() != null ? composed.startDate() : today)
+                    : nextDraft(client, current, input.decision()).inSession(session.id(), today)
+                            .withPlan(blank(input.troubleshooting()) != null ? blank(input.troubleshooting()) : current.plan());
             next = assignments.create(actor, client, draft, current.id(), at).id();
         }
         Review review = new Review(client.practiceId(), Uuids.timeOrdered(), current.id(), sessionId, at,
@@ -143,6 +184,21 @@ public class HomeworkReviews {
         assignmentRepository.setStatus(client.practiceId(), current.id(),
                 input.decision() == ReviewDecision.DROP ? AssignmentStatus.DISCONTINUED : AssignmentStatus.COMPLETED, at);
         return review;
+    }
+
+    /** Refuses a review's answers that cannot be stored, naming each field. */
+    public static void checkInput(ReviewInput input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (input.decision() == null) {
+            problems.add(new FieldProblem("decision", "choose continue, step up, step down, modify, complete or drop"));
+        }
+        checkRating(problems, "clinicianRating", input.clinicianRating());
+        checkRating(problems, "clientRating", input.clientRating());
+        checkText(problems, "obstacleOther", input.obstacleOther(), 500);
+        checkText(problems, "troubleshooting", input.troubleshooting(), 2000);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
     }
 
     /**
@@ -198,26 +254,39 @@ public class HomeworkReviews {
         AssignmentDraft draft = AssignmentDraft.from(current);
         Optional<ExposureHierarchy> hierarchy = current.exposureStepId() == null ? Optional.empty()
                 : hierarchies.ofStep(client.practiceId(), client.id(), current.exposureStepId());
+        Optional<ExposureStep> step = Optional.empty();
         if (decision == ReviewDecision.STEP_UP) {
             draft = draft.withDifficulty(Math.min(10, current.difficulty() + 1));
-            if (hierarchy.isPresent()) {
-                draft = draft.withStep(hierarchy.get().after(current.exposureStepId()).map(ExposureStep::id)
-                        .orElse(current.exposureStepId()));
-            }
+            step = hierarchy.flatMap(h -> h.after(current.exposureStepId()));
         } else if (decision == ReviewDecision.STEP_DOWN) {
             draft = draft.withDifficulty(Math.max(1, current.difficulty() - 1));
-            if (hierarchy.isPresent()) {
-                draft = draft.withStep(hierarchy.get().before(current.exposureStepId()).map(ExposureStep::id)
-                        .orElse(current.exposureStepId()));
-            }
+            step = hierarchy.flatMap(h -> h.before(current.exposureStepId()));
+        }
+        if (step.isPresent()) {
+            String was = hierarchy.get().step(current.exposureStepId()).map(ExposureStep::situation).orElse("");
+            String now = step.get().situation();
+            draft = draft.withStep(step.get().id()).withText(replaceStep(current.title(), was, now, false),
+                    replaceStep(current.instructions(), was, now, true));
         }
         return draft;
+    }
+
+    /**
+     * The next step's situation in place of the old one's; instructions that never named the old step
+     * gain a first line naming the new one, so the client always reads which step this week is.
+     */
+    static String replaceStep(String text, String was, String now, boolean nameIfMissing) {
+        if (!was.isEmpty() && text.contains(was)) {
+            return text.replace(was, now);
+        }
+        return nameIfMissing ? "This week's step: " + now + ".\n" + text : text;
     }
 
     private ReviewItem item(ClientRecord client, AssignmentProgress p, Map<UUID, Reflection> reflections, boolean carried) {
         Assignment a = p.assignment();
         StepUpRule stepUp = a.exposureStepId() == null ? null : exposure.suggestionOf(client.practiceId(), a.exposureStepId());
-        return new ReviewItem(p, entries.forAssignment(client.practiceId(), a.id()), reflections.get(a.id()), stepUp, carried);
+        List<PracticeEntry> list = entries.forAssignment(client.practiceId(), a.id());
+        return new ReviewItem(p, list, reflections.get(a.id()), stepUp, carried, reader.read(list), reader.title(a));
     }
 
     private AssignmentProgress openProgress(ClientRecord client, UUID assignmentId) {

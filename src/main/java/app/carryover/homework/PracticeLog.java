@@ -48,9 +48,14 @@ public class PracticeLog {
     private final Practices practices;
     private final WorksheetCatalogue worksheets;
     private final Clock clock;
+    private final EntryReader reader;
+    private final HierarchyRepository hierarchies;
 
     PracticeLog(EntryRepository entries, AssignmentRepository assignments, ReviewRepository reviews, ClientAccess access,
-            Practices practices, WorksheetCatalogue worksheets, Clock clock) {
+            Practices practices, WorksheetCatalogue worksheets, Clock clock, EntryReader reader,
+            HierarchyRepository hierarchies) {
+        this.reader = reader;
+        this.hierarchies = hierarchies;
         this.entries = entries;
         this.assignments = assignments;
         this.reviews = reviews;
@@ -78,7 +83,7 @@ public class PracticeLog {
         Instant now = clock.instant();
         Instant occurred = input.occurredAt() == null ? now : input.occurredAt();
         LocalDate localDate = checkWhen(client, record, a, occurred, now);
-        Checked checked = check(a, input);
+        Checked checked = check(a, input, localDate);
         PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
                 input.clientEntryId(), occurred, localDate, record.timeZone().getId(), input.rating(), checked.note(),
                 a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, now);
@@ -106,7 +111,7 @@ public class PracticeLog {
         if (localDate.isBefore(a.startDate())) {
             throw ProblemException.invalid("occurredAt", "is before this practice began");
         }
-        Checked checked = check(a, new EntryInput(null, occurredAt, rating, note, answers));
+        Checked checked = check(a, new EntryInput(null, occurredAt, rating, note, answers), localDate);
         PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
                 Uuids.timeOrdered(), occurredAt, localDate, record.timeZone().getId(), rating, checked.note(),
                 a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, clock.instant());
@@ -126,7 +131,7 @@ public class PracticeLog {
         Instant occurred = input.occurredAt() == null ? current.occurredAt() : input.occurredAt();
         LocalDate localDate = occurred.equals(current.occurredAt()) ? current.localDate()
                 : checkWhen(client, record, a, occurred, now);
-        Checked checked = check(a, input);
+        Checked checked = check(a, input, localDate);
         entries.revise(current, occurred, localDate, input.rating(), checked.note(), checked.answers(), checked.values(),
                 changesContent(current, occurred, input.rating(), checked), now);
         return entries.find(record.practiceId(), record.id(), entryId).orElseThrow();
@@ -153,6 +158,19 @@ public class PracticeLog {
         ClientRecord record = access.read(actor, clientId, "practice entries");
         assignments.find(record.practiceId(), record.id(), assignmentId).orElseThrow(() -> ProblemException.notFound("Assignment"));
         return entries.forAssignment(record.practiceId(), assignmentId);
+    }
+
+    /**
+     * Entries in words (questions and answers, numbers with their labels), for entries the caller has
+     * already been allowed to read.
+     */
+    public List<EntryInWords> inWords(List<PracticeEntry> read) {
+        return reader.read(read);
+    }
+
+    /** The title of the worksheet an assignment uses (in its version), or null for a quick log. */
+    public String worksheetTitle(Assignment a) {
+        return reader.title(a);
     }
 
     public PracticeEntry get(Actor actor, UUID clientId, UUID entryId) {
@@ -183,7 +201,7 @@ public class PracticeLog {
     private record Checked(String note, String answers, List<ExtractedValue> values) {
     }
 
-    private Checked check(Assignment a, EntryInput input) {
+    private Checked check(Assignment a, EntryInput input, LocalDate entryDate) {
         List<FieldProblem> problems = new ArrayList<>();
         if (input.rating() != null && (input.rating() < 0 || input.rating() > 10)) {
             problems.add(new FieldProblem("rating", "must be between 0 and 10"));
@@ -201,13 +219,17 @@ public class PracticeLog {
                 WorksheetDefinition definition = worksheets.version(a.practiceId(), a.worksheetKey(), a.worksheetVersion())
                         .orElseThrow(() -> ProblemException.conflict("This worksheet version is no longer available."));
                 try {
-                    AnswerCheck check = AnswerValidation.complete(definition, Answers.parse(input.answers()));
+                    String named = a.exposureStepId() == null ? null
+                            : hierarchies.situation(a.practiceId(), a.exposureStepId()).orElse(null);
+                    AnswerCheck check = AnswerValidation.complete(definition,
+                            Answers.parse(NamedStep.fill(definition, input.answers(), named)));
                     if (!check.isValid()) {
                         check.errors().forEach(e -> problems.add(new FieldProblem("answers." + e.path(), e.message())));
                     } else {
                         Answers accepted = check.accepted();
                         answersJson = accepted.toJson();
                         values = ValueExtraction.extract(definition, accepted);
+                        problems.addAll(EntryDates.check(definition, answersJson, entryDate));
                     }
                 } catch (InvalidAnswersException e) {
                     problems.add(new FieldProblem("answers", e.getMessage()));

@@ -15,6 +15,11 @@ public enum ReviewDecision {
         return words;
     }
 
+    /** Whether the clinician shapes the next assignment in the composer before it is set (modify, step up, step down). */
+    public boolean opensComposer() {
+        return this == STEP_UP || this == STEP_DOWN || this == MODIFY;
+    }
+
     /** Whether the decision leads to a next assignment, pre-filled from this one. */
     public boolean continues() {
         return this == CONTINUE || this == STEP_UP || this == STEP_DOWN || this == MODIFY;

@@ -51,6 +51,21 @@ class ReviewRepository {
         return result;
     }
 
+    /** Every review (and deferral) made at this session, in the order made. */
+    List<Review> atSession(UUID practiceId, UUID sessionId) {
+        return jdbc.sql("SELECT * FROM homework_review WHERE practice_id = ? AND session_id = ? ORDER BY reviewed_at, id")
+                .params(practiceId, sessionId).query(ReviewRepository::map).list();
+    }
+
+    /** Every decided review of a client's assignments, in the order made. */
+    List<Review> decidedForClient(UUID practiceId, UUID clientId) {
+        return jdbc.sql("""
+                SELECT r.* FROM homework_review r
+                JOIN assignment a ON a.practice_id = r.practice_id AND a.id = r.assignment_id
+                WHERE r.practice_id = ? AND a.client_id = ? AND r.decision IS NOT NULL ORDER BY r.reviewed_at, r.id""")
+                .params(practiceId, clientId).query(ReviewRepository::map).list();
+    }
+
     /** The assignments reviewed (not deferred) at this session. */
     java.util.Set<UUID> reviewedAt(UUID practiceId, UUID sessionId) {
         return new java.util.HashSet<>(jdbc.sql(

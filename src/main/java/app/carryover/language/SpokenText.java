@@ -29,72 +29,12 @@ public final class SpokenText {
             "um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "hmm", "hm", "mm", "mmm", "mhm", "ah", "ahh", "eh");
 
     private static final Map<String, String[]> REWRITES = new HashMap<>();
-    private static final Map<String, Integer> NUMBERS = new HashMap<>();
 
     static {
-        String[][] rewrites = {
-                {"i'd", "i would"}, {"you'd", "you would"}, {"we'd", "we would"}, {"they'd", "they would"},
-                {"he'd", "he would"}, {"she'd", "she would"}, {"it'd", "it would"}, {"that'd", "that would"},
-                {"i'll", "i will"}, {"you'll", "you will"}, {"we'll", "we will"}, {"they'll", "they will"},
-                {"he'll", "he will"}, {"she'll", "she will"}, {"it'll", "it will"}, {"that'll", "that will"},
-                {"i'm", "i am"}, {"you're", "you are"}, {"we're", "we are"}, {"they're", "they are"},
-                {"i've", "i have"}, {"you've", "you have"}, {"we've", "we have"}, {"they've", "they have"},
-                {"let's", "let us"}, {"lets", "let us"}, {"it's", "it is"}, {"that's", "that is"},
-                {"what's", "what is"}, {"there's", "there is"}, {"here's", "here is"}, {"he's", "he is"},
-                {"she's", "she is"}, {"who's", "who is"}, {"how's", "how is"}, {"where's", "where is"},
-                {"when's", "when is"}, {"don't", "do not"}, {"doesn't", "does not"}, {"didn't", "did not"},
-                {"can't", "can not"}, {"cannot", "can not"}, {"won't", "will not"}, {"wouldn't", "would not"},
-                {"couldn't", "could not"}, {"shouldn't", "should not"}, {"isn't", "is not"}, {"aren't", "are not"},
-                {"wasn't", "was not"}, {"weren't", "were not"}, {"haven't", "have not"}, {"hasn't", "has not"},
-                {"hadn't", "had not"}, {"mustn't", "must not"}, {"needn't", "need not"}, {"shan't", "shall not"},
-                {"ain't", "is not"}, {"gonna", "going to"}, {"wanna", "want to"}, {"gotta", "got to"},
-                {"lemme", "let me"}, {"gimme", "give me"}, {"y'all", "you"}, {"ya", "you"}, {"ye", "you"},
-                {"cos", "because"}, {"cuz", "because"}, {"'cause", "because"}, {"ok", "okay"}, {"alright", "okay"},
-                {"practise", "practice"}, {"practised", "practiced"}, {"practises", "practices"},
-                {"practising", "practicing"}, {"behaviour", "behavior"}, {"behaviours", "behaviors"},
-                {"behavioural", "behavioral"}, {"colour", "color"}, {"programme", "program"},
-                {"journalling", "journaling"}, {"organise", "organize"}, {"recognise", "recognize"},
-                {"prioritise", "prioritize"}, {"visualise", "visualize"}, {"realise", "realize"},
-                {"labelled", "labeled"}, {"favourite", "favorite"}, {"centre", "center"},
-                {"tonite", "tonight"}, {"how'd", "how did"}, {"what'd", "what did"}, {"where'd", "where did"},
-                {"why'd", "why did"}, {"didja", "did you"}, {"didya", "did you"}, {"d'you", "do you"}, {"dya", "do you"},
-                {"arvo", "afternoon"}, {"brekkie", "breakfast"}, {"coz", "because"}, {"innit", "is it not"}, {"id", "i would"}, {"youd", "you would"}, {"youre", "you are"}, {"theyre", "they are"},
-                {"im", "i am"}, {"ive", "i have"}, {"youve", "you have"}, {"weve", "we have"}, {"theyve", "they have"},
-                {"youll", "you will"}, {"theyll", "they will"}, {"itll", "it will"}, {"thatll", "that will"},
-                {"dont", "do not"}, {"doesnt", "does not"}, {"didnt", "did not"}, {"cant", "can not"},
-                {"couldnt", "could not"}, {"wouldnt", "would not"}, {"shouldnt", "should not"}, {"isnt", "is not"},
-                {"arent", "are not"}, {"wasnt", "was not"}, {"werent", "were not"}, {"havent", "have not"},
-                {"hasnt", "has not"}, {"hadnt", "had not"}, {"thats", "that is"}, {"whats", "what is"},
-                {"theres", "there is"}, {"heres", "here is"}, {"hows", "how is"}, {"wheres", "where is"}, {"nite", "night"}, {"thru", "through"},
-                {"til", "until"}, {"till", "until"}, {"'til", "until"},
-                {"wk", "week"}, {"wks", "weeks"}, {"mins", "minutes"}, {"min", "minute"}, {"hrs", "hours"},
-                {"hr", "hour"}, {"secs", "seconds"}, {"pls", "please"}, {"plz", "please"}, {"u", "you"},
-                {"ur", "your"}, {"tmrw", "tomorrow"}, {"tmr", "tomorrow"}, {"2moro", "tomorrow"},
-        };
-        for (String[] r : rewrites) {
-            REWRITES.put(r[0], r[1].split(" "));
+        for (String line : Resources.lines("/language/spoken-rewrites.txt")) {
+            int eq = line.indexOf(" = ");
+            REWRITES.put(line.substring(0, eq), line.substring(eq + 3).split(" "));
         }
-        String[] units = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                "nineteen", "twenty"};
-        for (int i = 0; i < units.length; i++) {
-            NUMBERS.put(units[i], i);
-        }
-        String[] tens = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-        for (int i = 0; i < tens.length; i++) {
-            NUMBERS.put(tens[i], 30 + 10 * i);
-        }
-        NUMBERS.put("nought", 0);
-        NUMBERS.put("hundred", 100);
-        NUMBERS.put("half", 1);
-        NUMBERS.put("quarter", 1);
-        NUMBERS.put("once", 1);
-        NUMBERS.put("twice", 2);
-        NUMBERS.put("thrice", 3);
-        NUMBERS.put("dozen", 12);
-        NUMBERS.put("first", 1);
-        NUMBERS.put("second", 2);
-        NUMBERS.put("third", 3);
     }
 
     private final String original;
@@ -189,10 +129,7 @@ public final class SpokenText {
             return false;
         }
         char c = w.charAt(0);
-        if (c >= '0' && c <= '9') {
-            return true;
-        }
-        return NUMBERS.containsKey(w);
+        return c >= '0' && c <= '9' || NumberWords.isSpokenNumber(w);
     }
 
     public static boolean isFiller(String w) {

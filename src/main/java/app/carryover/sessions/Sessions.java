@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.carryover.caseload.ClientAccess;
 import app.carryover.caseload.ClientRecord;
+import app.carryover.sessions.SessionCalendar.Slot;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.system.Uuids;
@@ -35,12 +39,17 @@ public class Sessions {
     }
 
     private final TherapySessionRepository sessions;
+    private final SessionCalendar calendar;
+    private final List<SessionAttachments> attachments;
     private final ClientAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Sessions(TherapySessionRepository sessions, ClientAccess access, ApplicationEventPublisher events, Clock clock) {
+    Sessions(TherapySessionRepository sessions, SessionCalendar calendar, List<SessionAttachments> attachments,
+            ClientAccess access, ApplicationEventPublisher events, Clock clock) {
         this.sessions = sessions;
+        this.calendar = calendar;
+        this.attachments = attachments;
         this.access = access;
         this.events = events;
         this.clock = clock;
@@ -49,31 +58,92 @@ public class Sessions {
     /**
      * Schedules a session at a local date and time in the client's time zone. A time that does not
      * exist there (the gap when clocks go forward) is refused; an ambiguous one (clocks go back) is
-     * taken at its earlier instant.
+     * taken at its earlier instant. A second session of the same client at the same time is refused.
      */
     @Transactional
     public TherapySession schedule(Actor actor, UUID clientId, LocalDateTime localStart, int minutes) {
         ClientRecord client = access.change(actor, clientId, "sessions");
-        Instant start = instantIn(client, localStart, "startsAt");
-        checkMinutes(minutes);
+        Instant start = SessionCalendar.instantIn(client, localStart, "startsAt");
+        SessionCalendar.checkMinutes(minutes);
+        calendar.requireFree(client, List.of(new Slot(start, minutes)), Set.of(), "startsAt");
         TherapySession session = new TherapySession(client.practiceId(), Uuids.timeOrdered(), client.id(),
-                actor.accountId(), start, minutes, SessionStatus.SCHEDULED, null);
+                actor.accountId(), start, minutes, SessionStatus.SCHEDULED, null, null, null);
         sessions.insert(session, actor.accountId(), clock.instant());
         return session;
     }
 
+    /** Moves a scheduled session (alone, even when part of a series) to another local time in the client's zone. */
     @Transactional
     public TherapySession reschedule(Actor actor, UUID clientId, UUID sessionId, LocalDateTime localStart, int minutes) {
         ClientRecord client = access.change(actor, clientId, "session");
         TherapySession session = find(client, sessionId);
         if (session.status() != SessionStatus.SCHEDULED) {
-            throw ProblemException.conflict("Only a scheduled session can be moved.");
+            throw ProblemException.conflict("Only a scheduled session can be moved; this one is " + session.status().label() + ".");
         }
-        checkMinutes(minutes);
-        Instant startsAt = instantIn(client, localStart, "startsAt");
+        SessionCalendar.checkMinutes(minutes);
+        Instant startsAt = SessionCalendar.instantIn(client, localStart, "startsAt");
+        calendar.requireFree(client, List.of(new Slot(startsAt, minutes)), Set.of(sessionId), "startsAt");
         sessions.reschedule(client.practiceId(), sessionId, startsAt, minutes);
         events.publishEvent(new SessionRescheduled(client.practiceId(), client.id(), sessionId, startsAt));
         return find(client, sessionId);
+    }
+
+    /**
+     * Why a session must stay on the record, in words ("it was held", "1 assignment was set in it");
+     * empty when it may be deleted.
+     */
+    public List<String> whyKept(Actor actor, UUID clientId, UUID sessionId) {
+        ClientRecord client = access.readClinical(actor, clientId, "session");
+        return whyKept(client, List.of(find(client, sessionId))).getOrDefault(sessionId, List.of());
+    }
+
+    /**
+     * Deletes a session that nothing hangs on (scheduled or cancelled, no notes, no homework or
+     * transcript of it) — with {@code following}, the later sessions of its series too, keeping those
+     * something hangs on. Answers the sessions deleted and, for each kept, why.
+     */
+    @Transactional
+    public Deleted delete(Actor actor, UUID clientId, UUID sessionId, boolean following) {
+        ClientRecord client = access.change(actor, clientId, "session");
+        TherapySession session = find(client, sessionId);
+        List<TherapySession> candidates = following && session.seriesId() != null
+                ? sessions.forClient(client.practiceId(), client.id()).stream()
+                        .filter(s -> session.seriesId().equals(s.seriesId()) && !s.startsAt().isBefore(session.startsAt()))
+                        .toList()
+                : List.of(session);
+        Map<UUID, List<String>> kept = whyKept(client, candidates);
+        if (kept.containsKey(sessionId)) {
+            throw ProblemException.conflict("This session stays on the record: " + String.join("; ", kept.get(sessionId))
+                    + ". Cancel it instead if it will not take place.");
+        }
+        List<TherapySession> deleted = candidates.stream().filter(s -> !kept.containsKey(s.id())).toList();
+        for (TherapySession s : deleted) {
+            sessions.delete(client.practiceId(), s.id());
+        }
+        return new Deleted(deleted, candidates.stream().filter(s -> kept.containsKey(s.id())).toList());
+    }
+
+    /** What a deletion did: the sessions deleted and those kept because something hangs on them. */
+    public record Deleted(List<TherapySession> deleted, List<TherapySession> kept) {
+    }
+
+    private Map<UUID, List<String>> whyKept(ClientRecord client, List<TherapySession> candidates) {
+        Map<UUID, List<String>> reasons = new HashMap<>();
+        for (TherapySession s : candidates) {
+            if (s.status() == SessionStatus.HELD || s.status() == SessionStatus.NO_SHOW) {
+                reasons.computeIfAbsent(s.id(), k -> new ArrayList<>())
+                        .add(s.status() == SessionStatus.HELD ? "it was held" : "it is recorded as a no-show");
+            }
+            if (s.notes() != null) {
+                reasons.computeIfAbsent(s.id(), k -> new ArrayList<>()).add("it has notes");
+            }
+        }
+        List<UUID> ids = candidates.stream().map(TherapySession::id).toList();
+        for (SessionAttachments module : attachments) {
+            module.describe(client.practiceId(), client.id(), ids)
+                    .forEach((id, what) -> reasons.computeIfAbsent(id, k -> new ArrayList<>()).addAll(what));
+        }
+        return reasons;
     }
 
     /** Records that a session was held, cancelled or a no-show. A session cannot be held before it starts. */
@@ -139,23 +209,5 @@ public class Sessions {
     private TherapySession find(ClientRecord client, UUID sessionId) {
         return sessions.find(client.practiceId(), client.id(), sessionId)
                 .orElseThrow(() -> ProblemException.notFound("Session"));
-    }
-
-    private static Instant instantIn(ClientRecord client, LocalDateTime local, String field) {
-        if (local == null) {
-            throw ProblemException.invalid(field, "is required");
-        }
-        ZonedDateTime zoned = local.atZone(client.timeZone());
-        if (!zoned.toLocalDateTime().equals(local)) {
-            throw ProblemException.invalid(field, "does not exist in " + client.timeZone().getId()
-                    + " (the clocks skip that hour)");
-        }
-        return zoned.withEarlierOffsetAtOverlap().toInstant();
-    }
-
-    private static void checkMinutes(int minutes) {
-        if (minutes < 5 || minutes > 600) {
-            throw ProblemException.invalid("durationMinutes", "must be between 5 and 600");
-        }
     }
 }

@@ -8,9 +8,14 @@ import java.util.UUID;
 
 import app.carryover.system.ClinicianOnly;
 
-/** A session with one client, as the care team sees it; clients never receive the notes. */
+/**
+ * A session with one client, as the care team sees it; clients never receive the notes.
+ *
+ * @param seriesId      the series it was scheduled in, or null for a one-off session
+ * @param firstStartsAt where it was first scheduled, when it has since been moved; else null
+ */
 public record TherapySession(UUID practiceId, UUID id, UUID clientId, UUID clinicianId, Instant startsAt,
-        int durationMinutes, SessionStatus status, @ClinicianOnly String notes) {
+        int durationMinutes, SessionStatus status, @ClinicianOnly String notes, UUID seriesId, Instant firstStartsAt) {
 
     public ZonedDateTime startsIn(ZoneId zone) {
         return startsAt.atZone(zone);
@@ -35,6 +40,7 @@ public record TherapySession(UUID practiceId, UUID id, UUID clientId, UUID clini
 
     /** The same session without clinician-only material, for the client. */
     public TherapySession forClient() {
-        return new TherapySession(practiceId, id, clientId, clinicianId, startsAt, durationMinutes, status, null);
+        return new TherapySession(practiceId, id, clientId, clinicianId, startsAt, durationMinutes, status, null, seriesId,
+                firstStartsAt);
     }
 }

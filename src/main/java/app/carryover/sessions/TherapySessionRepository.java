@@ -2,8 +2,12 @@ package app.carryover.sessions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Date;
+import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,10 +32,11 @@ class TherapySessionRepository {
 
     void insert(TherapySession s, UUID by, Instant now) {
         jdbc.sql("""
-                INSERT INTO therapy_session (practice_id, id, clinician_id, starts_at, duration_minutes, status, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO therapy_session (practice_id, id, clinician_id, starts_at, duration_minutes, status, created_at,
+                    created_by, series_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(s.practiceId(), s.id(), s.clinicianId(), Timestamp.from(s.startsAt()), s.durationMinutes(),
-                        s.status().name(), Timestamp.from(now), by)
+                        s.status().name(), Timestamp.from(now), by, s.seriesId())
                 .update();
         jdbc.sql("INSERT INTO session_participant (practice_id, session_id, client_id, starts_at) VALUES (?, ?, ?, ?)")
                 .params(s.practiceId(), s.id(), s.clientId(), Timestamp.from(s.startsAt())).update();
@@ -52,11 +57,37 @@ class TherapySessionRepository {
                 .params(status.name(), Timestamp.from(at), practiceId, id).update();
     }
 
+    /** Moves a session, remembering where it was first scheduled. */
     void reschedule(UUID practiceId, UUID id, Instant startsAt, int minutes) {
-        jdbc.sql("UPDATE therapy_session SET starts_at = ?, duration_minutes = ? WHERE practice_id = ? AND id = ?")
+        jdbc.sql("""
+                UPDATE therapy_session SET first_starts_at = coalesce(first_starts_at, starts_at), starts_at = ?,
+                    duration_minutes = ?
+                WHERE practice_id = ? AND id = ?""")
                 .params(Timestamp.from(startsAt), minutes, practiceId, id).update();
         jdbc.sql("UPDATE session_participant SET starts_at = ? WHERE practice_id = ? AND session_id = ?")
                 .params(Timestamp.from(startsAt), practiceId, id).update();
+    }
+
+    void delete(UUID practiceId, UUID id) {
+        jdbc.sql("DELETE FROM session_participant WHERE practice_id = ? AND session_id = ?").params(practiceId, id).update();
+        jdbc.sql("DELETE FROM therapy_session WHERE practice_id = ? AND id = ?").params(practiceId, id).update();
+    }
+
+    void insertSeries(UUID practiceId, UUID id, UUID clientId, UUID clinicianId, int everyWeeks, LocalTime time,
+            int minutes, String zone, LocalDate first, LocalDate last, Instant now) {
+        jdbc.sql("""
+                INSERT INTO session_series (practice_id, id, client_id, clinician_id, every_weeks, local_time,
+                    duration_minutes, time_zone, first_date, last_date, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(practiceId, id, clientId, clinicianId, everyWeeks, Time.valueOf(time), minutes, zone,
+                        Date.valueOf(first), Date.valueOf(last), Timestamp.from(now), clinicianId)
+                .update();
+    }
+
+    /** The series' sessions from now on are at this local time and length. */
+    void retimeSeries(UUID practiceId, UUID id, LocalTime time, int minutes) {
+        jdbc.sql("UPDATE session_series SET local_time = ?, duration_minutes = ? WHERE practice_id = ? AND id = ?")
+                .params(Time.valueOf(time), minutes, practiceId, id).update();
     }
 
     void setNotes(UUID practiceId, UUID id, String notes) {
@@ -67,6 +98,7 @@ class TherapySessionRepository {
         return new TherapySession(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                 rs.getObject("client_id", UUID.class), rs.getObject("clinician_id", UUID.class),
                 rs.getTimestamp("starts_at").toInstant(), rs.getInt("duration_minutes"),
-                SessionStatus.valueOf(rs.getString("status")), rs.getString("notes"));
+                SessionStatus.valueOf(rs.getString("status")), rs.getString("notes"), rs.getObject("series_id", UUID.class),
+                rs.getTimestamp("first_starts_at") == null ? null : rs.getTimestamp("first_starts_at").toInstant());
     }
 }

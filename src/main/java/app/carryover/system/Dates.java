@@ -73,6 +73,13 @@ public class Dates {
         return DAY_YEAR.format(t) + ", " + TIME.format(t);
     }
 
+    /** "Tue 10 Mar 2026, 17:00–17:50" (the end's day too when it differs). */
+    public static String span(Instant from, Instant to, ZoneId zone) {
+        ZonedDateTime end = to.atZone(zone);
+        return dayAndTime(from, zone) + "–" + (end.toLocalDate().equals(from.atZone(zone).toLocalDate())
+                ? TIME.format(end) : dayAndTime(to, zone));
+    }
+
     /**
      * A session's time for a clinician, labelled with its zone: "Tue 10 Mar 2026, 10:00 London time"
      * and, when the client lives in another zone, their time too: "(11:00 Berlin time for the client)".

@@ -105,6 +105,16 @@ class SchedulerConfiguration {
                 return running;
             }
 
+            /**
+             * Never paused: a stopped db-scheduler cannot start again, and the test framework pauses
+             * (stops, then starts) contexts it switches away from, which left the shared context's
+             * scheduler skipping every execution (seen as "Scheduler has been shutdown" in a full run).
+             */
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
+
             @Override
             public int getPhase() {
                 // After the web server has stopped taking requests, before anything the tasks use is closed.

@@ -8,7 +8,7 @@ public enum Speaker {
     private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\[\\]()*_.#>-]");
     private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("\\s+(?:\\d+|[a-z])$");
 
-    static Speaker ofRoleLabel(String label) {
+    public static Speaker ofRoleLabel(String label) {
         String l = label.toLowerCase(java.util.Locale.ROOT);
         if (!l.equals("therapist") && !l.equals("client")) {
             l = NUMBERED.matcher(PUNCTUATION.matcher(l).replaceAll(" ").trim()).replaceAll("").trim();

@@ -53,7 +53,7 @@ public final class SpeakerRoles {
     }
 
     /** These roles with another set laid over them (the file's own header wins over the command's). */
-    SpeakerRoles with(Map<String, Speaker> more) {
+    public SpeakerRoles with(Map<String, Speaker> more) {
         if (more.isEmpty()) {
             return this;
         }
@@ -63,24 +63,24 @@ public final class SpeakerRoles {
     }
 
     /** The role of a label: named in these roles, else named by the label itself, else null. */
-    Speaker roleOf(String label) {
+    public Speaker roleOf(String label) {
         Speaker named = byName.get(key(label));
         return named != null ? named : Speaker.ofRoleLabel(label);
     }
 
-    static String key(String name) {
+    public static String key(String name) {
         return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     /** A labelled turn before roles are settled. */
-    record Raw(int number, String label, String text, String id) {
+    public record Raw(int number, String label, String text, String id) {
     }
 
     /**
      * Settles the role of every turn; unknown labels are guessed as described on the class.
      * Notes for the user are added to {@code notes}.
      */
-    List<Turn> assign(List<Raw> raws, List<String> notes) {
+    public List<Turn> assign(List<Raw> raws, List<String> notes) {
         Map<String, Speaker> roles = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Raw raw : raws) {

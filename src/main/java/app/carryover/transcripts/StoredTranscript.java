@@ -2,6 +2,7 @@ package app.carryover.transcripts;
 
 import java.time.Instant;
 import java.util.UUID;
+import app.carryover.transcripts.reading.TranscriptFormat;
 
 /**
  * A transcript uploaded to a client's session. {@code text} is null once deleted under the practice's

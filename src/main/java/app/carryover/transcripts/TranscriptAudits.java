@@ -21,6 +21,7 @@ import app.carryover.practice.Practices;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.system.Role;
+import app.carryover.transcripts.audit.PracticeAudit;
 
 /**
  * The practice audit over uploaded transcripts: the share of sessions that assigned homework, that

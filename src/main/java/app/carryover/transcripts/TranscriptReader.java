@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import app.carryover.transcripts.reading.Captions;
+import app.carryover.transcripts.reading.ChatMessages;
+import app.carryover.transcripts.reading.PlainTranscripts;
+import app.carryover.transcripts.reading.TextFiles;
+import app.carryover.transcripts.reading.ReadLimits;
 
 /**
  * Imports session transcripts. Formats, told apart by their content:
@@ -160,16 +165,16 @@ public final class TranscriptReader {
     }
 
     /** Thrown by a format reader when the text is not that format after all; the message is for the user. */
-    static final class UnreadableException extends Exception {
-        UnreadableException(String message) {
+    public static final class UnreadableException extends Exception {
+        public UnreadableException(String message) {
             super(message, null, false, false);
         }
     }
 
-    enum Formats {
+    public enum Formats {
         TEXT, CAPTIONS, JSON;
 
-        static Formats of(String name, String text) {
+        public static Formats of(String name, String text) {
             String lower = name.toLowerCase(Locale.ROOT);
             int i = 0;
             while (i < text.length() && Character.isWhitespace(text.charAt(i))) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import app.carryover.transcripts.reading.TranscriptFormat;
 
 /** The one place that knows the transcript tables. */
 @Repository

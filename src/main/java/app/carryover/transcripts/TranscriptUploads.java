@@ -23,6 +23,8 @@ import app.carryover.sessions.TherapySession;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.system.Uuids;
+import app.carryover.transcripts.reading.TextFiles;
+import app.carryover.transcripts.reading.TranscriptFormat;
 
 /**
  * Uploading a session's transcript: only with the client's consent to transcript analysis, only

@@ -34,6 +34,8 @@ import app.carryover.system.Actor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import app.carryover.transcripts.audit.PracticeAudit;
+import app.carryover.transcripts.reading.TranscriptFormat;
 
 /**
  * Transcripts over the JSON API: upload (JSON text or a multipart file), the detections, a detected

@@ -12,10 +12,14 @@
  * the session discussed are marked; the text is kept only as the practice's retention rule says; and
  * staff see the practice audit as a page and CSV.
  *
- * <p>Public API: {@link app.carryover.transcripts.TranscriptReader} to import,
- * {@link app.carryover.transcripts.HomeworkDetector} to detect,
- * {@link app.carryover.transcripts.PracticeAudit} to audit, and
- * {@link app.carryover.transcripts.TranscriptUploads} for the session screen.
+ * <p>Public API (this package): {@link app.carryover.transcripts.TranscriptReader} to import,
+ * {@link app.carryover.transcripts.HomeworkDetector} to detect, {@link app.carryover.transcripts.TranscriptUploads}
+ * for the session screen, and their values ({@code Transcript}, {@code SessionDetection}, ...). The
+ * package-private classes beside them are the module's web pages, API and storage. Inside, internal by
+ * Spring Modulith's rules: {@code reading} (the formats), {@code detection} (cues, features, weights, the
+ * session pass), {@code evaluation} (labelled data and scoring), {@code audit} (a practice's figures) and
+ * {@code command} (the command line). Training and cross-validation are not here: they live in
+ * {@code src/tools} (compiled with the tests, never packaged), see docs/transcripts.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Transcripts",
         allowedDependencies = {"system", "audit", "language", "coach", "practice", "caseload", "sessions", "homework"})

@@ -113,7 +113,15 @@ final class WalkSamples {
         samples.put("PUT /api/v1/clients/{clientId}/goals/{goalId}", Sample.json((w, c) -> goal));
         samples.put("PUT /api/v1/clients/{clientId}/goals/{goalId}/status", Sample.json((w, c) -> "{\"status\":\"ACTIVE\"}"));
         samples.put("POST /api/v1/clients/{clientId}/sessions", Sample.json((w, c) ->
-                "{\"startsAt\":\"2027-01-05T17:00:00\",\"durationMinutes\":50}"));
+                "{\"startsAt\":\"" + w.newSessionDate() + "T17:00:00\",\"durationMinutes\":50}"));
+        samples.put("POST /api/v1/clients/{clientId}/session-series", Sample.json((w, c) ->
+                "{\"firstDate\":\"" + w.newSessionDate() + "\",\"time\":\"08:00\",\"everyWeeks\":1,\"count\":2}"));
+        samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}", Sample.json((w, c) ->
+                "{\"startsAt\":\"" + w.newSessionDate() + "T12:00:00\",\"durationMinutes\":50}")
+                .before(World::freshScheduledSession).after(World::heldSessionAgain));
+        samples.put("DELETE /api/v1/clients/{clientId}/sessions/{sessionId}", Sample.none()
+                .before(World::freshScheduledSession).aroundEachSuccess(World::freshScheduledSession, w -> { })
+                .after(World::heldSessionAgain));
         samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}/status", Sample.json((w, c) -> "{\"status\":\"HELD\"}"));
         samples.put("PUT /api/v1/clients/{clientId}/sessions/{sessionId}/notes", Sample.json((w, c) -> "{\"notes\":\"Walked through the week\"}"));
 
@@ -121,6 +129,10 @@ final class WalkSamples {
         samples.put("POST /api/v1/clients/{clientId}/assignments", Sample.json((w, c) ->
                 "{\"title\":\"Evening walk\",\"instructions\":\"Walk for 20 minutes after dinner.\",\"general\":true,"
                         + "\"dose\":{\"kind\":\"PER_DAY\",\"count\":1}}"));
+        samples.put("PUT /api/v1/clients/{clientId}/assignments/{assignmentId}", Sample.json((w, c) ->
+                "{\"assignment\":{\"title\":\"Evening walk\",\"instructions\":\"Walk for 25 minutes (" + w.newEmail()
+                        + ").\",\"general\":true,\"dose\":{\"kind\":\"PER_DAY\",\"count\":1}}}")
+                .before(World::freshAssignment));
         samples.put("PUT /api/v1/clients/{clientId}/assignments/{assignmentId}/status", Sample.json((w, c) -> "{\"status\":\"ACTIVE\"}"));
         samples.put("POST /api/v1/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}", Sample.json((w, c) ->
                 "{\"decision\":\"COMPLETE\",\"clinicianRating\":3,\"clientRating\":3,\"obstacles\":[\"NO_TIME\"]}")
@@ -128,6 +140,8 @@ final class WalkSamples {
         samples.put("POST /api/v1/clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/deferral", Sample.json((w, c) ->
                 "{\"reason\":\"A crisis took the session\"}")
                 .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("PUT /api/v1/clients/{clientId}/hierarchies/{hierarchyId}", Sample.json((w, c) ->
+                "{\"title\":\"Walked places " + w.newEmail() + "\",\"steps\":[{\"situation\":\"Busy market\",\"anticipatedDistress\":50}]}"));
         samples.put("POST /api/v1/clients/{clientId}/hierarchies", Sample.json((w, c) ->
                 "{\"title\":\"Crowds\",\"steps\":[{\"situation\":\"Busy shop\",\"anticipatedDistress\":40}]}"));
 
@@ -146,7 +160,13 @@ final class WalkSamples {
         samples.put("POST /clients/{clientId}/goals/{goalId}", Sample.form((w, c) -> Map.of("statement", "Sleep through the night",
                 "targetKind", "METRIC", "metric", "nights a week", "comparator", "AT_LEAST", "targetValue", "5")));
         samples.put("POST /clients/{clientId}/goals/{goalId}/status", Sample.form((w, c) -> Map.of("status", "ACTIVE")));
-        samples.put("POST /clients/{clientId}/sessions", Sample.form((w, c) -> Map.of("date", "2027-02-02", "time", "17:00")));
+        samples.put("POST /clients/{clientId}/sessions", Sample.form((w, c) -> Map.of("date", w.newSessionDate(), "time", "17:00")));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/move", Sample.form((w, c) -> Map.of("date",
+                w.newSessionDate(), "time", "12:00", "durationMinutes", "50"))
+                .before(World::freshScheduledSession).after(World::heldSessionAgain));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/delete", Sample.none()
+                .before(World::freshScheduledSession).aroundEachSuccess(World::freshScheduledSession, w -> { })
+                .after(World::heldSessionAgain));
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/status", Sample.form((w, c) -> Map.of("status", "HELD")));
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/notes", Sample.form((w, c) -> Map.of("notes", "Talked it through")));
 
@@ -159,11 +179,23 @@ final class WalkSamples {
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}", Sample.form((w, c) ->
                 Map.of("decision", "COMPLETE", "clinicianRating", "3", "obstacles", "NO_TIME"))
                 .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/next", Sample.form((w, c) -> {
+            Map<String, String> next = new HashMap<>(composed);
+            next.putAll(Map.of("decision", "MODIFY", "troubleshooting", "Walk at lunch", "plan", "Walk at lunch"));
+            return next;
+        }).before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
+        samples.put("POST /clients/{clientId}/assignments/{assignmentId}/edit", Sample.form((w, c) -> {
+            Map<String, String> edited = new HashMap<>(composed);
+            edited.put("instructions", "Walk for 25 minutes after dinner (" + w.newEmail() + ").");
+            return edited;
+        }).before(World::freshAssignment));
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/review/{assignmentId}/deferral", Sample.form((w, c) ->
                 Map.of("reason", "A crisis took the session"))
                 .before(World::freshAssignment).aroundEachSuccess(World::freshAssignment, w -> { }));
         samples.put("POST /clients/{clientId}/hierarchies", Sample.form((w, c) -> Map.of("title", "Crowds",
                 "situation", "Busy shop", "distress", "40")));
+        samples.put("POST /clients/{clientId}/hierarchies/{hierarchyId}", Sample.form((w, c) -> Map.of("title",
+                "Walked places " + w.newEmail(), "stepId", "", "situation", "Busy shop at noon", "distress", "45")));
 
         // transcripts: upload, the detections' drafts and decisions, the discussed marks, the retention rule
         samples.put("POST /clients/{clientId}/sessions/{sessionId}/transcripts", Sample.form((w, c) ->

@@ -60,7 +60,7 @@ final class World {
     final Map<String, String> ids = new HashMap<>();
     /** Path variables naming objects that belong to the client's record. */
     static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId",
-            "transcriptId", "detectionId");
+            "transcriptId", "detectionId", "hierarchyId");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey");
     /** Path variables that are values, not objects (any caller may name them). */
@@ -107,6 +107,9 @@ final class World {
         ids.put("sessionId", session.toString());
         freshAssignment();
         freshEntry();
+        ids.put("hierarchyId", context.getBean(app.carryover.homework.ExposureHierarchies.class).create(
+                practice.clinician().actor(), client, "Walked places", java.util.List.of(
+                        new app.carryover.homework.ExposureHierarchies.StepInput("Busy shop", 40))).id().toString());
         ids.put("worksheetKey", sharedWorksheet(mvc));
         ids.put("version", "1");
         context.getBean(Consents.class).decide(practice.client().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
@@ -277,6 +280,25 @@ final class World {
         java.util.UUID id = activeStaff();
         context.getBean(app.carryover.practice.AccountLifecycle.class).disable(practice.admin().actor(), id);
         return id;
+    }
+
+    /** A date of its own for each call that schedules, so no two walked calls book the same hour. */
+    String newSessionDate() {
+        return java.time.LocalDate.of(2031, 1, 7).plusWeeks(3L * (++counter)).toString();
+    }
+
+    /** A new scheduled session of the client, named by {sessionId} until {@link #heldSessionAgain()}. */
+    void freshScheduledSession() {
+        ids.putIfAbsent("heldSessionId", ids.get("sessionId"));
+        ids.put("sessionId", context.getBean(Sessions.class).schedule(practice.clinician().actor(),
+                practice.client().clientId(), java.time.LocalDate.parse(newSessionDate()).atTime(9, 0), 50).id().toString());
+    }
+
+    /** {sessionId} names the held session again. */
+    void heldSessionAgain() {
+        if (ids.containsKey("heldSessionId")) {
+            ids.put("sessionId", ids.remove("heldSessionId"));
+        }
     }
 
     /** A new e-mail address, for handlers that invite someone. */

@@ -69,6 +69,55 @@ class AssignmentCoachTests {
     }
 
     @Test
+    void aFilledWhyFieldSaysWhyButAPlaceholderDoesNot() {
+        AssignmentText text = AssignmentText.of("Sleep through the night", "Stimulus control", "Get up if awake",
+                "Every night, if you are awake for more than 20 minutes, get up and note it in the sleep diary.");
+        assertThat(AssignmentCoach.analyse(text).rationale()).as("no why at all").isFalse();
+        CoachReport withWhy = AssignmentCoach.analyse(text.withWhy("Bed becomes a cue for sleep again."));
+        assertThat(withWhy.rationale()).isTrue();
+        assertThat(withWhy.suggestionFor(Label.RATIONALE)).isNull();
+        assertThat(AssignmentCoach.analyse(text.withWhy("n/a")).rationale()).as("n/a").isFalse();
+        assertThat(AssignmentCoach.analyse(text.withWhy("  ")).rationale()).as("blank").isFalse();
+    }
+
+    @Test
+    void instructionsAndDoseThatDisagreeOnHowOftenAreFlagged() {
+        AssignmentText text = AssignmentText.of("Feel calmer at work", "Breathing", "Slow breathing",
+                "Do the slow breathing twice a day for five minutes and tick it on the practice log.");
+        CoachReport mismatch = AssignmentCoach.analyse(text.withDose(Dose.timesPer(1, Dose.Per.WEEK)));
+        assertThat(mismatch.measurable()).isFalse();
+        assertThat(mismatch.overall()).isEqualTo(Overall.NEEDS_WORK);
+        assertThat(mismatch.suggestionFor(Label.MEASURABLE)).isEqualTo("The instructions say 'twice a day' but the dose is "
+                + "once a week: make them say the same, so the client knows how often.");
+        CoachReport agree = AssignmentCoach.analyse(text.withDose(Dose.timesPer(2, Dose.Per.DAY)));
+        assertThat(agree.measurable()).isTrue();
+        assertThat(agree.overall()).isEqualTo(Overall.PROFESSIONAL);
+        assertThat(AssignmentCoach.analyse(AssignmentText.of("Feel calmer", "Breathing", "Breathing",
+                "Breathe slowly for five minutes every morning and every evening, noting it on the log.")
+                .withDose(Dose.timesPer(2, Dose.Per.DAY))).measurable()).as("two daily moments add up").isTrue();
+        assertThat(AssignmentCoach.analyse(AssignmentText.of("Feel less low", "Activation", "Walks",
+                "Walk for 20 minutes three times a week and log it.")
+                .withDose(Dose.onDays(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), List.of())))
+                .measurable()).as("three weekdays are three times a week").isTrue();
+        assertThat(AssignmentCoach.analyse(AssignmentText.of("Feel less low", "Activation", "Walks",
+                "Walk for 20 minutes every other day and log it.").withDose(Dose.timesPer(1, Dose.Per.WEEK)))
+                .measurable()).as("a loose rate is not compared").isTrue();
+        assertThat(AssignmentCoach.analyse(AssignmentText.of("Speak up in meetings", "Assertiveness", "Stand-up",
+                "In each morning stand-up, say one sentence about your work and write down what happened.")
+                .withDose(Dose.onDays(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), List.of())))
+                .measurable()).as("'each morning stand-up' names the meeting").isTrue();
+    }
+
+    @Test
+    void aDoseDoesNotMakeAnAttitudeMeasurable() {
+        CoachReport relax = AssignmentCoach.analyse(AssignmentText.of("Feel calmer", "Stress", "Relax",
+                "Try to relax more.").withDose(Dose.timesPer(1, Dose.Per.DAY)));
+        assertThat(relax.redFlag()).isTrue();
+        assertThat(relax.measurable()).isFalse();
+        assertThat(relax.suggestionFor(Label.MEASURABLE)).contains("nothing concrete to count");
+    }
+
+    @Test
     void structuredDoseMakesTheAssignmentMeasurable() {
         AssignmentText text = AssignmentText.of("Feel less low", "Behavioural activation", "Walk",
                 "Go for a walk in the park and rate your mood on the activity log.");

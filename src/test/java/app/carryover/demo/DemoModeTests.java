@@ -3,12 +3,23 @@ package app.carryover.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import app.carryover.homework.CoachPanelTests;
+import app.carryover.testing.WebSession;
+import tools.jackson.databind.json.JsonMapper;
 
 import app.carryover.practice.PracticeProvisioning;
 import app.carryover.testing.CarryoverTest;
@@ -26,6 +37,10 @@ class DemoModeTests {
     DemoSeeder seeder;
     @Autowired
     PracticeProvisioning provisioning;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
 
     long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
@@ -44,6 +59,36 @@ class DemoModeTests {
         assertThat(count("SELECT count(*) FROM setup_token")).as("no setup link in demo mode").isZero();
         seeder.run(null);
         assertThat(count("SELECT count(*) FROM client")).as("a restart does not seed twice").isEqualTo(6);
+    }
+
+    @Test
+    void everyDemoAssignmentShowsTheCoachsOwnVerdictPerCheck() throws Exception {
+        Map<String, String> shown = new TreeMap<>();
+        for (DemoSeeder.DemoPerson therapist : List.of(DemoSeeder.OWNER, DemoSeeder.THERAPIST)) {
+            WebSession web = new WebSession(mvc);
+            web.perform(post("/signin").param("email", therapist.email()).param("password", DemoSeeder.PASSWORD));
+            for (var row : jdbc.sql("SELECT client_id, id, title, coach_report::text FROM assignment ORDER BY created_at")
+                    .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list()) {
+                var response = web.perform(get("/clients/" + row.get(0) + "/assignments/" + row.get(1))).getResponse();
+                if (response.getStatus() != 200) {
+                    continue; // another therapist's client
+                }
+                Map<String, Boolean> checks = CoachPanelTests.checks(response.getContentAsString());
+                Map<?, ?> saved = json.readValue(row.get(3), Map.class);
+                for (String check : CoachPanelTests.ALL) {
+                    assertThat(checks.get(check)).as("%s: %s", row.get(2), check).isEqualTo(saved.get(check));
+                }
+                shown.merge(row.get(2), checks.values().stream().map(b -> b ? "✓" : "•").reduce("", String::concat),
+                        (a, b) -> a + " " + b);
+            }
+        }
+        // the coach's true view of the demo's wording: only the breathing task names no record
+        assertThat(shown.get("Slow breathing")).isEqualTo("✓✓✓✓• ✓✓✓✓• ✓✓✓✓•");
+        assertThat(shown.get("Say one thing in the stand-up")).as("'each morning stand-up' is the meeting, not a daily rate")
+                .startsWith("✓✓✓✓✓");
+        assertThat(shown.values()).allSatisfy(v -> assertThat(v).doesNotContain("•••••"));
+        assertThat(count("SELECT count(*) FROM assignment")).isEqualTo(shown.values().stream()
+                .mapToLong(v -> v.split(" ").length).sum());
     }
 
     @Test

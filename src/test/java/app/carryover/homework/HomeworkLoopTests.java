@@ -329,8 +329,8 @@ class HomeworkLoopTests {
         List<Briefs.Line> lines = brief.assignments().get(0).lines();
         assertThat(lines).extracting(Briefs.Line::text).contains(
                 "Done 2 of 6 expected (33%), once a day",
-                "Highest rating: 8/10 on Fri 6 Mar",
-                "Lowest rating: 3/10 on Wed 4 Mar",
+                "Highest rating: 8/10 on Fri 6 Mar 2026",
+                "Lowest rating: 3/10 on Wed 4 Mar 2026",
                 "Got in the way (client): no time, forgot",
                 "In their words: “Busy mornings”",
                 "Learned: “Slower breath helps”");

@@ -116,6 +116,10 @@ class HomeworkLoopJourneyTests {
             clinician.screenshot("loop-04-session-review");
             clinician.find(By.name("troubleshooting")).sendKeys("Practise at the bus stop instead");
             clinician.press("Step up");
+            assertThat(clinician.text()).contains("Step up: Slow breathing").contains("Plan agreed: Practise at the bus stop instead");
+            assertThat(clinician.find(By.id("difficulty")).getAttribute("value")).isEqualTo("6");
+            assertThat(clinician.find(By.id("plan")).getAttribute("value")).isEqualTo("Practise at the bus stop instead");
+            clinician.press("Step up: assign this");
             assertThat(clinician.text()).contains("Reviewed: step up. Next: Slow breathing (difficulty 6), due at the next session.");
 
             clock.set(Instant.parse("2026-03-17T17:55:00Z"));

@@ -44,7 +44,7 @@ class FencedDataSourceTests {
 
     @Test
     void aSessionLoadedWhileTheActorIsWorkedOutDoesNotWaitForTheConnectionBeingFenced() throws Exception {
-        HikariDataSource app = (HikariDataSource) ((FencedDataSource) applicationDataSource).getTargetDataSource();
+        HikariDataSource app = applicationDataSource.unwrap(HikariDataSource.class);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(app.getJdbcUrl());
         config.setUsername(app.getUsername());

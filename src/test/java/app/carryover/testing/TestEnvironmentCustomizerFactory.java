@@ -4,9 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -50,6 +54,14 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
             properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("carryover-test", properties));
             context.getBeanFactory().registerSingleton("clock", new TestClock());
+            // Inside the practice fence (added before the application's post-processors), so its statements count too.
+            context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof DataSource dataSource && !(bean instanceof DelegatingDataSource)
+                            ? new StatementCounter(dataSource) : bean;
+                }
+            });
         }
     }
 }

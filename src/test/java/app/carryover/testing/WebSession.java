@@ -80,6 +80,13 @@ public final class WebSession {
         return textOf(result);
     }
 
+    /** Follows a redirect as a browser would, answering the text of the page it leads to. */
+    public String follow(MvcResult result) throws Exception {
+        String target = result.getResponse().getRedirectedUrl();
+        assertThat(target).as("a redirect").isNotNull();
+        return read(target.replaceAll("#.*", ""));
+    }
+
     /** The text a person reads in a response's page. */
     public static String textOf(MvcResult result) throws Exception {
         String html = result.getResponse().getContentAsString();

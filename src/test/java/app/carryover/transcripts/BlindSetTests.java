@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import app.carryover.transcripts.evaluation.Evaluation;
+import app.carryover.transcripts.evaluation.LabelledData;
 
 /**
  * The blind set in {@code src/test/resources/transcripts/blind}: 184 utterances and 10 sessions (plain

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import app.carryover.transcripts.detection.DetectorModel;
+import app.carryover.transcripts.detection.TurnFeatures;
 
 class HomeworkDetectorTests {
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import app.carryover.transcripts.reading.ReadLimits;
 
 /**
  * Issue 15 item 1: files built to make the reader backtrack or copy quadratically. Each must be

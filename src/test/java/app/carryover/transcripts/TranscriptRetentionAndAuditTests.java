@@ -37,6 +37,7 @@ import app.carryover.testing.Fixtures.Person;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
+import app.carryover.transcripts.audit.PracticeAudit;
 
 /**
  * How long transcript text is kept (the detections and the audit always stay), and the practice

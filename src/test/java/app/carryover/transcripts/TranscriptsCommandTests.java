@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import app.carryover.transcripts.audit.PracticeAudit;
+import app.carryover.transcripts.reading.Json;
 
 class TranscriptsCommandTests {
 
@@ -46,12 +48,20 @@ class TranscriptsCommandTests {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** Each line as a flat map: numbers as doubles, nested values as their JSON text (as the assertions read them). */
     private static List<Map<String, Object>> jsonLines(Path file) throws Exception {
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            out.add(Json.object(line));
+            Map<String, Object> flat = new java.util.HashMap<>();
+            Json.object(line).properties().forEach(e -> flat.put(e.getKey(), flat(e.getValue())));
+            out.add(flat);
         }
         return out;
+    }
+
+    private static Object flat(tools.jackson.databind.JsonNode v) {
+        return v.isNull() ? null : v.isNumber() ? v.doubleValue() : v.isBoolean() ? v.booleanValue()
+                : v.isString() ? v.asString() : v.toString();
     }
 
     private Path write(String name, String text) throws IOException {
@@ -123,24 +133,9 @@ class TranscriptsCommandTests {
     }
 
     @Test
-    void trainTakesSeveralLabelledSourcesInPairs() throws Exception {
-        String utterance = "{\"id\": \"x1\", \"context\": \"I did the breathing twice.\", \"text\": \"Good. Keep doing it every"
-                + " morning this week.\", \"assigns_homework\": true, \"reviews_homework\": true, \"category\": \"skill_practice\","
-                + " \"specific\": true}\n";
-        Path first = write("a/utterances.jsonl", utterance);
-        write("a/sessions/s1.txt", SESSION);
-        write("a/sessions/labels.jsonl", "{\"session\": \"s1\", \"turn\": 3, \"assigns_homework\": false, \"reviews_homework\": true,"
-                + " \"category\": null, \"specific\": null}\n{\"session\": \"s1\", \"turn\": 9, \"assigns_homework\": true,"
-                + " \"reviews_homework\": false, \"category\": \"skill_practice\", \"specific\": true}\n");
-        Path second = write("b/utterances.jsonl", utterance.replace("x1", "y1"));
-        write("b/sessions/s2.txt", SESSION);
-        Path model = dir.resolve("model.tsv");
-        assertThat(run("train", "--utterances", first.toString(), "--sessions", dir.resolve("a/sessions").toString(),
-                "--utterances", second.toString(), "--sessions=" + dir.resolve("b/sessions"), "--output", model.toString())).isEqualTo(0);
-        assertThat(Files.readString(model)).contains("review_chain");
-        assertThat(run("train", "--utterances", first.toString(), "--sessions", dir.resolve("a/sessions").toString(),
-                "--utterances", second.toString(), "--output", model.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("in pairs");
+    void trainingIsNotPartOfTheServersJarAndSaysWhereItIs() {
+        assertThat(run("train", "--utterances", "u.jsonl", "--sessions", "s", "--output", "m.tsv")).isEqualTo(2);
+        assertThat(stderr()).contains("exec:java@transcripts-tools");
     }
 
     @Test

@@ -1,0 +1,129 @@
+package app.carryover.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import app.carryover.goals.Goal;
+import app.carryover.goals.GoalDraft;
+import app.carryover.goals.GoalTarget;
+import app.carryover.goals.Goals;
+import app.carryover.goals.Measure;
+import app.carryover.homework.Assignment;
+import app.carryover.homework.AssignmentDraft;
+import app.carryover.homework.Assignments;
+import app.carryover.homework.Dose;
+import app.carryover.sessions.SessionStatus;
+import app.carryover.sessions.Sessions;
+import app.carryover.sessions.TherapySession;
+import app.carryover.system.Actor;
+import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Fixtures;
+import app.carryover.testing.Fixtures.TestPractice;
+import app.carryover.testing.StatementCounter;
+import app.carryover.testing.TestClock;
+import app.carryover.testing.WebSession;
+
+/**
+ * What each hot request asks of the database, counted on the request's thread (statements,
+ * transactions, pool checkouts), so a repeat crept back in shows up here rather than in a benchmark.
+ */
+@CarryoverTest
+class RequestCostTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    Goals goals;
+    @Autowired
+    Sessions sessions;
+    @Autowired
+    Assignments assignments;
+
+    TestPractice practice;
+    UUID clientId;
+    TherapySession held;
+    TherapySession next;
+    Assignment assignment;
+    WebSession client;
+    WebSession clinician;
+
+    @BeforeEach
+    void aClientWithHomework() throws Exception {
+        practice = Fixtures.practice(context);
+        Actor therapist = practice.clinician().actor();
+        clientId = practice.client().clientId();
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("Europe/London")).withSecond(0).withNano(0);
+        Goal goal = goals.create(therapist, clientId, new GoalDraft("Feel calmer at work", "So I can enjoy my job again",
+                GoalTarget.Kind.MEASURE, Measure.GAD7, GoalTarget.Comparator.BELOW, new BigDecimal("10"), null,
+                new BigDecimal("15"), LocalDate.now().plusMonths(3)));
+        held = sessions.schedule(therapist, clientId, now.minusHours(1), 50);
+        next = sessions.schedule(therapist, clientId, now.plusDays(7), 50);
+        sessions.setStatus(therapist, clientId, held.id(), SessionStatus.HELD);
+        assignment = assignments.compose(therapist, clientId, new AssignmentDraft("Slow breathing",
+                "Breathe in for 4, out for 6, for five minutes, then rate your calm 0-10.",
+                "So you notice that slowing your breath lowers the alarm.", false, List.of(goal.id()), held.id(), null,
+                Dose.perDay(1), LocalDate.now(), null, 4, null));
+        client = WebSession.signIn(mvc, practice.client(), clock);
+        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+    }
+
+    @AfterEach
+    void time() {
+        clock.reset();
+    }
+
+    private StatementCounter.Counts cost(WebSession who, AbstractMockHttpServletRequestBuilder<?> request, int status)
+            throws Exception {
+        MvcResult[] result = new MvcResult[1];
+        StatementCounter.Counts counts = StatementCounter.count(() -> result[0] = who.perform(request));
+        assertThat(result[0].getResponse().getStatus()).as(result[0].getResponse().getContentAsString()).isEqualTo(status);
+        return counts;
+    }
+
+    private MockRequest entry() {
+        return new MockRequest(post("/api/v1/me/assignments/" + assignment.id() + "/entries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"clientEntryId\":\"" + UUID.randomUUID() + "\",\"rating\":7}"));
+    }
+
+    private record MockRequest(AbstractMockHttpServletRequestBuilder<?> builder) {
+    }
+
+    @Test
+    void whatEachHotRequestAsksOfTheDatabase() throws Exception {
+        cost(client, entry().builder(), 201); // warm
+        String c = "/clients/" + clientId;
+        StringBuilder report = new StringBuilder();
+        report.append("entry POST: ").append(cost(client, entry().builder(), 201)).append('\n');
+        report.append("Today: ").append(cost(client, get("/today"), 200)).append('\n');
+        report.append("own assignments API: ").append(cost(client, get("/api/v1/me/assignments"), 200)).append('\n');
+        report.append("caseload: ").append(cost(clinician, get("/caseload"), 200)).append('\n');
+        report.append("client overview: ").append(cost(clinician, get(c), 200)).append('\n');
+        report.append("session screen: ").append(cost(clinician, get(c + "/sessions/" + next.id()), 200)).append('\n');
+        report.append("brief: ").append(cost(clinician, get(c + "/sessions/" + next.id() + "/brief"), 200)).append('\n');
+        report.append("assignments API: ").append(cost(clinician, get("/api/v1" + c + "/assignments"), 200)).append('\n');
+        System.out.println("REQUEST COSTS\n" + report);
+    }
+}
