@@ -1,4 +1,4 @@
-package app.carryover.transcripts;
+package app.carryover.transcripts.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
