@@ -137,6 +137,9 @@ class HomeworkPages {
             @RequestParam(required = false) Integer clientRating, @RequestParam(required = false) List<Obstacle> obstacles,
             @RequestParam(defaultValue = "") String obstacleOther, @RequestParam(defaultValue = "") String troubleshooting,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        if (decision == null) { // only a hand-made post lacks it (the page sends it hidden): 400 naming it, not a 500
+            throw ProblemException.invalid("decision", "choose continue, step up, step down, modify, complete or drop");
+        }
         HomeworkReviews.ReviewInput input = new HomeworkReviews.ReviewInput(decision, clinicianRating, clientRating,
                 obstacles == null ? new ArrayList<>() : obstacles, obstacleOther, troubleshooting);
         Review review;
