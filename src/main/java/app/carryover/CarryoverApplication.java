@@ -18,8 +18,10 @@ public class CarryoverApplication {
                 case "server" -> CarryoverServer.run(rest);
                 case "coach" -> System.exit(app.carryover.coach.CoachCommand.run(rest));
                 case "transcripts" -> System.exit(app.carryover.transcripts.TranscriptsCommand.run(rest));
+                case "backup", "backup-key", "restore" ->
+                        System.exit(app.carryover.system.BackupCommand.run(args[0], rest, System.out, System.err));
                 default -> {
-                    System.err.println("Unknown command '" + args[0] + "'. Commands: server (default), coach, transcripts.");
+                    System.err.println("Unknown command '" + args[0] + "'. Commands: server (default), coach, transcripts, backup-key, backup, restore.");
                     System.exit(2);
                 }
             }

@@ -35,6 +35,11 @@ final class CarryoverServer {
         System.setProperty("carryover.data-dir", settings.dataDirectory().toString());
         SpringApplication application = new SpringApplication(CarryoverApplication.class);
         application.setRegisterShutdownHook(false);
+        if (database != null) {
+            // The context's own handle on the bundled server (nightly backups); it does not manage its life.
+            BundledDatabase registered = database;
+            application.addInitializers(context -> context.getBeanFactory().registerSingleton("bundledDatabase", registered));
+        }
         // One hook, registered before the context starts, so an interrupt during start-up also
         // stops the bundled server; it closes the context first and the database after it.
         BundledDatabase bundled = database;

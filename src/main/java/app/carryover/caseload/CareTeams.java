@@ -1,6 +1,7 @@
 package app.carryover.caseload;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -28,6 +29,18 @@ public class CareTeams {
         this.practices = practices;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** One clinician of a client's care team and their role. */
+    public record Member(UUID clinicianId, TeamRole role) {
+    }
+
+    /**
+     * A client's care team, for work done for the practice rather than for a signed-in person (the
+     * escalation of an unacknowledged risk alert); no access check, so callers show nothing of it.
+     */
+    public List<Member> of(UUID practiceId, UUID clientId) {
+        return clients.team(practiceId, clientId).stream().map(m -> new Member(m.clinicianId(), m.role())).toList();
     }
 
     /** Puts a clinician on the team in a role (or changes their role); one primary per client. */

@@ -112,9 +112,15 @@ public class Consents {
 
     /** True when the client has accepted the practice's current terms. */
     public boolean hasAcceptedCurrentTerms(UUID practiceId, UUID clientId) {
-        Decision terms = decisions(practiceId, clientId).get(ConsentKind.TERMS);
-        return terms != null && terms.given() && terms.version() != null
-                && terms.version() >= currentTerms(practiceId).version();
+        // One statement (every client request asks, through ClientGate): the latest terms decision is an
+        // acceptance of the current version or a later one (version 1, the built-in text, when none is published).
+        return jdbc.sql("""
+                SELECT coalesce((
+                    SELECT d.given AND d.version IS NOT NULL AND d.version >= coalesce((
+                        SELECT max(version) FROM consent_document WHERE practice_id = ? AND kind = 'TERMS'), 1)
+                    FROM consent_decision d WHERE d.practice_id = ? AND d.client_id = ? AND d.kind = 'TERMS'
+                    ORDER BY d.decided_at DESC, d.id DESC LIMIT 1), false)""")
+                .params(practiceId, practiceId, clientId).query(Boolean.class).single();
     }
 
     /** True when the client's latest terms decision is a withdrawal (their clinicians see a flag). */

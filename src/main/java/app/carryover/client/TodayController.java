@@ -23,11 +23,13 @@ import app.carryover.caseload.ClientAccess;
 import app.carryover.caseload.ClientRecord;
 import app.carryover.homework.AssignmentProgress;
 import app.carryover.homework.Assignments;
+import app.carryover.homework.ClientVoice;
 import app.carryover.homework.EntryInput;
 import app.carryover.homework.HomeworkReviews;
 import app.carryover.homework.Obstacle;
 import app.carryover.homework.PracticeEntry;
 import app.carryover.homework.PracticeLog;
+import app.carryover.measures.MeasureSchedules;
 import app.carryover.practice.Practices;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
@@ -60,16 +62,20 @@ class TodayController {
     private final PracticeLog log;
     private final HomeworkReviews reviews;
     private final Sessions sessions;
+    private final MeasureSchedules measures;
     private final Clock clock;
+    private final ClientVoice voice;
 
     TodayController(ClientAccess access, Practices practices, Assignments assignments, PracticeLog log,
-            HomeworkReviews reviews, Sessions sessions, Clock clock) {
+            HomeworkReviews reviews, Sessions sessions, MeasureSchedules measures, Clock clock, ClientVoice voice) {
+        this.voice = voice;
         this.access = access;
         this.practices = practices;
         this.assignments = assignments;
         this.log = log;
         this.reviews = reviews;
         this.sessions = sessions;
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -94,6 +100,8 @@ class TodayController {
         model.addAttribute("client", client);
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("cards", cards);
+        model.addAttribute("voice", voice.voice(actor, actor.clientId()));
+        model.addAttribute("dueMeasures", measures.due(actor, actor.clientId()));
         model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today))
                 .orElse(null));
         if (logged != null) {

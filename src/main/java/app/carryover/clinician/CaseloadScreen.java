@@ -14,6 +14,7 @@ import app.carryover.caseload.ClientRecord;
 import app.carryover.caseload.Consents;
 import app.carryover.homework.AssignmentProgress;
 import app.carryover.homework.Assignments;
+import app.carryover.homework.ClientVoice;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.system.Access;
@@ -27,15 +28,16 @@ class CaseloadScreen {
 
     /** One client's line: what needs attention first. */
     record Row(ClientRecord client, int unreviewed, int open, Double adherence, TherapySession nextSession,
-            boolean termsWithdrawn, List<TherapySession> toRecord) {
+            boolean termsWithdrawn, List<TherapySession> toRecord, int unanswered) {
     }
 
     /**
-     * Most pressing first: unreviewed homework, sessions nobody recorded, withdrawn consent, low
+     * Most pressing first: unreviewed homework, the client's unanswered questions and requests, sessions nobody recorded, withdrawn consent, low
      * adherence, the soonest session.
      */
     static final Comparator<Row> BY_NEED = Comparator.comparing((Row r) -> r.client().discharged())
             .thenComparing(Row::unreviewed, Comparator.reverseOrder())
+            .thenComparing(Row::unanswered, Comparator.reverseOrder())
             .thenComparing(r -> r.toRecord().size(), Comparator.reverseOrder())
             .thenComparing(Row::termsWithdrawn, Comparator.reverseOrder())
             .thenComparing(r -> r.adherence() == null ? 2.0 : r.adherence())
@@ -48,9 +50,11 @@ class CaseloadScreen {
     private final Consents consents;
     private final Clock clock;
     private final PracticeZones practices;
+    private final ClientVoice voice;
 
     CaseloadScreen(Caseload caseload, Assignments assignments, Sessions sessions, Consents consents, Clock clock,
-            PracticeZones practices) {
+            PracticeZones practices, ClientVoice voice) {
+        this.voice = voice;
         this.practices = practices;
         this.caseload = caseload;
         this.assignments = assignments;
@@ -77,6 +81,6 @@ class CaseloadScreen {
         List<TherapySession> timeline = sessions.timeline(c.practiceId(), c.id());
         TherapySession next = Sessions.nextAfter(timeline, now).orElse(null);
         return new Row(c, unreviewed, open.size(), adherence, next, consents.hasWithdrawnTerms(c.practiceId(), c.id()),
-                Sessions.unrecorded(timeline, now));
+                Sessions.unrecorded(timeline, now), voice.voice(actor, c.id()).pending());
     }
 }

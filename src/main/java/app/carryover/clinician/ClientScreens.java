@@ -19,6 +19,7 @@ import app.carryover.homework.AssignmentProgress;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.AssignmentStatus;
 import app.carryover.homework.Briefs;
+import app.carryover.homework.ClientVoice;
 import app.carryover.homework.Composer;
 import app.carryover.homework.ComposerForm;
 import app.carryover.homework.EntryDrafts;
@@ -68,12 +69,14 @@ class ClientScreens {
     private final Clock clock;
     private final EntryDrafts drafts;
     private final PracticeZones zones;
+    private final ClientVoice voice;
     private final Practices practices;
 
     ClientScreens(ClientAccess access, Goals goals, Sessions sessions, Assignments assignments, PracticeLog log,
             HomeworkReviews reviews, Briefs briefs, Composer composer, ExposureHierarchies exposure, Consents consents,
             TranscriptUploads transcripts, JsonMapper json, Clock clock, EntryDrafts drafts, PracticeZones zones,
-            Practices practices) {
+            Practices practices, ClientVoice voice) {
+        this.voice = voice;
         this.zones = zones;
         this.practices = practices;
         this.drafts = drafts;
@@ -114,6 +117,7 @@ class ClientScreens {
         model.addAttribute("hierarchies", exposure.list(actor, clientId));
         model.addAttribute("termsWithdrawn", consents.hasWithdrawnTerms(client.practiceId(), client.id()));
         model.addAttribute("today", clock.instant().atZone(client.timeZone()).toLocalDate());
+        model.addAttribute("voice", voice.voice(actor, clientId));
         return "clinician/client";
     }
 
@@ -151,6 +155,7 @@ class ClientScreens {
             model.addAttribute("composer", composer.model(actor, clientId, form));
         }
         model.addAttribute("transcripts", transcripts.sessionPanel(actor, clientId, sessionId));
+        model.addAttribute("voice", voice.voice(actor, clientId));
         return "clinician/session";
     }
 
@@ -160,6 +165,7 @@ class ClientScreens {
         model.addAttribute("client", access.readClinical(actor, clientId, "pre-session brief page"));
         model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
         model.addAttribute("brief", briefs.brief(actor, clientId, sessionId));
+        model.addAttribute("voice", voice.voice(actor, clientId));
         return "clinician/brief";
     }
 
@@ -222,6 +228,7 @@ class ClientScreens {
                 : json.readValue(progress.assignment().coachReport(), Map.class));
         model.addAttribute("mayChange", access.mayChange(actor, client));
         model.addAttribute("statuses", AssignmentStatus.values());
+        model.addAttribute("voice", voice.voice(actor, clientId));
         return "clinician/assignment";
     }
 

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.carryover.measures.Measure;
+
 /** The one place that knows the goal tables. */
 @Repository
 class GoalRepository {

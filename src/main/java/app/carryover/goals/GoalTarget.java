@@ -2,6 +2,8 @@ package app.carryover.goals;
 
 import java.math.BigDecimal;
 
+import app.carryover.measures.Measure;
+
 /**
  * A goal's measurable target: a measure threshold ("GAD-7 below 10") or a free metric with a
  * baseline ("speak up in team meetings: 4 a month, from 1").

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.carryover.caseload.ClientAccess;
 import app.carryover.caseload.ClientRecord;
+import app.carryover.measures.Measure;
 import app.carryover.system.Actor;
 import app.carryover.system.Dates;
 import app.carryover.system.ProblemException;

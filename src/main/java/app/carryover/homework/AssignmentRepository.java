@@ -119,6 +119,16 @@ class AssignmentRepository {
                 .params(practiceId, clientId).query(AssignmentRepository::map).list();
     }
 
+    /** The assignments of several clients that were not over before {@code from}, oldest first. */
+    List<Assignment> forClientsSince(UUID practiceId, java.util.Collection<UUID> clientIds, LocalDate from) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE a.practice_id = ? AND a.client_id = ANY (?) AND (a.due_date IS NULL OR a.due_date >= ?) "
+                + "ORDER BY a.created_at")
+                .params(practiceId, clientIds.toArray(new UUID[0]), from).query(AssignmentRepository::map).list();
+    }
+
     /** The client's open (active or paused) assignments, and any of these others, oldest first. */
     List<Assignment> openOrAmong(UUID practiceId, UUID clientId, java.util.Collection<UUID> others) {
         return jdbc.sql(SELECT + " WHERE a.practice_id = ? AND a.client_id = ?"

@@ -39,25 +39,28 @@ class EntryRepository {
     }
 
     /**
-     * Stores the entry unless one with the same client-made id exists (a retry); returns whether
-     * this call stored it.
+     * Stores the entry unless one with the same client-made id exists (a retry); returns the entry as
+     * stored, or nothing when this call did not store it. One statement for a quick log: the row comes
+     * back from the insert; an entry with extracted values is read back once they are stored.
      */
-    boolean insertOnce(PracticeEntry e, List<ExtractedValue> values) {
-        int stored = jdbc.sql("""
+    Optional<PracticeEntry> insertOnce(PracticeEntry e, List<ExtractedValue> values) {
+        Optional<PracticeEntry> stored = jdbc.sql("""
                 INSERT INTO practice_entry (practice_id, id, assignment_id, client_id, client_entry_id, occurred_at,
                     local_date, time_zone, rating, note, worksheet_key, worksheet_version, answers, revision, edited,
                     created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 1, false, ?, ?)
-                ON CONFLICT (practice_id, client_id, client_entry_id) DO NOTHING""")
+                ON CONFLICT (practice_id, client_id, client_entry_id) DO NOTHING
+                RETURNING *, NULL::text[] AS value_keys, NULL::numeric[] AS value_numbers""")
                 .params(e.practiceId(), e.id(), e.assignmentId(), e.clientId(), e.clientEntryId(),
                         Timestamp.from(e.occurredAt()), Date.valueOf(e.localDate()), e.timeZone(), e.rating(), e.note(),
                         e.worksheetKey(), e.worksheetVersion(), e.answers(), Timestamp.from(e.createdAt()),
                         Timestamp.from(e.createdAt()))
-                .update();
-        if (stored == 1) {
+                .query(EntryRepository::map).optional();
+        if (stored.isPresent() && !values.isEmpty()) {
             storeValues(e.practiceId(), e.id(), values);
+            return find(e.practiceId(), e.clientId(), e.id());
         }
-        return stored == 1;
+        return stored;
     }
 
     Optional<PracticeEntry> byClientEntryId(UUID practiceId, UUID clientId, UUID clientEntryId) {

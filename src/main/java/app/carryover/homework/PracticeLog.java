@@ -71,10 +71,20 @@ public class PracticeLog {
         if (input.clientEntryId() == null) {
             throw ProblemException.invalid("clientEntryId", "is required (made on the device, so a retry never counts twice)");
         }
-        var retried = entries.byClientEntryId(record.practiceId(), record.id(), input.clientEntryId());
-        if (retried.isPresent()) {
-            return new Logged(retried.get(), false);
+        try {
+            return logOnce(client, record, assignmentId, input);
+        } catch (ProblemException refused) {
+            // A retry of an entry stored earlier gets it back, even if the assignment has closed or the date aged since.
+            var retried = entries.byClientEntryId(record.practiceId(), record.id(), input.clientEntryId());
+            if (retried.isPresent()) {
+                return new Logged(retried.get(), false);
+            }
+            throw refused;
         }
+    }
+
+    /** Checks and stores a new entry; a retry (the same client-made id) finds the stored one at the insert. */
+    private Logged logOnce(Actor client, ClientRecord record, UUID assignmentId, EntryInput input) {
         Assignment a = assignments.find(record.practiceId(), record.id(), assignmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assignment"));
         if (!a.status().open()) {
@@ -87,11 +97,12 @@ public class PracticeLog {
         PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
                 input.clientEntryId(), occurred, localDate, record.timeZone().getId(), input.rating(), checked.note(),
                 a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, now);
-        if (!entries.insertOnce(entry, checked.values())) {
-            // Another device or tab stored this very submission a moment ago.
+        var stored = entries.insertOnce(entry, checked.values());
+        if (stored.isEmpty()) {
+            // A retry, or another device or tab stored this very submission a moment ago.
             return new Logged(entries.byClientEntryId(record.practiceId(), record.id(), input.clientEntryId()).orElseThrow(), false);
         }
-        return new Logged(entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow(), true);
+        return new Logged(stored.get(), true);
     }
 
     /**

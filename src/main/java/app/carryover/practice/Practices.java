@@ -71,6 +71,11 @@ public class Practices implements app.carryover.system.PracticeZones {
         return accounts.withRole(actor.practiceId(), Role.CLINICIAN).stream().map(Practices::person).toList();
     }
 
+    /** The practice's admins, for work done for the practice without a signed-in person (alert escalation). */
+    public List<Person> admins(UUID practiceId) {
+        return accounts.withRole(practiceId, Role.ADMIN).stream().map(Practices::person).toList();
+    }
+
     /** Everyone on the staff of the caller's practice: admins and clinicians. */
     public List<Person> staff(Actor actor) {
         java.util.Map<UUID, Person> byId = new java.util.LinkedHashMap<>();

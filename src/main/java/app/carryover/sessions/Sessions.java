@@ -196,6 +196,16 @@ public class Sessions {
         return sessions.forClient(practiceId, clientId).stream().map(TherapySession::forClient).toList();
     }
 
+    /**
+     * The timelines of several clients at once (without notes), for modules that have already checked
+     * access and work over a caseload or a practice (progress, analytics); clients without sessions are absent.
+     */
+    public java.util.Map<UUID, List<TherapySession>> timelines(UUID practiceId, java.util.Collection<UUID> clientIds) {
+        java.util.Map<UUID, List<TherapySession>> all = sessions.forClients(practiceId, clientIds);
+        all.replaceAll((client, list) -> list.stream().map(TherapySession::forClient).toList());
+        return all;
+    }
+
     /** The first session after the instant that is scheduled or held (cancelled and no-shows are skipped). */
     public static Optional<TherapySession> nextAfter(List<TherapySession> timeline, Instant after) {
         return timeline.stream().filter(s -> s.startsAt().isAfter(after) && s.status().happenedOrPlanned()).findFirst();

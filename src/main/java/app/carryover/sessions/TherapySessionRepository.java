@@ -52,6 +52,18 @@ class TherapySessionRepository {
                 .params(practiceId, clientId).query(TherapySessionRepository::map).list();
     }
 
+    /** The sessions of several clients, each client's in time order. */
+    java.util.Map<UUID, List<TherapySession>> forClients(UUID practiceId, java.util.Collection<UUID> clientIds) {
+        java.util.Map<UUID, List<TherapySession>> result = new java.util.HashMap<>();
+        if (clientIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql(SELECT + " WHERE p.practice_id = ? AND p.client_id = ANY (?) ORDER BY p.starts_at")
+                .params(practiceId, clientIds.toArray(new UUID[0])).query(TherapySessionRepository::map).list()
+                .forEach(s -> result.computeIfAbsent(s.clientId(), k -> new java.util.ArrayList<>()).add(s));
+        return result;
+    }
+
     void setStatus(UUID practiceId, UUID id, SessionStatus status, Instant at) {
         jdbc.sql("UPDATE therapy_session SET status = ?, status_changed_at = ? WHERE practice_id = ? AND id = ?")
                 .params(status.name(), Timestamp.from(at), practiceId, id).update();

@@ -44,7 +44,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        return ResponseEntity.status(e.status()).body(detail(e));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        }
+        return response.body(detail(e));
     }
 
     /** The RFC 9457 body of a problem: status, title, detail, and {@code errors} naming each field. */
@@ -90,6 +94,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.isOutage(e)) {
+            log.warn("Database unavailable during an API call: {}", e.getMessage());
+            return problem(ProblemException.unavailable(DatabaseOutage.MESSAGE));
+        }
         log.error("Unexpected error in an API call", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed.");

@@ -2,6 +2,9 @@ package app.carryover.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +16,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -30,6 +35,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * off, password-less trust access), so this class turns durability on unless told it runs tests,
  * listens on loopback only, gives the superuser a generated SCRAM password kept in an owner-only
  * file, and hands the application an ordinary role that owns the schema.
+ *
+ * <p>It also keeps the server alive for as long as Carryover runs: the data directory is locked
+ * while Carryover uses it (a second Carryover on it is refused), a server left running by a
+ * Carryover process that was killed is stopped cleanly before starting, and a watchdog starts
+ * the server again on the same port if it stops underneath the application.
  */
 public final class BundledDatabase implements AutoCloseable {
 
@@ -41,12 +51,33 @@ public final class BundledDatabase implements AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
-    private final EmbeddedPostgres postgres;
-    private final String appPassword;
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
-    private BundledDatabase(EmbeddedPostgres postgres, String appPassword) {
-        this.postgres = postgres;
+    private final Path cluster;
+    private final boolean durable;
+    private final String superuserPassword;
+    private final String appPassword;
+    private final FileChannel lockChannel;
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
+    private volatile ProcessHandle postmaster;
+    private volatile boolean closing;
+    private volatile boolean held;
+    private final Thread watchdog;
+
+    private BundledDatabase(Path cluster, boolean durable, String superuserPassword, String appPassword,
+            FileChannel lockChannel, EmbeddedPostgres postgres) {
+        this.cluster = cluster;
+        this.durable = durable;
+        this.superuserPassword = superuserPassword;
         this.appPassword = appPassword;
+        this.lockChannel = lockChannel;
+        this.postgres = postgres;
+        this.port = postgres.getPort();
+        this.postmaster = BundledServerProcess.running(cluster).orElse(null);
+        this.watchdog = new Thread(this::watch, "bundled-postgres-watchdog");
+        this.watchdog.setDaemon(true);
+        this.watchdog.start();
     }
 
     /**
@@ -55,12 +86,16 @@ public final class BundledDatabase implements AutoCloseable {
      * @param durable false only for tests, which may trade crash safety for speed
      */
     public static BundledDatabase start(Path dataDirectory, boolean durable) {
+        Path root = dataDirectory.toAbsolutePath().normalize();
+        FileChannel lock = null;
         try {
-            Path root = dataDirectory.toAbsolutePath().normalize();
             createPrivateDirectory(root);
+            lock = lockDirectory(root);
+            app.carryover.system.backup.Installation.of(root);
             Path cluster = root.resolve("postgres");
             Path superuserFile = root.resolve("postgres-superuser.password");
             Path appFile = root.resolve("postgres-carryover.password");
+            BundledServerProcess.stopLeftRunning(cluster);
             if (!Files.exists(superuserFile)) {
                 secureNewCluster(cluster, superuserFile, durable);
             }
@@ -71,20 +106,45 @@ public final class BundledDatabase implements AutoCloseable {
             String appPassword = ensureApplicationRole(postgres, appFile);
             log.info("Bundled PostgreSQL {} running on 127.0.0.1:{} with data in {} (durable: {})",
                     serverVersion(postgres), postgres.getPort(), cluster, durable);
-            return new BundledDatabase(postgres, appPassword);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the bundled PostgreSQL in " + dataDirectory, e);
+            return new BundledDatabase(cluster, durable, superuserPassword, appPassword, lock, postgres);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(lock);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Could not start the bundled PostgreSQL in " + dataDirectory, io);
+            }
+            throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * Locks {@code carryover.lock} in the data directory for as long as this process runs; the
+     * operating system releases it when the process ends, however it ends.
+     */
+    private static FileChannel lockDirectory(Path root) throws IOException {
+        FileChannel channel = FileChannel.open(root.resolve("carryover.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("Another Carryover is already running with the data directory " + root
+                    + "; stop it first, or give this one its own directory (CARRYOVER_DATA_DIR)");
+        }
+        return channel;
     }
 
     /** JDBC URL of the application database on this server. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
     /** JDBC URL of another database on this server (tests make empty ones for first-run checks). */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     public String username() {
@@ -96,7 +156,22 @@ public final class BundledDatabase implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /** The superuser's connection to a database of this server, for backups (never for the application). */
+    public Connection superuserConnection(String database) throws SQLException {
+        return postgres.getDatabase(SUPERUSER, database).getConnection();
+    }
+
+    /** The cluster's data directory (what a base backup copies). */
+    public Path clusterDirectory() {
+        return cluster;
+    }
+
+    /** The running postmaster, for drills and tests that stop it underneath the application. */
+    public Optional<ProcessHandle> serverProcess() {
+        return Optional.ofNullable(postmaster).filter(ProcessHandle::isAlive);
     }
 
     /** Creates an empty database owned by the application role (for tests of first run). */
@@ -113,10 +188,89 @@ public final class BundledDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        watchdog.interrupt();
+        synchronized (this) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("The bundled PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+        }
+        closeQuietly(lockChannel);
+    }
+
+    /**
+     * Stops the server (a fast shutdown) and keeps it stopped until {@link #startServer()}: for
+     * outage drills and tests, which need the database gone for longer than the watchdog allows.
+     */
+    public synchronized void stopServer() {
+        held = true;
+        ProcessHandle current = postmaster;
+        if (current != null && current.isAlive()) {
+            BundledServerProcess.signal(current, "INT");
+            BundledServerProcess.awaitExit(current, Duration.ofSeconds(60));
+        }
+    }
+
+    /** Ends {@link #stopServer()}: starts the server again now. */
+    public void startServer() {
+        held = false;
+        restart();
+    }
+
+    /**
+     * Starts the server again, on the same port so the connection pool finds it, whenever it stops
+     * while the application runs (killed, crashed, stopped by hand). Until it is back, requests are
+     * answered 503 and the pool keeps trying.
+     */
+    private void watch() {
+        while (!closing) {
+            try {
+                Thread.sleep(WATCH_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            ProcessHandle current = postmaster;
+            if (closing || held || (current != null && current.isAlive())) {
+                continue;
+            }
+            restart();
+        }
+    }
+
+    private synchronized void restart() {
+        if (closing || held || (postmaster != null && postmaster.isAlive())) {
+            return;
+        }
+        long stopped = System.nanoTime();
+        log.warn("The bundled PostgreSQL has stopped (pid {}); starting it again on port {}",
+                postmaster == null ? "unknown" : postmaster.pid(), port);
         try {
             postgres.close();
-        } catch (IOException e) {
-            log.warn("The bundled PostgreSQL did not stop cleanly: {}", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the stopped server: {}", e.getMessage());
+        }
+        try {
+            BundledServerProcess.stopLeftRunning(cluster);
+            postgres = builder(cluster, durable).setPort(port).setConnectConfig("password", superuserPassword).start();
+            postmaster = BundledServerProcess.running(cluster).orElse(null);
+            log.warn("The bundled PostgreSQL is running again (pid {}) after {} ms",
+                    postmaster == null ? "unknown" : postmaster.pid(), (System.nanoTime() - stopped) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            // Old backends may still be leaving; the next round tries again.
+            postmaster = null;
+            log.warn("Could not start the bundled PostgreSQL again yet: {}", e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.debug("Releasing the data directory lock: {}", e.getMessage());
+            }
         }
     }
 
@@ -128,7 +282,9 @@ public final class BundledDatabase implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("password_encryption", "scram-sha-256")
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // Crash recovery after a kill, on a busy machine, can take longer than the library's 10 s.
+                .setPGStartupWait(Duration.ofSeconds(120));
         String on = durable ? "on" : "off";
         builder.setServerConfig("fsync", on)
                 .setServerConfig("synchronous_commit", on)

@@ -37,12 +37,19 @@ final class FencedDataSource extends DelegatingDataSource {
     // would let a burst of requests exhaust the pool and wait on each other.
     @Override
     public Connection getConnection() throws SQLException {
+        if (PracticeFence.keepsSetting()) {
+            // For the session store only: nothing read on it has a practice (see PracticeFence.keepingSetting).
+            return super.getConnection();
+        }
         String wanted = PracticeFence.currentValue();
         return fenced(super.getConnection(), wanted);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        if (PracticeFence.keepsSetting()) {
+            return super.getConnection(username, password);
+        }
         String wanted = PracticeFence.currentValue();
         return fenced(super.getConnection(username, password), wanted);
     }

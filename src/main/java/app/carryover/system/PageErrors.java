@@ -19,7 +19,11 @@ class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     @ExceptionHandler(ProblemException.class)
-    ModelAndView problem(ProblemException e) {
+    ModelAndView problem(ProblemException e, jakarta.servlet.http.HttpServletResponse response) {
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        }
         return page(e.status(), e.title(), e.getMessage());
     }
 

@@ -33,6 +33,8 @@ public final class PracticeFence {
     private static final ThreadLocal<int[]> UNRESTRICTED = ThreadLocal.withInitial(() -> new int[1]);
     /** Set while the actor is being looked up, which may itself load the session from the database. */
     private static final ThreadLocal<boolean[]> RESOLVING = ThreadLocal.withInitial(() -> new boolean[1]);
+    /** Set while the session store works: its tables hold no practice's rows, so connections keep their setting. */
+    private static final ThreadLocal<int[]> KEEPING = ThreadLocal.withInitial(() -> new int[1]);
 
     private final DataSource dataSource;
 
@@ -82,6 +84,36 @@ public final class PracticeFence {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Runs the session store's work ({@link SessionStore}) on connections that keep whatever setting
+     * they have: the session tables carry no practice's rows and no row-level security, and nothing
+     * else is read in it. Working the practice out for them would load the session being loaded.
+     */
+    static <T> T keepingSetting(Supplier<T> work) {
+        int[] depth = KEEPING.get();
+        depth[0]++;
+        try {
+            return work.get();
+        } finally {
+            depth[0]--;
+            if (depth[0] == 0) {
+                KEEPING.remove();
+            }
+        }
+    }
+
+    static void keepingSetting(Runnable work) {
+        keepingSetting(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Whether a connection taken now keeps its setting (see {@link #keepingSetting}). */
+    static boolean keepsSetting() {
+        return KEEPING.get()[0] > 0;
     }
 
     /** The value the setting should have for a connection taken now on this thread. */

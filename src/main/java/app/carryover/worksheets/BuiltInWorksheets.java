@@ -32,6 +32,8 @@ public final class BuiltInWorksheets {
     public static final String BOUNDARY_PRACTICE = "boundary-practice";
     public static final String PLEASANT_EVENTS = "pleasant-events";
     public static final String PROBLEM_SOLVING = "problem-solving";
+    /** The safety plan a risk alert opens (written for this project). */
+    public static final String SAFETY_PLAN = "safety-plan";
 
     /**
      * Stable ids of the exposure practice log. Each id is both an item id and the key of the value

@@ -15,6 +15,7 @@ public enum WorksheetCategory {
     SKILLS("skills", "Skills practice"),
     INTERPERSONAL("interpersonal", "Relationships and communication"),
     PROBLEM_SOLVING("problem_solving", "Problem solving"),
+    SAFETY("safety", "Safety planning"),
     OTHER("other", "Other");
 
     private final String code;

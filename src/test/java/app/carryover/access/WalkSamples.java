@@ -232,6 +232,43 @@ final class WalkSamples {
         samples.put("POST /history/entries/{entryId}/delete", Sample.none().after(World::freshEntry));
         samples.put("POST /history/entries/{entryId}", Sample.form((w, c) -> Map.of("rating", "8", "note", "better")));
 
+        // measures: questionnaires answered by the client and given in session, schedules, the practice's own ratings
+        samples.put("POST /today/measures/{instrumentKey}", Sample.form((w, c) -> phq9(Map.of())));
+        samples.put("POST /api/v1/me/measures", Sample.json((w, c) -> "{\"instrument\":\"GAD7\",\"submissionId\":\""
+                + UUID.randomUUID() + "\",\"answers\":[0,1,0,1,0,1,0,null]}"));
+        samples.put("POST /clients/{clientId}/measures/{instrumentKey}", Sample.form((w, c) -> phq9(Map.of())));
+        samples.put("POST /api/v1/clients/{clientId}/measures", Sample.json((w, c) -> "{\"instrument\":\"PHQ8\","
+                + "\"submissionId\":\"" + UUID.randomUUID() + "\",\"answers\":[0,1,0,1,0,1,0,1,null]}"));
+        samples.put("POST /clients/{clientId}/measure-schedules", Sample.form((w, c) -> Map.of("instrument", "PHQ9",
+                "kind", "EVERY_N_WEEKS", "intervalWeeks", "2")));
+        samples.put("POST /api/v1/clients/{clientId}/measure-schedules", Sample.json((w, c) ->
+                "{\"instrument\":\"GAD7\",\"kind\":\"BEFORE_EACH_SESSION\"}"));
+        samples.put("POST /clients/{clientId}/measure-schedules/{scheduleId}/stop", Sample.none()
+                .before(World::freshSchedule).after(World::freshSchedule));
+        samples.put("DELETE /api/v1/clients/{clientId}/measure-schedules/{scheduleId}", Sample.none()
+                .before(World::freshSchedule).after(World::freshSchedule));
+        samples.put("POST /admin/measures", Sample.form((w, c) -> Map.of("name", "Walked rating " + UUID.randomUUID()
+                .toString().substring(0, 8), "question", "How strong is the urge?", "min", "0", "max", "10",
+                "minLabel", "none", "maxLabel", "overwhelming")));
+        samples.put("POST /api/v1/practice/custom-measures", Sample.json((w, c) -> "{\"name\":\"Walked sleep "
+                + UUID.randomUUID().toString().substring(0, 8) + "\",\"question\":\"Hours slept?\",\"min\":0,"
+                + "\"max\":24,\"minLabel\":\"none\",\"maxLabel\":\"all day\"}"));
+        samples.put("POST /admin/measures/{customMeasureId}/retire", Sample.none()
+                .before(World::freshCustomMeasure).after(World::freshCustomMeasure));
+        samples.put("DELETE /api/v1/practice/custom-measures/{customMeasureId}", Sample.none()
+                .before(World::freshCustomMeasure).after(World::freshCustomMeasure));
+        samples.put("POST /clients/{clientId}/alerts/{alertId}/acknowledgement", Sample.form((w, c) ->
+                Map.of("action", "CONTACTED_CLIENT", "note", "Phoned the client"))
+                .before(World::freshAlert).aroundEachSuccess(World::freshAlert, w -> { }).after(World::freshAlert));
+        samples.put("POST /api/v1/clients/{clientId}/alerts/{alertId}/acknowledgement", Sample.json((w, c) ->
+                "{\"action\":\"SAFETY_PLAN_REVIEWED\"}")
+                .before(World::freshAlert).aroundEachSuccess(World::freshAlert, w -> { }).after(World::freshAlert));
+        samples.put("POST /admin/measures/escalation", Sample.form((w, c) -> Map.of("hours", "4", "dayStart", "9",
+                "dayEnd", "17", "days", "MONDAY")));
+        Map<String, String> rating = Map.of("item1", "3", "item2", "2", "item3", "3", "item4", "1");
+        samples.put("POST /today/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
+        samples.put("POST /clients/{clientId}/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
+
         // worksheets filled by the client and printed
         samples.put("GET /today/assignments/{assignmentId}/worksheet", Sample.none()
                 .before(World::worksheetAssignment).after(World::plainAgain));
@@ -264,7 +301,39 @@ final class WalkSamples {
                 .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
         samples.put("PUT /api/v1/worksheets/{worksheetKey}/shared", Sample.json((w, c) -> "{\"shared\":true}")
                 .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
+
+        // the client's voice on homework (issue 21): answers, requests and the care team's replies
+        samples.put("POST /today/assignments/{assignmentId}/say", Sample.form((w, c) -> Map.of("kind", "QUESTION",
+                "body", "Does walking to work count?")).before(World::freshAssignment));
+        samples.put("POST /api/v1/me/assignments/{assignmentId}/responses", Sample.json((w, c) ->
+                "{\"kind\":\"TOO_HARD\",\"body\":\"Twenty minutes is a lot on work days\"}").before(World::freshAssignment));
+        samples.put("POST /today/ask", Sample.form((w, c) -> Map.of("topic", "Getting to sleep")));
+        samples.put("POST /api/v1/me/homework-requests", Sample.json((w, c) -> "{\"topic\":\"Getting to sleep\"}"));
+        samples.put("POST /clients/{clientId}/questions/{responseId}/reply", Sample.form((w, c) -> Map.of("reply",
+                "Yes, it counts.")).before(World::freshResponse).aroundEachSuccess(w -> { }, World::freshResponse));
+        samples.put("POST /api/v1/clients/{clientId}/responses/{responseId}/reply", Sample.json((w, c) ->
+                "{\"reply\":\"Yes, it counts.\"}").before(World::freshResponse).aroundEachSuccess(w -> { }, World::freshResponse));
+        samples.put("POST /clients/{clientId}/requests/{requestId}/reply", Sample.form((w, c) -> Map.of("reply",
+                "Let us choose one together on Monday.")).before(World::freshRequest).aroundEachSuccess(w -> { }, World::freshRequest));
+        samples.put("POST /api/v1/clients/{clientId}/homework-requests/{requestId}/reply", Sample.json((w, c) ->
+                "{\"reply\":\"Let us choose one together on Monday.\"}").before(World::freshRequest)
+                .aroundEachSuccess(w -> { }, World::freshRequest));
         return samples;
+    }
+
+    /** PHQ-9 answers with nothing at risk (item 9 is 0), with a fresh submission id. */
+    private static Map<String, String> phq9(Map<String, String> extra) {
+        Map<String, String> form = new HashMap<>(extra);
+        for (int i = 1; i <= 9; i++) {
+            form.put("item" + i, i % 2 == 0 ? "1" : "0");
+        }
+        return withSubmission(form);
+    }
+
+    private static Map<String, String> withSubmission(Map<String, String> form) {
+        Map<String, String> copy = new HashMap<>(form);
+        copy.put("submissionId", UUID.randomUUID().toString());
+        return copy;
     }
 
     /** A small worksheet as the builder posts it. */

@@ -27,8 +27,14 @@ import app.carryover.goals.Goals;
 import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
+import app.carryover.homework.ClientVoice;
 import app.carryover.homework.EntryInput;
+import app.carryover.homework.ResponseKind;
 import app.carryover.homework.PracticeLog;
+import app.carryover.measures.Instruments;
+import app.carryover.measures.MeasureSchedule;
+import app.carryover.measures.MeasureSchedules;
+import app.carryover.measures.Measures;
 import app.carryover.practice.Invitations;
 import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
@@ -60,11 +66,12 @@ final class World {
     final Map<String, String> ids = new HashMap<>();
     /** Path variables naming objects that belong to the client's record. */
     static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId",
-            "transcriptId", "detectionId", "hierarchyId");
+            "transcriptId", "detectionId", "hierarchyId", "scheduleId", "alertId", "responseId", "requestId");
     /** Path variables naming objects of the practice that belong to no client. */
-    static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey");
+    static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey",
+            "customMeasureId");
     /** Path variables that are values, not objects (any caller may name them). */
-    static final Set<String> VALUES = Set.of("kind", "version");
+    static final Set<String> VALUES = Set.of("kind", "version", "instrumentKey");
 
     private int counter;
     private final MockMvc signInMvc;
@@ -114,6 +121,58 @@ final class World {
         ids.put("version", "1");
         context.getBean(Consents.class).decide(practice.client().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
         freshTranscript();
+        ids.put("instrumentKey", "PHQ9");
+        freshSchedule();
+        freshCustomMeasure();
+        freshAlert();
+        freshResponse();
+        freshRequest();
+    }
+
+    /** A question of the client's on a new open assignment, not yet answered, named by {responseId} from now on. */
+    void freshResponse() {
+        freshAssignment();
+        ClientVoice voice = context.getBean(ClientVoice.class);
+        ids.put("responseId", voice.respond(practice.client().actor(), UUID.fromString(ids.get("assignmentId")),
+                ResponseKind.QUESTION, "Does walking to work count?").id().toString());
+    }
+
+    /** A request of the client's for something to practise, not yet answered, named by {requestId} from now on. */
+    void freshRequest() {
+        ids.put("requestId", context.getBean(ClientVoice.class).ask(practice.client().actor(), "Sleep").id().toString());
+    }
+
+    /** A new open risk alert of the client (a PHQ-9 with "several days" on question 9), named by {alertId} from now on. */
+    void freshAlert() {
+        java.util.List<Integer> answers = new java.util.ArrayList<>(java.util.List.of(1, 1, 1, 1, 1, 1, 1, 1, 1));
+        answers.add(null);
+        context.getBean(Measures.class).answer(practice.client().actor(), "PHQ9",
+                new Measures.AnswerInput(UUID.randomUUID(), answers, null));
+        ids.put("alertId", context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT id::text FROM risk_alert WHERE practice_id = ? ORDER BY raised_at DESC, id DESC LIMIT 1")
+                .param(practice.id()).query(String.class).single());
+    }
+
+    /** An active PHQ-8 schedule of the client (intake and end), named by {scheduleId} from now on; any earlier one is stopped. */
+    void freshSchedule() {
+        MeasureSchedules schedules = context.getBean(MeasureSchedules.class);
+        UUID client = practice.client().clientId();
+        if (ids.containsKey("scheduleId")) {
+            try {
+                schedules.stop(practice.clinician().actor(), client, UUID.fromString(ids.get("scheduleId")));
+            } catch (app.carryover.system.ProblemException alreadyStopped) {
+                // a walked call stopped it
+            }
+        }
+        ids.put("scheduleId", schedules.schedule(practice.clinician().actor(), client, new MeasureSchedules.ScheduleInput(
+                "PHQ8", MeasureSchedule.Kind.AT_INTAKE_AND_DISCHARGE, null, null, null)).id().toString());
+    }
+
+    /** A new active custom rating of the practice, named by {customMeasureId} from now on. */
+    void freshCustomMeasure() {
+        ids.put("customMeasureId", context.getBean(Instruments.class).addCustom(practice.admin().actor(),
+                new Instruments.CustomInput("Walk rating " + (++counter), "How was it?", 0, 10, "bad", "good", false, null))
+                .id().toString());
     }
 
     /** A session transcript in the walk's plain-text form (a review, then a thought record set for the week). */

@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import app.carryover.goals.GoalDraft;
 import app.carryover.goals.GoalTarget;
 import app.carryover.goals.Goals;
-import app.carryover.goals.Measure;
+import app.carryover.measures.Measure;
 import app.carryover.homework.Assignment;
 import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;

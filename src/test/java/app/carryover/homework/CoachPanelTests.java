@@ -25,7 +25,7 @@ import org.springframework.web.util.HtmlUtils;
 import app.carryover.goals.GoalDraft;
 import app.carryover.goals.GoalTarget;
 import app.carryover.goals.Goals;
-import app.carryover.goals.Measure;
+import app.carryover.measures.Measure;
 import app.carryover.testing.CarryoverTest;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Fixtures.TestPractice;

@@ -25,7 +25,7 @@ import app.carryover.goals.Goal;
 import app.carryover.goals.GoalDraft;
 import app.carryover.goals.GoalTarget;
 import app.carryover.goals.Goals;
-import app.carryover.goals.Measure;
+import app.carryover.measures.Measure;
 import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;

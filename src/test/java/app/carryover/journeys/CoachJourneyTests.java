@@ -19,7 +19,7 @@ import org.springframework.context.ApplicationContext;
 import app.carryover.goals.GoalDraft;
 import app.carryover.goals.GoalTarget;
 import app.carryover.goals.Goals;
-import app.carryover.goals.Measure;
+import app.carryover.measures.Measure;
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
 import app.carryover.testing.Fixtures;

@@ -25,7 +25,7 @@ import app.carryover.goals.Goal;
 import app.carryover.goals.GoalDraft;
 import app.carryover.goals.GoalTarget;
 import app.carryover.goals.Goals;
-import app.carryover.goals.Measure;
+import app.carryover.measures.Measure;
 import app.carryover.homework.Assignment;
 import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
@@ -60,6 +60,8 @@ class RequestCostTests {
     Sessions sessions;
     @Autowired
     Assignments assignments;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TestPractice practice;
     UUID clientId;
@@ -109,6 +111,51 @@ class RequestCostTests {
     }
 
     private record MockRequest(AbstractMockHttpServletRequestBuilder<?> builder) {
+    }
+
+    private static final String LAST_ACCESS =
+            "SELECT max(last_access_time) FROM spring_session WHERE principal_name = ?";
+
+    private static long matching(StatementCounter.Counts counts, String text) {
+        return counts.sql().stream().filter(sql -> sql.contains(text)).count();
+    }
+
+    @Test
+    void anEntryIsOneTransactionOfWritesWithTheSessionReadOnceAndNotWritten() throws Exception {
+        cost(client, entry().builder(), 201); // warm
+        StatementCounter.Counts post = cost(client, entry().builder(), 201);
+        // Was 16 statements in 10 transactions: the session read three times (re-entered by the practice fence,
+        // then again after Spring Session's own commit), its access time written on every request, the practice
+        // fence set twice, the consent gate's 3 reads, a retry check and a read-back of the stored entry.
+        assertThat(matching(post, "FROM SPRING_SESSION")).as(post.toString()).isEqualTo(1);
+        assertThat(matching(post, "UPDATE SPRING_SESSION")).as(post.toString()).isZero();
+        assertThat(matching(post, "INSERT INTO audit_event")).as(post.toString()).isEqualTo(1);
+        assertThat(matching(post, "INSERT INTO practice_entry")).as(post.toString()).isEqualTo(1);
+        assertThat(matching(post, "set_config")).as(post.toString()).isLessThanOrEqualTo(1);
+        assertThat(post.statements()).as(post.toString()).isLessThanOrEqualTo(9);
+        assertThat(post.transactions()).as(post.toString()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void theSessionsAccessTimeIsWrittenOnceItIsAMinuteOldNotOnEveryRequest() throws Exception {
+        client.perform(get("/api/v1/me/assignments"));
+        long stored = jdbc.sql(LAST_ACCESS)
+                .param(practice.client().email()).query(Long.class).single();
+        StatementCounter.Counts soon = cost(client, get("/api/v1/me/assignments"), 200);
+        assertThat(matching(soon, "UPDATE SPRING_SESSION")).as(soon.toString()).isZero();
+        assertThat(jdbc.sql(LAST_ACCESS)
+                .param(practice.client().email()).query(Long.class).single()).isEqualTo(stored);
+
+        // As if the last request was two minutes ago: this one is written, so the idle time-out counts from it.
+        long twoMinutesAgo = System.currentTimeMillis() - 120_000;
+        jdbc.sql("UPDATE spring_session SET last_access_time = ?, expiry_time = ? + max_inactive_interval * 1000 "
+                + "WHERE principal_name = ?").params(twoMinutesAgo, twoMinutesAgo, practice.client().email()).update();
+        long before = System.currentTimeMillis();
+        StatementCounter.Counts later = cost(client, get("/api/v1/me/assignments"), 200);
+        assertThat(matching(later, "UPDATE SPRING_SESSION")).as(later.toString()).isEqualTo(1);
+        assertThat(matching(later, "FROM SPRING_SESSION")).as(later.toString()).isEqualTo(1);
+        assertThat(jdbc.sql(LAST_ACCESS)
+                .param(practice.client().email()).query(Long.class).single()).isGreaterThanOrEqualTo(before);
     }
 
     @Test

@@ -54,6 +54,8 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
             properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("carryover-test", properties));
             context.getBeanFactory().registerSingleton("clock", new TestClock());
+            // As a real start has it: the context's handle on the bundled server (backups), not its owner.
+            context.getBeanFactory().registerSingleton("bundledDatabase", env.database());
             // Inside the practice fence (added before the application's post-processors), so its statements count too.
             context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
                 @Override

@@ -22,7 +22,8 @@ class BuiltInWorksheetsTests {
     void theLibraryHasEveryWorksheetTheIssueAsksFor() {
         assertThat(keys()).containsExactly("thought-record", "behavioural-experiment", "exposure-practice",
                 "activity-schedule", "mood-tracker", "relaxation-practice", "worry-log", "sleep-diary",
-                "skills-diary", "communication-practice", "boundary-practice", "pleasant-events", "problem-solving");
+                "skills-diary", "communication-practice", "boundary-practice", "pleasant-events", "problem-solving",
+                "safety-plan");
     }
 
     @ParameterizedTest
