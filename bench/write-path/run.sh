@@ -7,6 +7,7 @@
 # and GET/pgbench are taken per round, so the noise of a shared machine falls on both sides alike;
 # min / median / max over the rounds are appended to docs/benchmarks.md with the load average.
 # Usage: bench/write-path/run.sh [seconds=10] [rounds=3] [connections...=8 32]
+#   CARRYOVER_JAR=other.jar runs another build (e.g. main before a change); BENCH_LABEL=… names it in the row.
 # Needs wrk, pgbench and psql (Debian: apt-get install wrk postgresql-client); builds the jar if missing.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -62,9 +63,9 @@ done
 load_end=$(cut -d' ' -f1 /proc/loadavg)
 stored=$(psql -h 127.0.0.1 -p "$pgport" -U postgres -Atc "SELECT count(*) FROM practice_entry WHERE note = 'load test'" carryover 2>/dev/null || echo '?')
 machine="$(nproc) cores, $(java -version 2>&1 | head -1 | cut -d'"' -f2), load $load_start at start / $load_end at end"
-python3 - "$d/results" "$secs" "$clients" "$machine" "$durable" <<'PY'
+python3 - "$d/results" "$secs" "$clients" "$machine" "$durable" "${BENCH_LABEL:-}" <<'PY'
 import datetime, statistics, sys
-path, secs, clients, machine, durable = sys.argv[1:6]
+path, secs, clients, machine, durable, label = sys.argv[1:7]
 rows = [list(map(float, line.split())) for line in open(path) if line.strip()]
 out = []
 for c in sorted({int(r[1]) for r in rows}):
@@ -76,7 +77,7 @@ for c in sorted({int(r[1]) for r in rows}):
     gratio = sorted(r[10] / r[2] for r in rs if r[2] > 0)
     med = statistics.median
     what = (f"write path: entry POST / pgbench durable insert, {c} connections, {len(rs)} rounds of {secs} s, "
-            f"{clients} demo clients in turn (session cookie)")
+            f"{clients} demo clients in turn (session cookie)" + (f", {label}" if label else ""))
     rate = (f"POST {med(post):.0f} req/s (p50 {med(p50):.0f} ms, p99 {med(p99):.0f} ms, {post_err:.0f} errors) against "
             f"pgbench {med(pg):.0f} tps; GET own list {med(get):.0f} req/s, ratio {gratio[0]:.3f} / {med(gratio):.3f} / "
             f"{gratio[-1]:.3f} ({get_err:.0f} errors); {durable}")
