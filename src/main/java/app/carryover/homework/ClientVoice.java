@@ -120,7 +120,7 @@ public class ClientVoice {
                         + "you can ask for something new to practise, or raise it at your next session.");
             }
             AssignmentResponse r = new AssignmentResponse(record.practiceId(), Uuids.timeOrdered(), record.id(), a.id(),
-                    a.title(), kind, kind == ResponseKind.GOT_IT ? null : words, clock.instant(), null, null, null, null, null);
+                    a.title(), kind, kind == ResponseKind.GOT_IT ? null : words, clock.instant(), null, null, null, null, null, null);
             store.insert(r);
             return r;
         });

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Repository;
 class ClientVoiceRepository {
 
     private static final String RESPONSES = """
-            SELECT r.*, a.display_name AS replied_by_name, s.title AS assignment_title FROM assignment_response r
+            SELECT r.*, a.display_name AS replied_by_name, s.title AS assignment_title,
+                (SELECT min(v.changed_at) FROM assignment_revision v WHERE v.practice_id = r.practice_id
+                    AND v.assignment_id = r.assignment_id AND v.changed_at > r.created_at) AS assignment_changed_at
+            FROM assignment_response r
             JOIN assignment s ON s.practice_id = r.practice_id AND s.id = r.assignment_id
             LEFT JOIN account a ON a.practice_id = r.practice_id AND a.id = r.replied_by
             WHERE r.practice_id = ?""";
@@ -100,7 +103,8 @@ class ClientVoiceRepository {
                 rs.getObject("client_id", UUID.class), rs.getObject("assignment_id", UUID.class),
                 rs.getString("assignment_title"), ResponseKind.valueOf(rs.getString("kind")), rs.getString("body"), instant(rs, "created_at"),
                 rs.getString("reply"), instant(rs, "replied_at"), rs.getObject("replied_by", UUID.class),
-                rs.getString("replied_by_name"), (Boolean) rs.getObject("reply_mailed"));
+                rs.getString("replied_by_name"), (Boolean) rs.getObject("reply_mailed"),
+                instant(rs, "assignment_changed_at"));
     }
 
     private static HomeworkRequest request(ResultSet rs, int n) throws SQLException {

@@ -275,6 +275,26 @@ class ClientVoicePageTests {
     }
 
     @Test
+    void changingTheAssignmentAnswersTooHard() throws Exception {
+        Assignment walk = walk();
+        voice.respond(practice.client().actor(), walk.id(), ResponseKind.TOO_HARD, "Twenty minutes is a lot after work");
+        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        assertThat(clinician.read("/caseload")).contains("1 question or request from the client to answer");
+        at("2026-12-08T09:00:00Z");
+        assignments.edit(practice.clinician().actor(), clientId, walk.id(), new AssignmentDraft("Evening walk",
+                "Walk for 10 minutes after dinner.", walk.rationale(), true, List.of(), monday.id(), null,
+                Dose.perDay(1), null, null, 2, null), null, "Shorter, as Kim asked");
+        assertThat(clinician.read("/caseload")).doesNotContain("from the client to answer");
+        assertThat(clinician.read("/clients/" + clientId + "/questions"))
+                .contains("Said it seems too hard (Mon 7 Dec 2026, 15:45): “Twenty minutes is a lot after work”")
+                .contains("Answered by changing the assignment (Tue 8 Dec 2026, 09:00)");
+        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        assertThat(client.read("/today")).contains("Walk for 10 minutes after dinner.")
+                .contains("Your clinician changed this practice since: what to do above is the new version.")
+                .doesNotContain("Your clinician will reply here.");
+    }
+
+    @Test
     void anotherClientNeverSeesTheQuestion() throws Exception {
         Assignment walk = walk();
         voice.respond(practice.client().actor(), walk.id(), ResponseKind.QUESTION, QUESTION);
