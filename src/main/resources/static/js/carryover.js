@@ -85,3 +85,28 @@ document.addEventListener('visibilitychange', function () {
     carryoverSendDrafts();
   }
 });
+
+// "Copy the link": copies the named read-only field; where the clipboard is not available (plain
+// http on another host) the text is selected, ready to copy by hand.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('[data-copy]');
+  if (!button) {
+    return;
+  }
+  var field = document.getElementById(button.getAttribute('data-copy'));
+  if (!field) {
+    return;
+  }
+  field.focus();
+  field.select();
+  var selected = function () {
+    button.textContent = 'Selected: copy it now';
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(field.value).then(function () {
+      button.textContent = 'Copied';
+    }, selected);
+  } else {
+    selected();
+  }
+});

@@ -85,7 +85,13 @@ class AdminClientsController {
     @Access(AccessRule.STAFF)
     @PostMapping("/clients/{clientId}/discharge")
     String discharge(Actor actor, @PathVariable UUID clientId, @RequestParam(defaultValue = "") String note,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            // Discharge closes homework and stops all contact at once: say so and ask first.
+            model.addAttribute("client", caseload.checkDischarge(actor, clientId, note.isBlank() ? null : note));
+            model.addAttribute("note", note.isBlank() ? null : note);
+            return "caseload/discharge";
+        }
         caseload.discharge(actor, clientId, note.isBlank() ? null : note);
         redirect.addFlashAttribute("notice", "Discharged. The record is read-only and all contact has stopped.");
         return "redirect:/clients/" + clientId + "/team";

@@ -49,17 +49,21 @@ public class Caseload implements ClientAccounts {
      * becomes their primary clinician, and the client gets an e-mailed link.
      */
     @Transactional
-    public ClientRecord invite(Actor clinician, String displayName, String email, String timeZone) {
+    public Invited invite(Actor clinician, String displayName, String email, String timeZone) {
         if (!clinician.has(Role.CLINICIAN)) {
             throw ProblemException.forbidden("Only clinicians invite clients.");
         }
         ZoneId zone = Practices.zone("timeZone", timeZone);
-        UUID accountId = invitations.invite(clinician, email, displayName, Set.of(Role.CLIENT));
-        ClientRecord client = new ClientRecord(clinician.practiceId(), Uuids.timeOrdered(), accountId,
+        Invitations.Sent sent = invitations.invite(clinician, email, displayName, Set.of(Role.CLIENT));
+        ClientRecord client = new ClientRecord(clinician.practiceId(), Uuids.timeOrdered(), sent.accountId(),
                 displayName.trim(), zone, ClientRecord.Status.ACTIVE, clock.instant());
         clients.insert(client);
         clients.addMember(client.practiceId(), client.id(), clinician.accountId(), TeamRole.PRIMARY, clock.instant());
-        return client;
+        return new Invited(client, sent.unsentLink());
+    }
+
+    /** A client invited: their record, and the invitation link when no e-mail could carry it (else null). */
+    public record Invited(ClientRecord client, String unsentLink) {
     }
 
     /**
@@ -114,6 +118,17 @@ public class Caseload implements ClientAccounts {
      */
     @Transactional
     public void discharge(Actor actor, UUID clientId, String note) {
+        ClientRecord client = checkDischarge(actor, clientId, note);
+        clients.discharge(client.practiceId(), client.id(), clock.instant(), note);
+        audit.record(AuditEntry.by(actor, client.id(), AuditAction.CHANGE, "client record", client.id(), "discharged"));
+        events.publishEvent(new ClientDischarged(client.practiceId(), client.id(), clock.instant()));
+    }
+
+    /**
+     * Checks a discharge without doing it, for the step that asks "Discharge …?": the same refusals
+     * as {@link #discharge}, so nobody is asked to confirm what would then be refused.
+     */
+    public ClientRecord checkDischarge(Actor actor, UUID clientId, String note) {
         ClientRecord client = mayDischarge(actor, clientId, "discharge");
         if (client.discharged()) {
             throw ProblemException.conflict("This client is already discharged.");
@@ -121,9 +136,7 @@ public class Caseload implements ClientAccounts {
         if (note != null && note.length() > 2000) {
             throw ProblemException.invalid("note", "must be at most 2,000 characters");
         }
-        clients.discharge(client.practiceId(), client.id(), clock.instant(), note);
-        audit.record(AuditEntry.by(actor, client.id(), AuditAction.CHANGE, "client record", client.id(), "discharged"));
-        events.publishEvent(new ClientDischarged(client.practiceId(), client.id(), clock.instant()));
+        return client;
     }
 
     /** Readmits a discharged client: the same record opens again. */
@@ -132,6 +145,9 @@ public class Caseload implements ClientAccounts {
         ClientRecord client = mayDischarge(actor, clientId, "readmission");
         if (!client.discharged()) {
             throw ProblemException.conflict("This client is not discharged.");
+        }
+        if (clients.erased(client.practiceId(), client.id())) {
+            throw ProblemException.conflict("This client's record was erased after the retention period; it cannot be reopened.");
         }
         clients.setStatus(client.practiceId(), client.id(), ClientRecord.Status.ACTIVE, null);
         audit.record(AuditEntry.by(actor, client.id(), AuditAction.CHANGE, "client record", client.id(), "readmitted"));

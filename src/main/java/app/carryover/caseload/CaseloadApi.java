@@ -56,7 +56,7 @@ class CaseloadApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ClientView invite(Actor actor, @Valid @RequestBody ClientInvitation invitation) {
-        return ClientView.of(caseload.invite(actor, invitation.displayName(), invitation.email(), invitation.timeZone()));
+        return ClientView.of(caseload.invite(actor, invitation.displayName(), invitation.email(), invitation.timeZone()).client());
     }
 
     @Access(AccessRule.STAFF)

@@ -41,15 +41,20 @@ class CaseloadController {
     String invite(Actor actor, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String timeZone,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Caseload.Invited invited;
         try {
-            caseload.invite(actor, displayName, email, timeZone);
+            invited = caseload.invite(actor, displayName, email, timeZone);
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
-            model.addAttribute("displayName", displayName);
-            model.addAttribute("email", email);
-            model.addAttribute("zones", TimeZones.COMMON);
-            model.addAttribute("defaultZone", timeZone);
-            return "caseload/invite";
+            return inviteForm(actor, model);
+        }
+        if (invited.unsentLink() != null) {
+            // No mail server: the clinician who made the invitation gets its link here, once, to hand over.
+            model.addAttribute("unsentName", invited.client().displayName());
+            model.addAttribute("unsentEmail", email.trim());
+            model.addAttribute("unsentLink", invited.unsentLink());
+            model.addAttribute("unsentClient", invited.client().id());
+            return inviteForm(actor, model);
         }
         redirect.addFlashAttribute("notice", "Invitation sent to " + email.trim() + ".");
         return "redirect:/caseload";

@@ -42,6 +42,11 @@ class ClientRepository {
                 .query(ClientRepository::map).optional();
     }
 
+    boolean erased(UUID practiceId, UUID id) {
+        return jdbc.sql("SELECT erased_at IS NOT NULL FROM client WHERE practice_id = ? AND id = ?").params(practiceId, id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     Map<UUID, String> names(UUID practiceId, Collection<UUID> ids) {
         Map<UUID, String> names = new HashMap<>();
         if (!ids.isEmpty()) {

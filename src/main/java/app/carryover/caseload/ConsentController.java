@@ -23,10 +23,14 @@ class ConsentController {
 
     private final Consents consents;
     private final ClientAccess access;
+    private final Erasures erasures;
+    private final Retention retention;
 
-    ConsentController(Consents consents, ClientAccess access) {
+    ConsentController(Consents consents, ClientAccess access, Erasures erasures, Retention retention) {
         this.consents = consents;
         this.access = access;
+        this.erasures = erasures;
+        this.retention = retention;
     }
 
     @Access(AccessRule.CLIENT_SELF)
@@ -37,8 +41,11 @@ class ConsentController {
         if (consents.hasAcceptedCurrentTerms(client.practiceId(), client.id())) {
             return "redirect:/today";
         }
+        Consents.Decision terms = consents.decisions(client.practiceId(), client.id()).get(ConsentKind.TERMS);
         model.addAttribute("terms", consents.currentTerms(client.practiceId()));
-        model.addAttribute("renewal", consents.decisions(client.practiceId(), client.id()).containsKey(ConsentKind.TERMS));
+        // Agreed to an earlier version: the practice changed its terms. Withdrew: the client did.
+        model.addAttribute("renewal", terms != null && terms.given());
+        model.addAttribute("withdrawn", terms != null && !terms.given() ? terms : null);
         return "caseload/consent";
     }
 
@@ -67,22 +74,43 @@ class ConsentController {
         model.addAttribute("decisions", consents.decisions(client.practiceId(), client.id()));
         model.addAttribute("kinds", List.of(ConsentKind.values()));
         model.addAttribute("terms", consents.currentTerms(client.practiceId()));
+        model.addAttribute("erasure", erasures.mine(actor).orElse(null));
+        model.addAttribute("retentionYears", retention.years(client.practiceId()));
         return "caseload/privacy";
     }
 
     @Access(AccessRule.CLIENT_SELF)
     @BeforeConsent
     @PostMapping("/settings/privacy")
-    String decide(Actor actor, @RequestParam ConsentKind kind, @RequestParam boolean given, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String decide(Actor actor, @RequestParam ConsentKind kind, @RequestParam boolean given,
+            @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        if (!given && !confirmed) {
+            // Withdrawing acts at once (reminders stop, the clinician is told): say what it does and ask first.
+            model.addAttribute("kind", kind);
+            model.addAttribute("consequences", consequences(kind));
+            return "caseload/withdraw";
+        }
         try {
             consents.decide(actor, kind, given);
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
             return privacy(actor, model);
         }
-        redirect.addFlashAttribute("notice", (given ? "Thank you. You agreed to: " : "Withdrawn: ") + kind.label() + ".");
+        redirect.addFlashAttribute("notice", given ? "Thank you. You agreed to: " + kind.label() + "."
+                : "Withdrawn: " + kind.label() + ". " + consequences(kind).get(0));
         return kind == ConsentKind.TERMS && given ? "redirect:/today" : "redirect:/settings/privacy";
+    }
+
+    /** What withdrawing each consent does, in the client's words; the first line is the one kept after it is done. */
+    private static List<String> consequences(ConsentKind kind) {
+        return switch (kind) {
+            case TERMS -> List.of("Carryover has stopped all reminders and messages to you, and your clinician is told.",
+                    "You will not be able to use Today, your worksheets or your history until you agree to the terms "
+                            + "again. What you have recorded so far stays in your record.");
+            case EMAIL_MESSAGES -> List.of("Carryover no longer sends you reminders or messages by e-mail.");
+            case TRANSCRIPT_ANALYSIS -> List.of("Transcripts of your sessions are no longer analysed to find the homework agreed.");
+        };
     }
 
     @Access(AccessRule.CLIENT_SELF)

@@ -3,6 +3,7 @@ package app.carryover.client;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import app.carryover.caseload.ClientRecord;
 import app.carryover.homework.AssignmentProgress;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.ClientVoice;
+import app.carryover.homework.EntryDrafts;
 import app.carryover.homework.EntryInput;
 import app.carryover.homework.HomeworkReviews;
 import app.carryover.homework.Obstacle;
@@ -39,6 +41,8 @@ import app.carryover.system.Actor;
 import app.carryover.system.Dates;
 import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
+import app.carryover.worksheets.Answers;
+import app.carryover.worksheets.WorksheetView;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -51,7 +55,7 @@ class TodayController {
 
     /** One card of Today. */
     record Card(AssignmentProgress progress, String todayLine, String periodLine, String dueLine, UUID submissionId,
-            boolean reflectionDue) {
+            boolean reflectionDue, List<EarlierDays.Choice> earlierDays, UUID lateSubmissionId) {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH);
@@ -62,12 +66,15 @@ class TodayController {
     private final PracticeLog log;
     private final HomeworkReviews reviews;
     private final Sessions sessions;
+    private final EntryDrafts drafts;
     private final MeasureSchedules measures;
     private final Clock clock;
     private final ClientVoice voice;
 
     TodayController(ClientAccess access, Practices practices, Assignments assignments, PracticeLog log,
-            HomeworkReviews reviews, Sessions sessions, MeasureSchedules measures, Clock clock, ClientVoice voice) {
+            HomeworkReviews reviews, Sessions sessions, EntryDrafts drafts, MeasureSchedules measures, Clock clock,
+            ClientVoice voice) {
+        this.drafts = drafts;
         this.voice = voice;
         this.access = access;
         this.practices = practices;
@@ -88,18 +95,20 @@ class TodayController {
         List<TherapySession> timeline = sessions.list(actor, actor.clientId());
         List<Card> cards = new ArrayList<>();
         List<String> upcoming = new ArrayList<>();
+        int backdateDays = practices.of(actor).backdateDays();
         for (AssignmentProgress p : assignments.progress(actor, actor.clientId(), false)) {
             if (p.assignment().startDate().isAfter(today)) {
                 upcoming.add(p.assignment().title() + " — starts " + (p.assignment().startDate().equals(today.plusDays(1))
                         ? "tomorrow" : nearDay(p.assignment().startDate(), today)) + ", " + p.assignment().dose().describe());
                 continue;
             }
-            cards.add(card(client, p, timeline, today));
+            cards.add(card(client, p, timeline, today, backdateDays));
         }
         model.addAttribute("upcoming", upcoming);
         model.addAttribute("client", client);
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("cards", cards);
+        model.addAttribute("backdateDays", backdateDays);
         model.addAttribute("voice", voice.voice(actor, actor.clientId()));
         model.addAttribute("dueMeasures", measures.due(actor, actor.clientId()));
         model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today))
@@ -114,12 +123,27 @@ class TodayController {
         return "client/today";
     }
 
-    /** One tap: logs the practice now, with the id the page made for this submission (a retry never counts twice). */
+    /**
+     * One tap: logs the practice now, with the id the page made for this submission (a retry never
+     * counts twice); or, from "Log it for an earlier day", for a missed day within the practice's limit.
+     */
     @Access(AccessRule.CLIENT_SELF)
     @PostMapping("/today/assignments/{assignmentId}/done")
-    String done(Actor actor, @PathVariable UUID assignmentId, @RequestParam UUID submissionId) {
-        PracticeLog.Logged logged = log.log(actor, assignmentId, new EntryInput(submissionId, null, null, null, null));
-        return "redirect:/today?logged=" + logged.entry().id();
+    String done(Actor actor, @PathVariable UUID assignmentId, @RequestParam UUID submissionId,
+            @RequestParam(required = false) LocalDate day, @RequestParam(required = false) LocalTime time, Model model,
+            HttpServletResponse response) {
+        ClientRecord client = access.read(actor, actor.clientId(), "today");
+        Instant now = clock.instant();
+        try {
+            Instant occurred = EarlierDays.occurredAt(day, time, now.atZone(client.timeZone()).toLocalDate(),
+                    client.timeZone(), now);
+            PracticeLog.Logged logged = log.log(actor, assignmentId, new EntryInput(submissionId, occurred, null, null, null));
+            return "redirect:/today?logged=" + logged.entry().id();
+        } catch (ProblemException e) {
+            FormErrors.reject(EarlierDays.asPageFields(e), model, response);
+            model.addAttribute("lateFor", assignmentId);
+            return today(actor, null, model);
+        }
     }
 
     /** The optional second step after Done: how it went (0–10) and a note. */
@@ -181,6 +205,12 @@ class TodayController {
         model.addAttribute("entry", entry);
         model.addAttribute("assignment", assignments.get(actor, actor.clientId(), entry.assignmentId()));
         model.addAttribute("practice", practices.of(actor));
+        model.addAttribute("mayChange", log.mayChange(actor, entry));
+        ClientRecord client = access.read(actor, actor.clientId(), "history");
+        model.addAttribute("day", Dates.longDay(entry.localDate(), clock.instant().atZone(client.timeZone()).toLocalDate()));
+        if (entry.answers() != null) {
+            model.addAttribute("view", WorksheetView.filled(drafts.worksheetOf(entry), Answers.parse(entry.answers())));
+        }
         return "client/entry";
     }
 
@@ -193,11 +223,26 @@ class TodayController {
         return "redirect:/history";
     }
 
+    /** Removes an entry at once, and offers to put it back (History shows "Undo" until the next page). */
     @Access(AccessRule.CLIENT_SELF)
     @PostMapping("/history/entries/{entryId}/delete")
     String delete(Actor actor, @PathVariable UUID entryId, RedirectAttributes redirect) {
+        ClientRecord client = access.read(actor, actor.clientId(), "history");
+        PracticeEntry entry = log.get(actor, actor.clientId(), entryId);
+        String title = assignments.get(actor, actor.clientId(), entry.assignmentId()).title();
         log.delete(actor, entryId);
-        redirect.addFlashAttribute("notice", "Entry removed.");
+        LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
+        redirect.addFlashAttribute("removedId", entryId.toString());
+        redirect.addFlashAttribute("removedLine", "Removed: " + title + ", " + Dates.longDay(entry.localDate(), today) + ".");
+        return "redirect:/history";
+    }
+
+    /** Undoes a removal: the entry counts again, until the practice has been reviewed. */
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/history/entries/{entryId}/restore")
+    String restore(Actor actor, @PathVariable UUID entryId, RedirectAttributes redirect) {
+        log.restore(actor, entryId);
+        redirect.addFlashAttribute("notice", "The entry is back.");
         return "redirect:/history";
     }
 
@@ -224,7 +269,8 @@ class TodayController {
         return "client/week";
     }
 
-    private Card card(ClientRecord client, AssignmentProgress p, List<TherapySession> timeline, LocalDate today) {
+    private Card card(ClientRecord client, AssignmentProgress p, List<TherapySession> timeline, LocalDate today,
+            int backdateDays) {
         String todayLine = p.expectedToday() == null ? (p.doneToday() == 0 ? "Not done yet today" : p.doneToday() + " done today")
                 : p.doneToday() + " of " + Math.round(p.expectedToday()) + " today";
         var assignedAt = p.assignment().assignedInSession() == null ? null : timeline.stream()
@@ -251,7 +297,8 @@ class TodayController {
         }
         boolean reflectionDue = p.dueSession() != null
                 && !p.dueSession().startsIn(client.timeZone()).toLocalDate().isAfter(today.plusDays(2));
-        return new Card(p, todayLine, periodLine, dueLine, UUID.randomUUID(), reflectionDue);
+        return new Card(p, todayLine, periodLine, dueLine, UUID.randomUUID(), reflectionDue,
+                EarlierDays.offered(today, p.assignment().startDate(), backdateDays), UUID.randomUUID());
     }
 
     /** "Friday" within a week of today, where the weekday alone is clear; otherwise "Friday 13 March". */

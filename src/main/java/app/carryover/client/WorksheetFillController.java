@@ -1,6 +1,8 @@
 package app.carryover.client;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.carryover.caseload.ClientAccess;
 import app.carryover.caseload.ClientRecord;
@@ -36,6 +39,9 @@ import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
 import app.carryover.system.Dates;
+import app.carryover.system.FormErrors;
+import app.carryover.system.ProblemException;
+import app.carryover.system.TypedForm;
 import app.carryover.worksheets.AnswerCheck;
 import app.carryover.worksheets.FieldError;
 import app.carryover.worksheets.Answers;
@@ -45,6 +51,7 @@ import app.carryover.worksheets.WorksheetDefinition;
 import app.carryover.worksheets.WorksheetForm;
 import app.carryover.worksheets.WorksheetForms;
 import app.carryover.worksheets.WorksheetPdf;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -120,7 +127,7 @@ class WorksheetFillController {
     @Access(AccessRule.CLIENT_SELF)
     @PostMapping("/today/assignments/{assignmentId}/worksheet")
     String submit(Actor actor, @PathVariable UUID assignmentId, @RequestParam MultiValueMap<String, String> posted,
-            Model model, HttpServletResponse response) {
+            Model model, HttpServletRequest request, HttpServletResponse response) {
         WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
         Map<String, List<String>> fields = new LinkedHashMap<>(posted);
         if (WorksheetForms.isRowChange(fields)) {
@@ -131,29 +138,86 @@ class WorksheetFillController {
         AnswerCheck check = FormAnswers.complete(definition, fields);
         if (!check.isValid()) {
             keepDraft(actor, assignmentId, definition, fields);
+            model.addAttribute("typed", TypedForm.of(request));
             response.setStatus(400);
             return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, check.errors()),
                     submission(fields), model);
         }
         PracticeLog.Logged logged;
         try {
-            logged = log.log(actor, assignmentId, new EntryInput(submission(fields), null, null, null, check.accepted().toJson()));
-        } catch (app.carryover.system.ProblemException e) {
-            // Checks that need the entry itself (a date after the day recorded) come back beside their question.
-            List<FieldError> answerErrors = e.fields().stream().filter(f -> f.field().startsWith("answers."))
-                    .map(f -> new FieldError(f.field().substring("answers.".length()), FieldError.Reason.OUT_OF_RANGE,
-                            f.message()))
-                    .toList();
-            if (answerErrors.isEmpty()) {
-                throw e;
-            }
+            logged = log.log(actor, assignmentId, new EntryInput(submission(fields), when(actor, fields), null, null,
+                    check.accepted().toJson()));
+        } catch (ProblemException e) {
             keepDraft(actor, assignmentId, definition, fields);
-            response.setStatus(400);
-            return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, answerErrors),
-                    submission(fields), model);
+            List<FieldError> answerErrors = answerErrors(e);
+            if (!answerErrors.isEmpty()) {
+                response.setStatus(400);
+                return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, answerErrors),
+                        submission(fields), model);
+            }
+            // the day and time fields of the page ("Which day was it?")
+            FormErrors.reject(EarlierDays.asPageFields(e), model, response);
+            return page(actor, assignmentId, definition, WorksheetForms.posted(definition, fields, null), submission(fields),
+                    model);
         }
         drafts.discard(actor, assignmentId);
         return "redirect:/today?logged=" + logged.entry().id();
+    }
+
+    /** The client re-reads an entry's answers and corrects them, until their clinician has reviewed the practice. */
+    @Access(AccessRule.CLIENT_SELF)
+    @GetMapping("/history/entries/{entryId}/answers")
+    String correction(Actor actor, @PathVariable UUID entryId, Model model) {
+        PracticeEntry entry = worksheetEntry(actor, entryId);
+        WorksheetDefinition definition = drafts.worksheetOf(entry);
+        return correctionPage(actor, entry, definition,
+                WorksheetForms.model(definition, Answers.parse(entry.answers()), null), model);
+    }
+
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/history/entries/{entryId}/answers/refresh")
+    String refreshCorrection(Actor actor, @PathVariable UUID entryId, @RequestParam MultiValueMap<String, String> posted,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        PracticeEntry entry = worksheetEntry(actor, entryId);
+        WorksheetDefinition definition = drafts.worksheetOf(entry);
+        WorksheetForm form = WorksheetForms.posted(definition, new LinkedHashMap<>(posted), null);
+        if (htmx == null) {
+            return correctionPage(actor, entry, definition, form, model);
+        }
+        model.addAttribute("worksheetForm", form);
+        model.addAttribute("refreshUrl", correctionUrl(entryId) + "/refresh");
+        return "worksheets/form-refresh";
+    }
+
+    /** Saves corrected answers as a new version of the entry; the earlier one stays for the care team. */
+    @Access(AccessRule.CLIENT_SELF)
+    @PostMapping("/history/entries/{entryId}/answers")
+    String correct(Actor actor, @PathVariable UUID entryId, @RequestParam MultiValueMap<String, String> posted, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        PracticeEntry entry = worksheetEntry(actor, entryId);
+        WorksheetDefinition definition = drafts.worksheetOf(entry);
+        Map<String, List<String>> fields = new LinkedHashMap<>(posted);
+        if (WorksheetForms.isRowChange(fields)) {
+            return correctionPage(actor, entry, definition, WorksheetForms.posted(definition, fields, null), model);
+        }
+        AnswerCheck check = FormAnswers.complete(definition, fields);
+        if (!check.isValid()) {
+            response.setStatus(400);
+            return correctionPage(actor, entry, definition, WorksheetForms.posted(definition, fields, check.errors()), model);
+        }
+        try {
+            log.edit(actor, entryId, new EntryInput(entry.clientEntryId(), null, entry.rating(), entry.note(),
+                    check.accepted().toJson()));
+        } catch (ProblemException e) {
+            List<FieldError> answerErrors = answerErrors(e);
+            if (answerErrors.isEmpty()) {
+                throw e;
+            }
+            response.setStatus(400);
+            return correctionPage(actor, entry, definition, WorksheetForms.posted(definition, fields, answerErrors), model);
+        }
+        redirect.addFlashAttribute("notice", "Your answers are corrected. Your clinician sees them, and the earlier ones stay in your record.");
+        return "redirect:/history/entries/" + entryId;
     }
 
     @Access(AccessRule.CLIENT_SELF)
@@ -168,7 +232,7 @@ class WorksheetFillController {
     ResponseEntity<byte[]> printEntry(Actor actor, @PathVariable UUID entryId) {
         PracticeEntry entry = log.get(actor, actor.clientId(), entryId);
         if (entry.answers() == null) {
-            throw app.carryover.system.ProblemException.notFound("Worksheet entry");
+            throw ProblemException.notFound("Worksheet entry");
         }
         WorksheetDefinition definition = drafts.worksheetOf(entry);
         return pdf(WorksheetPdf.filled(definition, Answers.parse(entry.answers()),
@@ -189,6 +253,62 @@ class WorksheetFillController {
             Map<String, List<String>> fields) {
         Answers typed = FormAnswers.asTyped(definition, fields);
         return drafts.keep(actor, assignmentId, submissionOrNull(fields), typed.isBlank() ? "{}" : typed.toJson());
+    }
+
+    /** Checks that need the entry itself (a date after the day recorded), to show beside their question. */
+    private static List<FieldError> answerErrors(ProblemException e) {
+        return e.fields().stream().filter(f -> f.field().startsWith("answers."))
+                .map(f -> new FieldError(f.field().substring("answers.".length()), FieldError.Reason.OUT_OF_RANGE, f.message()))
+                .toList();
+    }
+
+    private PracticeEntry worksheetEntry(Actor actor, UUID entryId) {
+        PracticeEntry entry = log.get(actor, actor.clientId(), entryId);
+        if (entry.answers() == null) {
+            throw ProblemException.notFound("Worksheet entry");
+        }
+        if (!log.mayChange(actor, entry)) {
+            throw ProblemException.conflict("Your clinician has already gone through this practice with you, so its entries stay as they are.");
+        }
+        return entry;
+    }
+
+    private String correctionPage(Actor actor, PracticeEntry entry, WorksheetDefinition definition, WorksheetForm form,
+            Model model) {
+        ClientRecord client = access.read(actor, actor.clientId(), "worksheet");
+        model.addAttribute("entry", entry);
+        model.addAttribute("definition", definition);
+        model.addAttribute("worksheetForm", form);
+        model.addAttribute("refreshUrl", correctionUrl(entry.id()) + "/refresh");
+        model.addAttribute("day", Dates.longDay(entry.localDate(), clock.instant().atZone(client.timeZone()).toLocalDate()));
+        model.addAttribute("practice", practices.of(actor));
+        return "client/correct";
+    }
+
+    private static String correctionUrl(UUID entryId) {
+        return "/history/entries/" + entryId + "/answers";
+    }
+
+    /** The moment the page's day and time fields name; null for now. */
+    private Instant when(Actor actor, Map<String, List<String>> fields) {
+        ClientRecord client = access.read(actor, actor.clientId(), "worksheet");
+        Instant now = clock.instant();
+        LocalDate day = parsed(fields, "day", LocalDate::parse);
+        LocalTime time = parsed(fields, "time", LocalTime::parse);
+        return EarlierDays.occurredAt(day, time, now.atZone(client.timeZone()).toLocalDate(), client.timeZone(), now);
+    }
+
+    private static <T> T parsed(Map<String, List<String>> fields, String name, java.util.function.Function<String, T> parse) {
+        List<String> values = fields.get(name);
+        String value = values == null || values.isEmpty() ? "" : values.get(0).strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(name, "is not valid");
+        }
     }
 
     private String savedAt(Actor actor, EntryDrafts.Draft draft) {
@@ -212,7 +332,14 @@ class WorksheetFillController {
         model.addAttribute("submissionId", submissionId);
         model.addAttribute("draftUrl", "/today/assignments/" + assignmentId + "/worksheet/draft");
         model.addAttribute("practice", practices.of(actor));
-        model.addAttribute("today", clock.instant().atZone(client.timeZone()).toLocalDate());
+        LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
+        int backdateDays = practices.of(actor).backdateDays();
+        List<EarlierDays.Choice> days = new java.util.ArrayList<>();
+        days.add(new EarlierDays.Choice(today, "Today, " + Dates.longDay(today, today)));
+        days.addAll(EarlierDays.offered(today, assignment.startDate(), backdateDays));
+        model.addAttribute("today", today);
+        model.addAttribute("days", days);
+        model.addAttribute("backdateDays", backdateDays);
         return "client/worksheet";
     }
 

@@ -23,6 +23,7 @@ import app.carryover.homework.ClientVoice;
 import app.carryover.homework.Composer;
 import app.carryover.homework.ComposerForm;
 import app.carryover.homework.EntryDrafts;
+import app.carryover.homework.EntryRevision;
 import app.carryover.homework.ExposureHierarchies;
 import app.carryover.homework.PracticeEntry;
 import app.carryover.worksheets.Answers;
@@ -169,6 +170,10 @@ class ClientScreens {
         return "clinician/brief";
     }
 
+    /** A version of an entry the client later changed, ready to read. */
+    record EarlierVersion(EntryRevision version, WorksheetView view) {
+    }
+
     /** One entry with its worksheet answers, as the client filled it (always in the version they used). */
     @Access(AccessRule.CARE_TEAM_READ)
     @GetMapping("/clients/{clientId}/entries/{entryId}")
@@ -177,10 +182,14 @@ class ClientScreens {
         PracticeEntry entry = log.get(actor, clientId, entryId);
         model.addAttribute("client", client);
         model.addAttribute("entry", entry);
-        if (entry.answers() != null) {
-            WorksheetDefinition definition = drafts.worksheetOf(entry);
+        WorksheetDefinition definition = entry.answers() == null ? null : drafts.worksheetOf(entry);
+        if (definition != null) {
             model.addAttribute("view", WorksheetView.filled(definition, Answers.parse(entry.answers())));
         }
+        model.addAttribute("earlier", log.earlierVersions(actor, clientId, entryId).stream()
+                .map(r -> new EarlierVersion(r, definition == null || r.answers() == null ? null
+                        : WorksheetView.filled(definition, Answers.parse(r.answers()))))
+                .toList());
         return "clinician/entry";
     }
 

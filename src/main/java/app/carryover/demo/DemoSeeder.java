@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.carryover.caseload.Caseload;
 import app.carryover.practice.PracticeProvisioning;
 import app.carryover.system.Actor;
+import app.carryover.system.Mailer;
 import app.carryover.system.Role;
 
 /**
@@ -48,12 +49,14 @@ class DemoSeeder implements ApplicationRunner {
     private final Caseload caseload;
     private final TransactionTemplate transactions;
     private final DemoHistory history;
+    private final Mailer mailer;
     private final boolean enabled;
     private final String baseUrl;
 
     DemoSeeder(PracticeProvisioning provisioning, Caseload caseload, TransactionTemplate transactions, DemoHistory history,
-            @Value("${carryover.demo:false}") boolean enabled, @Value("${carryover.base-url}") String baseUrl) {
+            Mailer mailer, @Value("${carryover.demo:false}") boolean enabled, @Value("${carryover.base-url}") String baseUrl) {
         this.history = history;
+        this.mailer = mailer;
         this.provisioning = provisioning;
         this.caseload = caseload;
         this.transactions = transactions;
@@ -74,16 +77,30 @@ class DemoSeeder implements ApplicationRunner {
         if (provisioning.demoPractice().isEmpty()) {
             transactions.executeWithoutResult(status -> seed());
         }
+        log.warn(banner(baseUrl, mailer.sendsMail()));
+    }
+
+    /**
+     * What the log says on every demo start: where to go, who to sign in as, and what is different
+     * from a real practice (no second factor, and, without a mail server, where links go instead).
+     */
+    static String banner(String baseUrl, boolean sendsMail) {
         StringBuilder people = new StringBuilder();
         people.append(String.format("%n    %-28s %s", OWNER.email(), "admin and therapist (" + OWNER.name() + ")"));
         people.append(String.format("%n    %-28s %s", THERAPIST.email(), "therapist (" + THERAPIST.name() + ")"));
         CLIENTS.forEach(c -> people.append(String.format("%n    %-28s %s", c.email(), "client (" + c.name() + ")")));
-        log.warn("""
+        String mail = sendsMail ? "E-mail: invitations and sign-in links are sent through the configured mail server."
+                : "E-mail: no mail server is set up (CARRYOVER_SMTP_HOST), so nothing is e-mailed: an invitation's link is\n"
+                        + "shown to the person who made it, and e-mailed sign-in links are not offered.";
+        return """
 
                 ======== Carryover demo practice ========
-                Open {} and sign in with any of these; the password is "{}".{}
+                Open %s and sign in with any of these; the password is "%s".%s
+                Second factor: OFF in this demo practice, so the therapists sign in with the password alone.
+                A real practice asks its clinicians and admins for one (Practice settings).
+                %s
                 Demo data only: never enter real client information here.
-                =========================================""", baseUrl, PASSWORD, people);
+                =========================================""".formatted(baseUrl, PASSWORD, people, mail);
     }
 
     private void seed() {

@@ -119,11 +119,37 @@ class EntryRepository {
         storeValues(current.practiceId(), current.id(), values);
     }
 
-    /** Takes the entry out of the counts; its versions stay for the audit. */
+    /**
+     * Takes the entry out of the counts; its versions stay for the audit. The revision moves on, so
+     * removing it again after an undo keeps a copy of its own.
+     */
     void delete(PracticeEntry current, Instant now) {
         keepRevision(current, now);
-        jdbc.sql("UPDATE practice_entry SET deleted_at = ?, updated_at = ? WHERE practice_id = ? AND id = ?")
+        jdbc.sql("UPDATE practice_entry SET deleted_at = ?, updated_at = ?, revision = revision + 1 WHERE practice_id = ? AND id = ?")
                 .params(Timestamp.from(now), Timestamp.from(now), current.practiceId(), current.id()).update();
+    }
+
+    /** An entry the client removed, which may still be put back. */
+    Optional<PracticeEntry> findRemoved(UUID practiceId, UUID clientId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE e.practice_id = ? AND e.client_id = ? AND e.id = ? AND e.deleted_at IS NOT NULL")
+                .params(practiceId, clientId, id).query(EntryRepository::map).optional();
+    }
+
+    /** Puts a removed entry back in the counts; the copy kept at its removal stays. */
+    void restore(PracticeEntry removed, Instant now) {
+        jdbc.sql("UPDATE practice_entry SET deleted_at = NULL, updated_at = ? WHERE practice_id = ? AND id = ? AND deleted_at IS NOT NULL")
+                .params(Timestamp.from(now), removed.practiceId(), removed.id()).update();
+    }
+
+    /** The kept earlier versions of an entry, oldest first. */
+    List<EntryRevision> revisions(UUID practiceId, UUID entryId) {
+        return jdbc.sql("""
+                SELECT revision, occurred_at, local_date, rating, note, answers::text, replaced_at
+                FROM practice_entry_revision WHERE practice_id = ? AND entry_id = ? ORDER BY revision""")
+                .params(practiceId, entryId)
+                .query((rs, n) -> new EntryRevision(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getDate(3).toLocalDate(),
+                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .list();
     }
 
     /** Peak distress (and when) of every exposure entry of these assignments, in time order. */

@@ -272,10 +272,51 @@ public class PracticeLog {
         return Answers.parse(a).equals(Answers.parse(b));
     }
 
-    private void requireNotReviewed(ClientRecord record, Assignment a) {
-        boolean reviewed = reviews.forAssignments(record.practiceId(), List.of(a.id())).getOrDefault(a.id(), List.of())
+    /** Whether the client may still correct or remove this entry: until their clinician has reviewed the practice. */
+    public boolean mayChange(Actor client, PracticeEntry entry) {
+        ClientRecord record = access.read(client, client.clientId(), "practice entry");
+        return assignments.find(record.practiceId(), record.id(), entry.assignmentId())
+                .map(a -> !reviewed(record, a)).orElse(false);
+    }
+
+    /** Puts back an entry the client removed (the undo of {@link #delete}), until the practice has been reviewed. */
+    @Transactional
+    public PracticeEntry restore(Actor client, UUID entryId) {
+        ClientRecord record = access.self(client, client.clientId(), "practice entry");
+        PracticeEntry removed = entries.findRemoved(record.practiceId(), record.id(), entryId)
+                .orElseThrow(() -> ProblemException.notFound("Removed entry"));
+        requireNotReviewed(record, assignments.find(record.practiceId(), record.id(), removed.assignmentId()).orElseThrow());
+        entries.restore(removed, clock.instant());
+        return entries.find(record.practiceId(), record.id(), entryId).orElseThrow();
+    }
+
+    /**
+     * What an entry said before the client changed it, oldest first, leaving out copies that said
+     * the same as the version after them (a removal that was undone).
+     */
+    public List<EntryRevision> earlierVersions(Actor actor, UUID clientId, UUID entryId) {
+        PracticeEntry current = get(actor, clientId, entryId);
+        List<EntryRevision> all = entries.revisions(current.practiceId(), entryId);
+        List<EntryRevision> changed = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            EntryRevision r = all.get(i);
+            boolean sameAsNext = i + 1 < all.size()
+                    ? r.sameAs(all.get(i + 1).rating(), all.get(i + 1).note(), all.get(i + 1).answers(), all.get(i + 1).localDate())
+                    : r.sameAs(current.rating(), current.note(), current.answers(), current.localDate());
+            if (!sameAsNext) {
+                changed.add(r);
+            }
+        }
+        return changed;
+    }
+
+    private boolean reviewed(ClientRecord record, Assignment a) {
+        return reviews.forAssignments(record.practiceId(), List.of(a.id())).getOrDefault(a.id(), List.of())
                 .stream().anyMatch(r -> !r.deferred());
-        if (reviewed) {
+    }
+
+    private void requireNotReviewed(ClientRecord record, Assignment a) {
+        if (reviewed(record, a)) {
             throw ProblemException.conflict("Your clinician has already reviewed this practice, so its entries stay as they are.");
         }
     }

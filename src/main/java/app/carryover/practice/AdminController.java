@@ -21,6 +21,10 @@ import app.carryover.system.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 import app.carryover.system.Role;
 
+/** An invitation made without a mail server: whom it is for and the link to hand over. */
+record UnsentInvitation(String name, String email, String link) {
+}
+
 /** The admin's pages for the practice's people and settings. */
 @Controller
 class AdminController {
@@ -55,13 +59,15 @@ class AdminController {
                 }
             }
         }
+        Invitations.Sent sent;
         try {
-            invitations.invite(actor, email, displayName, granted);
+            sent = invitations.invite(actor, email, displayName, granted);
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
-            model.addAttribute("email", email);
-            model.addAttribute("displayName", displayName);
             return people(actor, model);
+        }
+        if (sent.unsentLink() != null) {
+            return unsent(actor, displayName.trim(), email.trim(), sent.unsentLink(), model);
         }
         redirect.addFlashAttribute("notice", "Invitation sent to " + email.trim() + ".");
         return "redirect:/admin/people";
@@ -69,10 +75,23 @@ class AdminController {
 
     @Access(AccessRule.ADMIN)
     @PostMapping("/admin/people/{accountId}/resend")
-    String resend(Actor actor, @PathVariable UUID accountId, RedirectAttributes redirect) {
-        invitations.resend(actor, accountId);
+    String resend(Actor actor, @PathVariable UUID accountId, Model model, RedirectAttributes redirect) {
+        Invitations.Sent sent = invitations.resend(actor, accountId);
+        if (sent.unsentLink() != null) {
+            var person = practices.staff(actor).stream().filter(p -> p.id().equals(accountId)).findFirst().orElseThrow();
+            return unsent(actor, person.displayName(), person.email(), sent.unsentLink(), model);
+        }
         redirect.addFlashAttribute("notice", "A new invitation link was sent.");
         return "redirect:/admin/people";
+    }
+
+    /**
+     * No mail server: the page itself hands the admin the link they just made (shown once, in this
+     * answer only, never stored or sent on), and says plainly that nothing was e-mailed.
+     */
+    private String unsent(Actor actor, String name, String email, String link, Model model) {
+        model.addAttribute("unsent", new UnsentInvitation(name, email, link));
+        return people(actor, model);
     }
 
     @Access(AccessRule.ADMIN)

@@ -40,6 +40,13 @@ public class Invitations {
             + " belongs to one account: sign in with it, or ask the practice that invited you to invite another address"
             + " of yours.";
 
+    /**
+     * An invitation made: the new account, and its link when no e-mail could carry it (no mail server
+     * is set up), so the inviter can hand it over themselves; null when it was e-mailed.
+     */
+    public record Sent(UUID accountId, String unsentLink) {
+    }
+
     /** An invitation seen through its link, before it is accepted. */
     record Pending(UUID practiceId, UUID invitationId, Account account, String practiceName) {
     }
@@ -73,10 +80,10 @@ public class Invitations {
     /**
      * Creates an invited account in the inviter's practice and e-mails its link.
      *
-     * @return the new account's id
+     * @return the new account's id, and the link when it could not be e-mailed
      */
     @Transactional
-    public UUID invite(Actor inviter, String email, String displayName, Set<Role> roles) {
+    public Sent invite(Actor inviter, String email, String displayName, Set<Role> roles) {
         checkInviterMayGrant(inviter, roles);
         String normalised = AccountRepository.normalise(email);
         String name = displayName == null ? "" : displayName.trim();
@@ -99,22 +106,28 @@ public class Invitations {
         Account account = new Account(inviter.practiceId(), Uuids.timeOrdered(), normalised, name,
                 EnumSet.copyOf(roles), Account.Status.INVITED, null, null, null, null, now);
         accounts.insert(account);
-        sendInvitation(inviter, account, now);
+        String unsent = sendInvitation(inviter, account, now);
         audit.record(AuditEntry.by(inviter, null, AuditAction.CREATE, "account", account.id(),
-                "invited as " + roles.stream().map(r -> r.name().toLowerCase()).sorted().toList()));
-        return account.id();
+                "invited as " + roles.stream().map(r -> r.name().toLowerCase()).sorted().toList()
+                        + (unsent == null ? "" : UNSENT_NOTE)));
+        return new Sent(account.id(), unsent);
     }
 
     /** Sends a fresh link for an account that has not accepted yet; earlier links stop working. */
     @Transactional
-    public void resend(Actor inviter, UUID accountId) {
+    public Sent resend(Actor inviter, UUID accountId) {
         Account account = accounts.find(inviter.practiceId(), accountId)
                 .filter(a -> a.status() == Account.Status.INVITED)
                 .orElseThrow(() -> ProblemException.notFound("Invitation"));
         checkInviterMayGrant(inviter, account.roles());
         jdbc.sql("UPDATE invitation SET expires_at = ? WHERE practice_id = ? AND account_id = ? AND accepted_at IS NULL")
                 .params(PracticeRepository.ts(clock.instant()), account.practiceId(), account.id()).update();
-        sendInvitation(inviter, account, clock.instant());
+        String unsent = sendInvitation(inviter, account, clock.instant());
+        if (unsent != null) {
+            audit.record(AuditEntry.by(inviter, null, AuditAction.CHANGE, "account", account.id(),
+                    "invitation link renewed" + UNSENT_NOTE));
+        }
+        return new Sent(account.id(), unsent);
     }
 
     private static void checkInviterMayGrant(Actor inviter, Set<Role> roles) {
@@ -133,7 +146,15 @@ public class Invitations {
         }
     }
 
-    private void sendInvitation(Actor inviter, Account account, Instant now) {
+    /**
+     * Without a mail server the link goes to the person who made the invitation, on their page, once:
+     * they asked for this account and already decide who gets it, the server's log holds the same
+     * link, and it is kept nowhere else (only its hash is stored). Recorded in the audit.
+     */
+    private static final String UNSENT_NOTE = "; no mail server, so the link was shown to the inviter to hand over";
+
+    /** Stores a new link and e-mails it; answers the link itself when no mail server could send it. */
+    private String sendInvitation(Actor inviter, Account account, Instant now) {
         String token = Tokens.newToken();
         jdbc.sql("""
                 INSERT INTO invitation (practice_id, id, account_id, token_hash, invited_by, created_at, expires_at)
@@ -156,6 +177,12 @@ public class Invitations {
                 """.formatted(account.displayName(), inviter.displayName(),
                 client ? ", where you will find the practice between your sessions" : " at " + practiceName,
                 baseUrl, token));
+        return mailer.sendsMail() ? null : baseUrl + "/invitations/" + token;
+    }
+
+    /** Whether invitations and sign-in links really leave by e-mail (a mail server is set up). */
+    public boolean mailsLinks() {
+        return mailer.sendsMail();
     }
 
     /** The open invitation behind a link, or a 410 when it has expired or was used. */

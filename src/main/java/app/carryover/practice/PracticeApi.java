@@ -86,6 +86,6 @@ class PracticeApi {
             throw app.carryover.system.ProblemException.invalid("roles",
                     "clients are invited by their clinician through /api/v1/clients");
         }
-        return new Invited(invitations.invite(actor, invitation.email(), invitation.displayName(), invitation.roles()));
+        return new Invited(invitations.invite(actor, invitation.email(), invitation.displayName(), invitation.roles()).accountId());
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every page the signed-in actor (or null) for the navigation, and an empty set of form errors. */
+/** Gives every page the signed-in actor (or null) for the navigation, and an empty set of form errors and typed text. */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
@@ -17,5 +17,11 @@ class PageModel {
     @ModelAttribute("errors")
     java.util.Map<String, String> errors() {
         return java.util.Map.of();
+    }
+
+    /** What was typed into a rejected form ({@link FormErrors}); empty otherwise. */
+    @ModelAttribute("typed")
+    TypedForm typed() {
+        return TypedForm.none();
     }
 }

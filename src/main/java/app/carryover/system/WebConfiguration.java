@@ -10,8 +10,12 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
-/** Registers the access check and lets handlers take the signed-in {@link Actor} as a parameter. */
+/**
+ * Registers the access check, lets handlers take the signed-in {@link Actor} as a parameter, and
+ * gives every page form its origin.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -19,6 +23,18 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(org.springframework.beans.factory.ObjectProvider<RefusalRecorder> refusals) {
         this.refusals = refusals;
+    }
+
+    /** Every page form also carries the page it was shown on, beside its CSRF token ({@link FormOrigins}). */
+    @org.springframework.context.annotation.Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor formOrigins() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof RequestDataValueProcessor processor && !(bean instanceof FormOrigins)
+                        ? new FormOrigins(processor) : bean;
+            }
+        };
     }
 
     @Override

@@ -91,7 +91,7 @@ final class WalkSamples {
         samples.put("POST /clients/{clientId}/team/{clinicianId}/remove", Sample.none()
                 .after(w -> w.context.getBean(CareTeams.class).assign(w.practice.admin().actor(),
                         w.practice.client().clientId(), w.practice.supervisor().accountId(), TeamRole.SUPERVISOR)));
-        samples.put("POST /clients/{clientId}/discharge", Sample.form((w, c) -> Map.of("note", "walk"))
+        samples.put("POST /clients/{clientId}/discharge", Sample.form((w, c) -> Map.of("note", "walk", "confirmed", "true"))
                 .expect(Expect.FORBIDDEN, "supervisors do not discharge", SUPERVISOR)
                 .aroundEachSuccess(w -> { }, w -> { w.awaitEvents(); readmitIfDischarged(w); })
                 .after(World::plainAgain));
@@ -231,6 +231,8 @@ final class WalkSamples {
                 "gotInTheWay", "Rain", "obstacles", "CIRCUMSTANCES_CHANGED", "selfRating", "3")));
         samples.put("POST /history/entries/{entryId}/delete", Sample.none().after(World::freshEntry));
         samples.put("POST /history/entries/{entryId}", Sample.form((w, c) -> Map.of("rating", "8", "note", "better")));
+        samples.put("POST /history/entries/{entryId}/restore", Sample.none().before(World::removeEntry)
+                .aroundEachSuccess(w -> { }, World::removeEntry).after(World::freshEntry));
 
         // measures: questionnaires answered by the client and given in session, schedules, the practice's own ratings
         samples.put("POST /today/measures/{instrumentKey}", Sample.form((w, c) -> phq9(Map.of())));
@@ -282,6 +284,11 @@ final class WalkSamples {
                 "anxiety", "3", "submissionId", UUID.randomUUID().toString()))
                 .before(World::worksheetAssignment).after(World::plainAgain));
         samples.put("GET /history/entries/{entryId}/print", Sample.none().before(World::worksheetEntry).after(World::plainAgain));
+        samples.put("GET /history/entries/{entryId}/answers", Sample.none().before(World::worksheetEntry).after(World::plainAgain));
+        samples.put("POST /history/entries/{entryId}/answers", Sample.form((w, c) -> Map.of("mood", "7", "anxiety", "2"))
+                .before(World::worksheetEntry).after(World::plainAgain));
+        samples.put("POST /history/entries/{entryId}/answers/refresh", Sample.form((w, c) -> Map.of("mood", "7"))
+                .before(World::worksheetEntry).after(World::plainAgain));
         samples.put("GET /clients/{clientId}/entries/{entryId}/print", Sample.none()
                 .before(World::worksheetEntry).after(World::plainAgain));
 
@@ -302,6 +309,17 @@ final class WalkSamples {
         samples.put("PUT /api/v1/worksheets/{worksheetKey}/shared", Sample.json((w, c) -> "{\"shared\":true}")
                 .expect(Expect.FORBIDDEN, ownerOnly, SUPERVISOR, OTHER_CLINICIAN));
 
+        // caseload: clients' data rights (a client's erasure request, its decision, retention)
+        samples.put("POST /settings/privacy/erasure", Sample.form((w, c) -> Map.of("reason", "walk"))
+                .aroundEachSuccess(w -> { }, WalkSamples::noErasureRequests).after(WalkSamples::noErasureRequests));
+        samples.put("POST /settings/privacy/erasure/withdraw", Sample.none());
+        samples.put("POST /clients/{clientId}/erasure", Sample.form((w, c) -> Map.of("decision", "decline", "reason", "walk"))
+                .expect(Expect.FORBIDDEN, "supervisors do not decide erasure requests", SUPERVISOR)
+                .aroundEachSuccess(WalkSamples::erasureRequested, w -> { })
+                .after(WalkSamples::noErasureRequests));
+        samples.put("POST /admin/retention", Sample.form((w, c) -> Map.of("years", "7")));
+        samples.put("POST /admin/retention/run", Sample.none());
+
         // the client's voice on homework (issue 21): answers, requests and the care team's replies
         samples.put("POST /today/assignments/{assignmentId}/say", Sample.form((w, c) -> Map.of("kind", "QUESTION",
                 "body", "Does walking to work count?")).before(World::freshAssignment));
@@ -319,6 +337,19 @@ final class WalkSamples {
                 "{\"reply\":\"Let us choose one together on Monday.\"}").before(World::freshRequest)
                 .aroundEachSuccess(w -> { }, World::freshRequest));
         return samples;
+    }
+
+    private static void erasureRequested(World w) {
+        try {
+            w.context.getBean(app.carryover.caseload.Erasures.class).request(w.practice.client().actor(), "walk");
+        } catch (app.carryover.system.ProblemException alreadyOpen) {
+            // one is open already
+        }
+    }
+
+    private static void noErasureRequests(World w) {
+        w.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("DELETE FROM erasure_request WHERE practice_id = ?").param(w.practice.id()).update();
     }
 
     /** PHQ-9 answers with nothing at risk (item 9 is 0), with a fresh submission id. */

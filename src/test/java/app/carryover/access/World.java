@@ -98,7 +98,7 @@ final class World {
         ids.put("clinicianId", practice.supervisor().accountId().toString());
         ids.put("kind", ConsentKind.EMAIL_MESSAGES.name());
         ids.put("accountId", context.getBean(Invitations.class).invite(practice.admin().actor(),
-                "walk-invited-" + practice.id() + "@example.org", "Ivy Invited", EnumSet.of(Role.CLINICIAN)).toString());
+                "walk-invited-" + practice.id() + "@example.org", "Ivy Invited", EnumSet.of(Role.CLINICIAN)).accountId().toString());
         ids.put("tokenId", context.getBean(ApiTokens.class).create(practice.clinician().actor(), "walk token", 30, false,
                 freshCode(Caller.PRIMARY)).token().id().toString());
         UUID client = practice.client().clientId();
@@ -272,6 +272,11 @@ final class World {
         ids.put("entryId", context.getBean(PracticeLog.class).log(practice.client().actor(),
                 UUID.fromString(ids.get("assignmentId")), new EntryInput(UUID.randomUUID(), null, 6, "walk", null))
                 .entry().id().toString());
+    }
+
+    /** The client removes their entry {entryId}, so it can be put back. */
+    void removeEntry() {
+        context.getBean(PracticeLog.class).delete(practice.client().actor(), UUID.fromString(ids.get("entryId")));
     }
 
     /** A custom worksheet of the primary clinician, shared with the practice (so colleagues see it, strangers do not). */

@@ -82,9 +82,19 @@ class ConsentAndDischargeTests {
         consents.decide(practice.client().actor(), ConsentKind.EMAIL_MESSAGES, true);
         assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES)).isTrue();
         WebSession client = WebSession.signIn(mvc, practice.client(), clock);
-        client.perform(post("/settings/privacy").param("kind", "TERMS").param("given", "false"));
+        String asked = client.perform(post("/settings/privacy").param("kind", "TERMS").param("given", "false"))
+                .getResponse().getContentAsString();
+        assertThat(asked).as("withdrawing asks first, saying what it does")
+                .contains("Withdraw your consent to: Terms of use and data processing?")
+                .contains("You will not be able to use Today").contains("Yes, withdraw").contains("No, keep my consent");
+        assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES))
+                .as("nothing withdrawn before the client confirms").isTrue();
+        client.perform(post("/settings/privacy").param("kind", "TERMS").param("given", "false").param("confirmed", "true"));
         assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES)).isFalse();
         assertThat(client.perform(get("/today")).getResponse().getRedirectedUrl()).isEqualTo("/consent");
+        assertThat(client.perform(get("/consent")).getResponse().getContentAsString())
+                .contains("You withdrew your consent").contains("you withdrew your consent to the terms of use")
+                .doesNotContain("Your practice updated its terms");
         String caseload = WebSession.signIn(mvc, practice.clinician(), clock).perform(get("/caseload")).getResponse()
                 .getContentAsString();
         assertThat(caseload).contains("withdrew consent");
@@ -102,7 +112,14 @@ class ConsentAndDischargeTests {
     void dischargeClosesTheRecordAndReadmissionReopensIt() throws Exception {
         consents.decide(practice.client().actor(), ConsentKind.EMAIL_MESSAGES, true);
         WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
-        clinician.perform(post("/clients/" + practice.client().clientId() + "/discharge").param("note", "Goals met"));
+        String asked = clinician.perform(post("/clients/" + practice.client().clientId() + "/discharge")
+                .param("note", "Goals met")).getResponse().getContentAsString();
+        assertThat(asked).as("discharge asks first, saying what it does").contains("Discharge Kim Client?")
+                .contains("Open homework is closed").contains("Yes, discharge Kim Client").contains("Goals met");
+        assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES))
+                .as("nothing happens before the clinician confirms").isTrue();
+        clinician.perform(post("/clients/" + practice.client().clientId() + "/discharge").param("note", "Goals met")
+                .param("confirmed", "true"));
         assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES)).isFalse();
 
         WebSession client = WebSession.signIn(mvc, practice.client(), clock);

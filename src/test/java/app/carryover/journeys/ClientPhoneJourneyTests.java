@@ -113,6 +113,69 @@ class ClientPhoneJourneyTests {
         }
     }
 
+    @Test
+    void aMissedDayIsLoggedLateAWorksheetCorrectedAndARemovalTakenBack() throws Exception {
+        clock.set(Instant.parse("2026-05-08T08:00:00Z"));
+        TestPractice practice = Fixtures.practice(context);
+        Assignment walk = assign(practice, "Evening walk", null, Dose.perDay(1));
+        Assignment mood = assign(practice, "Mood check", BuiltInWorksheets.MOOD_TRACKER, Dose.perDay(1));
+        clock.set(Instant.parse("2026-05-14T18:30:00Z"));
+        try (Browser phone = Browser.phone("http://localhost:" + port)) {
+            phone.go("/signin").type("email", practice.client().email()).type("password", Fixtures.PASSWORD);
+            phone.press("Sign in");
+
+            // a missed Tuesday, logged on Thursday evening
+            phone.click(By.xpath("//article[h2='Evening walk']//details[@class='late']/summary"));
+            assertThat(phone.text()).contains("Yesterday, Wednesday 13 May")
+                    .contains("Your practice lets you log up to 3 days late. For anything older, tell your clinician at your next session.");
+            new org.openqa.selenium.support.ui.Select(phone.find(By.id("late-" + walk.id() + "-day")))
+                    .selectByVisibleText("Tuesday 12 May");
+            phone.screenshot("client-04-missed-day-phone");
+            phone.click(By.cssSelector("details.late form[action$='/" + walk.id() + "/done'] button"));
+            assertThat(phone.text()).contains("Logged: Evening walk, for Tuesday 12 May.");
+
+            // a worksheet filed for yesterday, then corrected
+            phone.go("/today/assignments/" + mood.id() + "/worksheet");
+            assertThat(phone.text()).contains("Which day was it?");
+            choose(phone, "mood", "3");
+            choose(phone, "anxiety", "8");
+            new org.openqa.selenium.support.ui.Select(phone.find(By.id("worksheet-day")))
+                    .selectByVisibleText("Yesterday, Wednesday 13 May");
+            phone.press("Save this entry");
+            assertThat(phone.text()).contains("Logged: Mood check, for yesterday.");
+
+            phone.go("/history");
+            assertThat(phone.text()).contains("Mood check").contains("Evening walk");
+            phone.press("read or correct");
+            assertThat(phone.text()).contains("Your answers: Daily mood and anxiety tracker")
+                    .contains("Wednesday 13 May")
+                    .contains("You can change this entry until your clinician has gone through this practice with you");
+            phone.press("Correct your answers");
+            assertThat(phone.find(By.xpath("//input[@name='mood' and @value='3']")).isSelected()).isTrue();
+            choose(phone, "mood", "6");
+            phone.screenshot("client-05-correcting-answers-phone");
+            phone.press("Save the corrected answers");
+            assertThat(phone.text()).contains("Your answers are corrected. Your clinician sees them, and the earlier ones stay in your record.")
+                    .contains("changed since you logged it");
+            assertThat(phone.find(By.cssSelector("dl.answers")).getText()).contains("6").doesNotContain("\n3\n");
+            phone.screenshot("client-06-corrected-phone");
+
+            // a removal, taken back
+            phone.go("/history");
+            phone.click(By.cssSelector("button[aria-label='Remove the entry of 12 May']"));
+            assertThat(phone.text()).contains("Removed: Evening walk, Tuesday 12 May.").contains("Undo");
+            phone.screenshot("client-07-removed-undo-phone");
+            phone.press("Undo");
+            assertThat(phone.text()).contains("The entry is back.").doesNotContain("Removed: Evening walk");
+            assertThat(phone.driver().findElements(By.cssSelector("button[aria-label='Remove the entry of 12 May']"))).hasSize(1);
+        }
+    }
+
+    /** Ticks one answer of a choice question by its label, as a thumb would. */
+    private static void choose(Browser phone, String name, String value) {
+        phone.click(By.xpath("//input[@name='" + name + "' and @value='" + value + "']/parent::label"));
+    }
+
     /** A value the page sent on leaving may land a moment after the next page loaded; look again until it is there. */
     private static void untilValue(Browser phone, By field, String expected, String path) {
         new WebDriverWait(phone.driver(), Duration.ofSeconds(10)).until(d -> {

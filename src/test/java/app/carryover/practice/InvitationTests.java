@@ -55,7 +55,8 @@ class InvitationTests {
         MvcResult invited = admin.perform(post("/admin/people/invite").param("displayName", "Noor Newclinician")
                 .param("email", email).param("roles", "CLINICIAN"));
         assertThat(invited.getResponse().getRedirectedUrl()).isEqualTo("/admin/people");
-        assertThat(admin.perform(get("/admin/people")).getResponse().getContentAsString())
+        assertThat(admin.perform(get("/admin/people").flashAttrs(invited.getFlashMap())).getResponse().getContentAsString())
+                .contains("Invitation sent to " + email).doesNotContain("No e-mail was sent").doesNotContain("invitation-link")
                 .contains("Noor Newclinician").contains("invited");
 
         String link = Mailbox.link(Mailbox.latestTo(email), "/invitations/");
@@ -87,7 +88,15 @@ class InvitationTests {
         assertThat(created.getResponse().getContentAsString()).contains("\"timeZone\":\"America/Chicago\"");
 
         String link = Mailbox.link(Mailbox.latestTo(email), "/invitations/");
-        new WebSession(mvc).perform(post(link).param("linksOnly", "true"));
+        WebSession invitee = new WebSession(mvc);
+        MvcResult linksOnly = invitee.perform(post(link).param("linksOnly", "true"));
+        assertThat(linksOnly.getResponse().getRedirectedUrl()).as("lands on the form that e-mails a link")
+                .isEqualTo("/signin?links");
+        String signInPage = invitee.perform(get("/signin").param("links", "").flashAttrs(linksOnly.getFlashMap()))
+                .getResponse().getContentAsString();
+        assertThat(signInPage).contains("Your account is ready. Whenever you want to sign in, ask for a link")
+                .contains("<details class=\"alt\" open=\"open\">")
+                .contains("name=\"username\" type=\"email\" autocomplete=\"email\" required value=\"" + email + "\"");
         new WebSession(mvc).perform(post("/signin/link/request").param("username", email));
         ((com.github.kagkarlsson.scheduler.testhelper.ManualScheduler) context.getBean(
                 com.github.kagkarlsson.scheduler.Scheduler.class)).runAnyDueExecutions();

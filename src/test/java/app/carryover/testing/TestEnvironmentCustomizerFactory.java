@@ -25,10 +25,14 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configs) {
         boolean fresh = AnnotatedElementUtils.hasAnnotation(testClass, FreshDatabase.class);
-        return new Customizer(fresh ? testClass.getName() : null);
+        boolean noMail = AnnotatedElementUtils.hasAnnotation(testClass, WithoutMailServer.class);
+        if (noMail && !fresh) {
+            throw new IllegalStateException(testClass.getName() + ": @WithoutMailServer needs @FreshDatabase (a context of its own)");
+        }
+        return new Customizer(fresh ? testClass.getName() : null, !noMail);
     }
 
-    private record Customizer(String freshFor) implements ContextCustomizer {
+    private record Customizer(String freshFor, boolean mail) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
@@ -40,7 +44,7 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
             properties.put("spring.datasource.hikari.maximum-pool-size", "6");
             properties.put("carryover.database.bundled", "true");
             properties.put("carryover.data-dir", env.dataDirectory().toString());
-            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.host", mail ? "127.0.0.1" : "");
             properties.put("spring.mail.port", String.valueOf(env.smtpPort()));
             properties.put("spring.mail.username", "");
             properties.put("spring.mail.password", "");
