@@ -331,7 +331,7 @@ final class World {
     /** Names a new, not yet accepted staff invitation as {accountId} (the walk's usual one). */
     void withInvitedAccount() {
         withAccount(context.getBean(app.carryover.practice.Invitations.class).invite(practice.admin().actor(), newEmail(),
-                "Walk Invitee", EnumSet.of(Role.CLINICIAN)));
+                "Walk Invitee", EnumSet.of(Role.CLINICIAN)).accountId());
     }
 
     /** An active clinician of the practice, made for a handler that switches accounts off. */
