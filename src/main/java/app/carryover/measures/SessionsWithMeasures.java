@@ -1,8 +1,6 @@
-package app.carryover.measures;
+package app.carryover.carryover;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,19 +22,7 @@ class SessionsWithMeasures implements SessionAttachments {
 
     @Override
     public Map<UUID, List<String>> describe(UUID practiceId, UUID clientId, Collection<UUID> sessionIds) {
-        Map<UUID, List<String>> result = new HashMap<>();
-        if (sessionIds.isEmpty()) {
-            return result;
-        }
-        jdbc.sql("""
-                SELECT session_id, count(*) FROM measure_administration
-                WHERE practice_id = ? AND client_id = ? AND session_id = ANY (?) GROUP BY session_id""")
-                .params(practiceId, clientId, sessionIds.toArray(new UUID[0]))
-                .query(rs -> {
-                    int n = rs.getInt(2);
-                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(n == 1 ? "1 questionnaire was answered for it" : n + " questionnaires were answered for it");
-                });
-        return result;
+        return SessionAttachments.countedIn(jdbc, "measure_administration", practiceId, clientId, sessionIds,
+                n -> n == 1 ? "1 questionnaire was answered for it" : n + " questionnaires were answered for it");
     }
 }

@@ -1,8 +1,6 @@
-package app.carryover.transcripts;
+package app.carryover.carryover;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,19 +22,7 @@ class SessionsWithTranscripts implements SessionAttachments {
 
     @Override
     public Map<UUID, List<String>> describe(UUID practiceId, UUID clientId, Collection<UUID> sessionIds) {
-        Map<UUID, List<String>> result = new HashMap<>();
-        if (sessionIds.isEmpty()) {
-            return result;
-        }
-        jdbc.sql("""
-                SELECT session_id, count(*) FROM transcript
-                WHERE practice_id = ? AND client_id = ? AND session_id = ANY (?) GROUP BY session_id""")
-                .params(practiceId, clientId, sessionIds.toArray(new UUID[0]))
-                .query(rs -> {
-                    int n = rs.getInt(2);
-                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(n == 1 ? "a transcript was uploaded to it" : n + " transcripts were uploaded to it");
-                });
-        return result;
+        return SessionAttachments.countedIn(jdbc, "transcript", practiceId, clientId, sessionIds,
+                n -> n == 1 ? "a transcript was uploaded to it" : n + " transcripts were uploaded to it");
     }
 }
