@@ -66,7 +66,7 @@ class AccountLifecycleTests {
     /** Signs in through the pages, past the second-factor step of the last sign-in (a code works once). */
     private WebSession signIn(Fixtures.Person person) throws Exception {
         clock.advance(Duration.ofSeconds(31));
-        return WebSession.signIn(mvc, person, clock);
+        return WebSession.signInOnce(mvc, person, clock);
     }
 
     private boolean signedIn(WebSession web) throws Exception {

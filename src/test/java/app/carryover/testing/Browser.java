@@ -3,6 +3,7 @@ package app.carryover.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
@@ -72,6 +73,29 @@ public final class Browser implements AutoCloseable {
 
     public Browser go(String path) {
         driver.get(path.startsWith("http") ? path : baseUrl + path);
+        return this;
+    }
+
+    /**
+     * Goes to a page as this person. When their session has ended meanwhile (the practice's absolute
+     * session lifetime, 12 hours by default, passes whenever a test moves the clock a day on), the page
+     * they get is the sign-in page saying so: they sign in again, with their second factor if they have
+     * one, the way they would, and go where they were going.
+     */
+    public Browser goAs(Fixtures.Person person, Clock clock, String path) {
+        go(path);
+        if (path().startsWith("/signin") && !path.startsWith("/signin")) {
+            if (!text().contains("Your session has ended")) {
+                throw new IllegalStateException("sent to sign in without being told the session ended: " + text());
+            }
+            type("email", person.email()).type("password", Fixtures.PASSWORD);
+            press("Sign in");
+            if (person.totpSecret() != null) {
+                type("code", TestTotp.code(person.totpSecret(), clock.instant()));
+                press("Continue");
+            }
+            go(path);
+        }
         return this;
     }
 
