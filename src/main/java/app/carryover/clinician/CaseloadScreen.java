@@ -9,6 +9,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import app.carryover.reminders.Reminders;
+
 import app.carryover.caseload.Caseload;
 import app.carryover.caseload.ClientRecord;
 import app.carryover.caseload.Consents;
@@ -50,10 +52,12 @@ class CaseloadScreen {
     private final Consents consents;
     private final Clock clock;
     private final PracticeZones practices;
+    private final Reminders reminders;
     private final ClientVoice voice;
 
     CaseloadScreen(Caseload caseload, Assignments assignments, Sessions sessions, Consents consents, Clock clock,
-            PracticeZones practices, ClientVoice voice) {
+            PracticeZones practices, Reminders reminders, ClientVoice voice) {
+        this.reminders = reminders;
         this.voice = voice;
         this.practices = practices;
         this.caseload = caseload;
@@ -70,6 +74,7 @@ class CaseloadScreen {
         List<Row> rows = caseload.mine(actor).stream().map(c -> row(actor, c, now)).sorted(BY_NEED).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("viewerZone", practices.zoneOf(actor.practiceId()));
+        model.addAttribute("followUps", reminders.followUps(actor));
         return "clinician/caseload";
     }
 

@@ -44,10 +44,10 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final String[] PUBLIC_PATHS = {"/signin", "/signin/link", "/signin/link/sent", "/signin/reset",
-            "/signin/reset/**", "/setup",
-            "/invitations/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+            "/signin/reset/**", "/setup", "/invitations/**", "/r/**", "/unsubscribe/**", "/calendar/**", "/hooks/**",
+            "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs",
-            "/v3/api-docs/**"};
+            "/v3/api-docs/**", "/fhir/r4/metadata"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -76,7 +76,10 @@ class SecurityConfiguration {
                 // Bearer-token calls carry no cookie a forged page could ride on, so they need no CSRF token.
                 // Only calls the token filter authenticates (a bearer on /api/, answered 401 when it is not a
                 // valid token) are exempt: a bearer header on a page keeps the page's CSRF check (issue 15).
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::authenticatesByToken))
+                // Provider webhooks prove themselves by signature, and one-click unsubscribe (RFC 8058) is
+                // posted by the mail client with only the link's secret: neither can carry a CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::authenticatesByToken)
+                        .ignoringRequestMatchers("/hooks/**", "/unsubscribe/**"))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 // Every session-carrying request is checked against the account as it is now (disabled,
                 // signed out everywhere, past the session lifetime, roles changed).
@@ -211,7 +214,8 @@ class SecurityConfiguration {
     }
 
     static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String uri = request.getRequestURI();
+        return uri.startsWith(request.getContextPath() + "/api/") || uri.startsWith(request.getContextPath() + "/fhir/");
     }
 
     static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

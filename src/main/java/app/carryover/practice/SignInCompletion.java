@@ -72,6 +72,17 @@ class SignInCompletion implements AuthenticationSuccessHandler {
     /** As above, then to {@code next} when given (the new recovery codes) instead of the page asked for. */
     void complete(SignedInUser user, String method, HttpServletRequest request, HttpServletResponse response,
             String next) throws IOException {
+        SavedRequest saved = requests.getRequest(request, response);
+        requests.removeRequest(request, response);
+        String target = next != null ? request.getContextPath() + next
+                : saved != null && saved.getRedirectUrl() != null && isLocal(saved.getRedirectUrl(), request)
+                ? saved.getRedirectUrl() : request.getContextPath() + "/";
+        complete(user, method, target, request, response);
+    }
+
+    /** Signs the person in fully and sends them to a page of this application (an account no longer active is refused). */
+    void complete(SignedInUser user, String method, String target, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         java.util.Optional<Account> account = accounts.find(user.actor().practiceId(), user.actor().accountId())
                 .filter(a -> a.status() == Account.Status.ACTIVE);
         if (account.isEmpty()) {
@@ -80,6 +91,7 @@ class SignInCompletion implements AuthenticationSuccessHandler {
             response.sendRedirect(request.getContextPath() + "/signin?error");
             return;
         }
+        request.getSession(true);
         request.changeSessionId();
         request.getSession().setAttribute(SessionGuard.SIGNED_IN_AT, clock.instant());
         request.getSession().setAttribute(SessionGuard.GENERATION, account.get().sessionGeneration());
@@ -89,11 +101,6 @@ class SignInCompletion implements AuthenticationSuccessHandler {
         accounts.signedIn(user.actor().practiceId(), user.actor().accountId(), clock.instant());
         audit.record(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN, "account", user.actor().accountId(),
                 "signed in with " + method));
-        SavedRequest saved = requests.getRequest(request, response);
-        requests.removeRequest(request, response);
-        String target = next != null ? request.getContextPath() + next
-                : saved != null && saved.getRedirectUrl() != null && isLocal(saved.getRedirectUrl(), request)
-                ? saved.getRedirectUrl() : request.getContextPath() + "/";
         response.sendRedirect(target);
     }
 

@@ -66,7 +66,8 @@ public final class WebSession {
                     .param("code", TestTotp.code(who.totpSecret(), at.instant())));
             target = first.getResponse().getRedirectedUrl();
         }
-        assertThat(target).as("sign-in of %s", who.email()).endsWith("/");
+        assertThat(target).as("sign-in of %s: %d %s", who.email(), first.getResponse().getStatus(),
+                first.getResponse().getContentAsString().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").strip()).endsWith("/");
     }
 
     /**
