@@ -293,6 +293,10 @@ final class WalkSamples {
         samples.put("POST /today/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
         samples.put("POST /clients/{clientId}/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
 
+        // progress: a chart exists only where there are scores (the walked client has answered a PHQ-9)
+        samples.put("GET /progress/{chart}.svg", Sample.none().expect(Expect.NOT_FOUND,
+                "they have answered no PHQ-9, so there is no chart to draw", Caller.OTHER_CLIENT, Caller.FOREIGN_CLIENT));
+
         // worksheets filled by the client and printed
         samples.put("GET /today/assignments/{assignmentId}/worksheet", Sample.none()
                 .before(World::worksheetAssignment).after(World::plainAgain));
