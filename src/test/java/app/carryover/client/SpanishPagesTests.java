@@ -104,7 +104,7 @@ class SpanishPagesTests {
                 .contains("Nuevo de su terapeuta. ¿Le parece claro?").contains("Tengo una pregunta")
                 .contains("Su próxima sesión: lunes 18 de mayo de 2026 a las 17:00.")
                 .contains("No se lee en tiempo real. Nadie vigila Carryover en tiempo real.")
-                .contains("024 (España)").contains("Hoy Semana Historial").contains("Privacidad Idioma Cerrar sesión")
+                .contains("024 (España)").contains("Hoy Semana Historial").contains("Privacidad Idioma Cuenta Cerrar sesión")
                 .doesNotContain("Hello").doesNotContain("Not read in real time").doesNotContain("Due by");
 
         MvcResult done = client.perform(post("/today/assignments/" + walk.id() + "/done")
@@ -175,6 +175,9 @@ class SpanishPagesTests {
         String link = app.carryover.testing.Mailbox.link(invitation, "/invitations/");
         new WebSession(mvc).perform(post(link).param("linksOnly", "true"));
         new WebSession(mvc).perform(post("/signin/link/request").param("username", email));
+        // The link is made and sent off the request thread (issue 15): run the background task now.
+        ((com.github.kagkarlsson.scheduler.testhelper.ManualScheduler) context.getBean(
+                com.github.kagkarlsson.scheduler.Scheduler.class)).runAnyDueExecutions();
         jakarta.mail.internet.MimeMessage signIn = app.carryover.testing.Mailbox.latestTo(email);
         assertThat(signIn.getSubject()).isEqualTo("Su enlace para entrar en Carryover");
         assertThat(app.carryover.testing.Mailbox.text(signIn)).contains("Hola, Rosa Nueva:")
