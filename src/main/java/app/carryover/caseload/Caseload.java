@@ -161,6 +161,33 @@ public class Caseload implements ClientAccounts {
         return client;
     }
 
+    /** A client's record for background work that no person reads (reminders): no access check, no audit. */
+    public Optional<ClientRecord> find(UUID practiceId, UUID clientId) {
+        return clients.find(practiceId, clientId);
+    }
+
+    /** Every practice's clients who are not discharged, for background work. */
+    public List<ClientRecord> activeEverywhere() {
+        return clients.activeEverywhere();
+    }
+
+    /**
+     * The client's stored time zone when this installation's time-zone data no longer knows it (their
+     * record then reads as UTC until someone chooses a zone), otherwise empty.
+     */
+    public Optional<String> unknownTimeZone(UUID practiceId, UUID clientId) {
+        return clients.storedTimeZone(practiceId, clientId)
+                .filter(id -> ClientRepository.knownZone(id).equals(java.time.ZoneOffset.UTC) && !isUtc(id));
+    }
+
+    private static boolean isUtc(String id) {
+        try {
+            return java.time.ZoneId.of(id).normalized().equals(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public Optional<UUID> clientOf(UUID practiceId, UUID accountId) {
         return clients.findByAccount(practiceId, accountId).map(ClientRecord::id);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,12 +51,14 @@ public class PracticeLog {
     private final Clock clock;
     private final EntryReader reader;
     private final HierarchyRepository hierarchies;
+    private final ApplicationEventPublisher events;
 
     PracticeLog(EntryRepository entries, AssignmentRepository assignments, ReviewRepository reviews, ClientAccess access,
             Practices practices, WorksheetCatalogue worksheets, Clock clock, EntryReader reader,
-            HierarchyRepository hierarchies) {
+            HierarchyRepository hierarchies, ApplicationEventPublisher events) {
         this.reader = reader;
         this.hierarchies = hierarchies;
+        this.events = events;
         this.entries = entries;
         this.assignments = assignments;
         this.reviews = reviews;
@@ -102,6 +105,8 @@ public class PracticeLog {
             // A retry, or another device or tab stored this very submission a moment ago.
             return new Logged(entries.byClientEntryId(record.practiceId(), record.id(), input.clientEntryId()).orElseThrow(), false);
         }
+        events.publishEvent(new PracticeLogged(entry.practiceId(), entry.clientId(), entry.assignmentId(), entry.id(),
+                entry.occurredAt(), entry.localDate()));
         return new Logged(stored.get(), true);
     }
 
@@ -126,7 +131,10 @@ public class PracticeLog {
         PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
                 Uuids.timeOrdered(), occurredAt, localDate, record.timeZone().getId(), rating, checked.note(),
                 a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, clock.instant());
-        entries.insertOnce(entry, checked.values());
+        if (entries.insertOnce(entry, checked.values()).isPresent()) {
+            events.publishEvent(new PracticeLogged(entry.practiceId(), entry.clientId(), entry.assignmentId(), entry.id(),
+                    entry.occurredAt(), entry.localDate()));
+        }
         return entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow();
     }
 

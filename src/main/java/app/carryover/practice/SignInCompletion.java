@@ -63,6 +63,17 @@ class SignInCompletion implements AuthenticationSuccessHandler {
     /** Signs the person in fully: new session id, full authorities, failures forgotten. */
     void complete(SignedInUser user, String method, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        SavedRequest saved = requests.getRequest(request, response);
+        requests.removeRequest(request, response);
+        String target = saved != null && saved.getRedirectUrl() != null && isLocal(saved.getRedirectUrl(), request)
+                ? saved.getRedirectUrl() : request.getContextPath() + "/";
+        complete(user, method, target, request, response);
+    }
+
+    /** Signs the person in fully and sends them to a page of this application. */
+    void complete(SignedInUser user, String method, String target, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        request.getSession(true);
         request.changeSessionId();
         store(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 SignedInUser.fullAuthorities(user.actor())), request, response);
@@ -70,10 +81,6 @@ class SignInCompletion implements AuthenticationSuccessHandler {
         accounts.signedIn(user.actor().practiceId(), user.actor().accountId(), clock.instant());
         audit.record(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN, "account", user.actor().accountId(),
                 "signed in with " + method));
-        SavedRequest saved = requests.getRequest(request, response);
-        requests.removeRequest(request, response);
-        String target = saved != null && saved.getRedirectUrl() != null && isLocal(saved.getRedirectUrl(), request)
-                ? saved.getRedirectUrl() : request.getContextPath() + "/";
         response.sendRedirect(target);
     }
 
