@@ -30,11 +30,14 @@ public class ClientReads {
         this.jdbc = jdbc;
     }
 
-    /** Accounts of the practice that read at least {@code atLeast} different clients' records in [from, to). */
+    /**
+     * Accounts of the practice that read at least {@code atLeast} different clients' records from
+     * {@code from} up to and including {@code to} (a read at the very moment of asking counts).
+     */
     public List<Reader> readersOfMany(UUID practiceId, Instant from, Instant to, int atLeast) {
         return jdbc.sql("SELECT actor_id, (array_agg(actor_label ORDER BY seq DESC))[1] AS label, "
                 + "count(DISTINCT client_id) AS clients, min(at) AS first_read, max(at) AS last_read "
-                + "FROM audit_event WHERE practice_id = ? AND at >= ? AND at < ? AND " + READS
+                + "FROM audit_event WHERE practice_id = ? AND at >= ? AND at <= ? AND " + READS
                 + " GROUP BY actor_id HAVING count(DISTINCT client_id) >= ? ORDER BY clients DESC")
                 .params(practiceId, Timestamp.from(from), Timestamp.from(to), atLeast)
                 .query((rs, n) -> new Reader(rs.getObject("actor_id", UUID.class), rs.getString("label"),

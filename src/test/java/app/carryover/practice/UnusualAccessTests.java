@@ -192,6 +192,23 @@ class UnusualAccessTests {
     }
 
     @Test
+    void readsAtTheVeryMomentOfTheCheckCountAndAnAccountWithoutHistoryIsHeldToTheFloor() {
+        UnusualAccess unusual = context.getBean(UnusualAccess.class);
+        unusual.setPolicy(practice.admin().actor(), 30, 4, 5, 14);
+        clock.set(BURST);
+        read(practice.otherClinician(), oluClients.subList(0, 4));
+        assertThat(unusual.check(practice.id())).as("4 is below the floor of 5").isEmpty();
+        read(practice.otherClinician(), oluClients.subList(4, 5));
+        List<UnusualAccess.Alert> raised = unusual.check(practice.id());
+        assertThat(raised).hasSize(1);
+        assertThat(raised.get(0).clients()).isEqualTo(5);
+        assertThat(raised.get(0).usual()).isZero();
+        assertThat(raised.get(0).threshold()).isEqualTo(5);
+        assertThat(UnusualAccess.usualInWords(raised.get(0))).isEqualTo("They had read no client's record in the 14 days "
+                + "before; the practice is alerted at 5 or more.");
+    }
+
+    @Test
     void theUsualFigureIsTheAccountsOwnNinetyFifthPercentileAndNothingBelowTheFloorAlerts() {
         assertThat(UnusualAccess.percentile95(List.of())).isZero();
         assertThat(UnusualAccess.percentile95(List.of(4))).isEqualTo(4);
