@@ -253,6 +253,17 @@ class DataRightsTests {
                 .anyMatch(s -> s.startsWith("CHANGE client record: discharged on approving erasure"))
                 .anyMatch(s -> s.startsWith("DELETE client record: erased after the retention period"));
         assertThat(auditLog.verify(practice.admin().actor()).intact()).isTrue();
+        // No audit row names the client: their own actions are labelled by their client id, shown by name only
+        // while the record exists.
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = ? AND (actor_label LIKE '%Kim Client%' "
+                + "OR coalesce(detail, '') LIKE '%Kim Client%' OR coalesce(subject, '') LIKE '%Kim Client%')")
+                .param(practice.id()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = ? AND actor_label = ?")
+                .params(practice.id(), "client " + clientId + " (client)").query(Long.class).single())
+                .as("the client's own steps, by id").isPositive();
+        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        assertThat(admin.read("/admin/audit?client=" + clientId + "&action=CREATE"))
+                .contains("Erased client (client)").doesNotContain("Kim Client");
         assertThat(retention.run(practice.id()).clientsErased()).as("run twice, erased once").isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(Caseload.class)
                 .readmit(practice.admin().actor(), clientId)).hasMessageContaining("cannot be reopened");
