@@ -357,6 +357,11 @@ final class WalkSamples {
         samples.put("POST /admin/retention", Sample.form((w, c) -> Map.of("years", "7")));
         samples.put("POST /admin/retention/run", Sample.none());
 
+        // practice: unusual access alerts (acknowledging again changes nothing)
+        samples.put("POST /admin/access-alerts/thresholds", Sample.form((w, c) -> Map.of("windowMinutes", "60",
+                "multiple", "2", "floor", "5", "baselineDays", "28")));
+        samples.put("POST /admin/access-alerts/{accessAlertId}/acknowledgement", Sample.form((w, c) -> Map.of("note", "walk")));
+
         // the client's voice on homework (issue 21): answers, requests and the care team's replies
         samples.put("POST /today/assignments/{assignmentId}/say", Sample.form((w, c) -> Map.of("kind", "QUESTION",
                 "body", "Does walking to work count?")).before(World::freshAssignment));

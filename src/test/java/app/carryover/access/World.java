@@ -69,7 +69,7 @@ final class World {
             "transcriptId", "detectionId", "hierarchyId", "scheduleId", "alertId", "responseId", "requestId", "id");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey",
-            "customMeasureId");
+            "customMeasureId", "accessAlertId");
     /** Path variables that are values, not objects (any caller may name them). */
     static final Set<String> VALUES = Set.of("kind", "version", "instrumentKey", "chart", "type");
 
@@ -130,6 +130,22 @@ final class World {
         freshAlert();
         freshResponse();
         freshRequest();
+        accessAlert();
+    }
+
+    /**
+     * An unusual access alert of the practice, named by {accessAlertId}: the other clinician's account
+     * appears in the audit reading six clients within minutes, against a floor of five.
+     */
+    private void accessAlert() {
+        app.carryover.practice.UnusualAccess unusual = context.getBean(app.carryover.practice.UnusualAccess.class);
+        unusual.setPolicy(practice.admin().actor(), 60, 2, 5, 28);
+        app.carryover.audit.AuditTrail trail = context.getBean(app.carryover.audit.AuditTrail.class);
+        for (int i = 0; i < 6; i++) {
+            trail.record(app.carryover.audit.AuditEntry.by(practice.otherClinician().actor(), UUID.randomUUID(),
+                    app.carryover.audit.AuditAction.READ, "client record", null, "walk"));
+        }
+        ids.put("accessAlertId", unusual.check(practice.id()).get(0).id().toString());
     }
 
     /** A question of the client's on a new open assignment, not yet answered, named by {responseId} from now on. */
