@@ -50,11 +50,22 @@ public class Caseload implements ClientAccounts {
      */
     @Transactional
     public Invited invite(Actor clinician, String displayName, String email, String timeZone) {
+        return invite(clinician, displayName, email, timeZone, "");
+    }
+
+    /**
+     * Invites a client who will read Carryover (pages, the invitation itself, reminders) in {@code language}
+     * ("en" or "es"); blank leaves it to their browser when they accept.
+     */
+    @Transactional
+    public Invited invite(Actor clinician, String displayName, String email, String timeZone, String language) {
+        java.util.Locale chosen = language == null || language.isBlank() ? null : app.carryover.system.Languages.of(language)
+                .orElseThrow(() -> ProblemException.invalid("language", "must be English or Spanish"));
         if (!clinician.has(Role.CLINICIAN)) {
             throw ProblemException.forbidden("Only clinicians invite clients.");
         }
         ZoneId zone = Practices.zone("timeZone", timeZone);
-        Invitations.Sent sent = invitations.invite(clinician, email, displayName, Set.of(Role.CLIENT));
+        Invitations.Sent sent = invitations.invite(clinician, email, displayName, Set.of(Role.CLIENT), chosen);
         ClientRecord client = new ClientRecord(clinician.practiceId(), Uuids.timeOrdered(), sent.accountId(),
                 displayName.trim(), zone, ClientRecord.Status.ACTIVE, clock.instant());
         clients.insert(client);
@@ -159,6 +170,33 @@ public class Caseload implements ClientAccounts {
             throw ProblemException.forbidden("Only the client's clinicians (not supervisors) or an admin can do this.");
         }
         return client;
+    }
+
+    /** A client's record for background work that no person reads (reminders): no access check, no audit. */
+    public Optional<ClientRecord> find(UUID practiceId, UUID clientId) {
+        return clients.find(practiceId, clientId);
+    }
+
+    /** Every practice's clients who are not discharged, for background work. */
+    public List<ClientRecord> activeEverywhere() {
+        return clients.activeEverywhere();
+    }
+
+    /**
+     * The client's stored time zone when this installation's time-zone data no longer knows it (their
+     * record then reads as UTC until someone chooses a zone), otherwise empty.
+     */
+    public Optional<String> unknownTimeZone(UUID practiceId, UUID clientId) {
+        return clients.storedTimeZone(practiceId, clientId)
+                .filter(id -> ClientRepository.knownZone(id).equals(java.time.ZoneOffset.UTC) && !isUtc(id));
+    }
+
+    private static boolean isUtc(String id) {
+        try {
+            return java.time.ZoneId.of(id).normalized().equals(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     @Override

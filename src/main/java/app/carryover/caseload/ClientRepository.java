@@ -116,10 +116,33 @@ class ClientRepository {
                 .params(Timestamp.from(at), note, practiceId, clientId).update();
     }
 
+    /** Clients of every practice who are not discharged, for background work (it runs with no practice set). */
+    List<ClientRecord> activeEverywhere() {
+        return jdbc.sql("SELECT * FROM client WHERE status = 'ACTIVE' ORDER BY practice_id, id").query(ClientRepository::map).list();
+    }
+
+    Optional<String> storedTimeZone(UUID practiceId, UUID clientId) {
+        return jdbc.sql("SELECT time_zone FROM client WHERE practice_id = ? AND id = ?").params(practiceId, clientId)
+                .query(String.class).optional();
+    }
+
+    /**
+     * The stored zone, or UTC when this Java's time-zone data no longer knows it (a zone can be
+     * withdrawn from the tz database): the record still loads, and {@link Caseload#unknownTimeZone}
+     * tells the screens that must say so.
+     */
+    static ZoneId knownZone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+
     static ClientRecord map(ResultSet rs, int row) throws SQLException {
         return new ClientRecord(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                 rs.getObject("account_id", UUID.class), rs.getString("display_name"),
-                ZoneId.of(rs.getString("time_zone")), ClientRecord.Status.valueOf(rs.getString("status")),
+                knownZone(rs.getString("time_zone")), ClientRecord.Status.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

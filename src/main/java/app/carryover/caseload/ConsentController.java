@@ -109,6 +109,7 @@ class ConsentController {
                     "You will not be able to use Today, your worksheets or your history until you agree to the terms "
                             + "again. What you have recorded so far stays in your record.");
             case EMAIL_MESSAGES -> List.of("Carryover no longer sends you reminders or messages by e-mail.");
+            case SMS_MESSAGES -> List.of("Carryover no longer sends you reminders by text message.");
             case TRANSCRIPT_ANALYSIS -> List.of("Transcripts of your sessions are no longer analysed to find the homework agreed.");
         };
     }

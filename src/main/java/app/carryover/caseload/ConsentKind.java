@@ -6,6 +6,8 @@ public enum ConsentKind {
     TERMS("Terms of use and data processing"),
     /** Reminders and messages by e-mail. */
     EMAIL_MESSAGES("Reminders and messages by e-mail"),
+    /** Reminders by text message (SMS), to the number the client gives in their reminder settings. */
+    SMS_MESSAGES("Reminders by text message"),
     /** Analysing recordings' transcripts of my sessions to find the homework agreed. */
     TRANSCRIPT_ANALYSIS("Analysing transcripts of my sessions");
 

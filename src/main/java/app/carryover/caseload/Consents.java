@@ -151,6 +151,30 @@ public class Consents {
         return d != null && d.given() && terms != null && terms.given();
     }
 
+    /**
+     * Withdraws one channel's consent on the client's behalf when they asked outside a signed-in page:
+     * a one-click unsubscribe link or a STOP reply. {@code how} says which, for the record and audit.
+     * Returns false when it was not given (nothing to withdraw).
+     */
+    @Transactional
+    public boolean withdrawForClient(UUID practiceId, UUID clientId, ConsentKind kind, String how) {
+        if (kind == ConsentKind.TERMS) {
+            throw new IllegalArgumentException("The terms are withdrawn by the client in their settings");
+        }
+        Decision current = decisions(practiceId, clientId).get(kind);
+        if (current == null || !current.given()) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO consent_decision (practice_id, id, client_id, kind, version, given, decided_at, address)
+                VALUES (?, ?, ?, ?, NULL, false, ?, ?)""")
+                .params(practiceId, Uuids.timeOrdered(), clientId, kind.name(), Timestamp.from(clock.instant()), RequestOrigin.address())
+                .update();
+        audit.record(new AuditEntry(practiceId, null, "client (" + how + ")", clientId, AuditAction.CONSENT, "consent",
+                kind.name(), "withdrew " + kind.label().toLowerCase() + " by " + how));
+        return true;
+    }
+
     /** The client gives or withdraws one kind of consent; the terms are accepted at their current version. */
     @Transactional
     public void decide(Actor client, ConsentKind kind, boolean given) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,10 +44,12 @@ public class Assignments {
     private final WorksheetCatalogue worksheets;
     private final AssignmentQuality quality;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Assignments(AssignmentRepository assignments, EntryRepository entries, ReviewRepository reviews,
             HierarchyRepository hierarchies, ClientAccess access, Goals goals, Sessions sessions,
-            WorksheetCatalogue worksheets, AssignmentQuality quality, Clock clock) {
+            WorksheetCatalogue worksheets, AssignmentQuality quality, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.assignments = assignments;
         this.entries = entries;
         this.reviews = reviews;
@@ -90,6 +93,7 @@ public class Assignments {
             assignments.resume(client.practiceId(), a.id(), today);
         }
         assignments.setStatus(client.practiceId(), a.id(), status, clock.instant());
+        events.publishEvent(new AssignmentChanged(client.practiceId(), client.id(), a.id()));
         return find(client, assignmentId);
     }
 
@@ -160,6 +164,7 @@ public class Assignments {
                 c.dose(), startsAt, c.start(), draft.dueDate(), c.difficulty(), draft.exposureStepId(),
                 AssignmentStatus.ACTIVE, previousId, quality.reportJson(client, draft, previousId), now, 1, c.plan());
         assignments.insert(a, actor.accountId());
+        events.publishEvent(new AssignmentChanged(client.practiceId(), client.id(), a.id()));
         return a;
     }
 
@@ -209,6 +214,7 @@ public class Assignments {
             throw ProblemException.conflict("Someone changed this assignment meanwhile; reload it and try again.");
         }
         assignments.insertRevision(next, changes, note == null || note.isBlank() ? null : note.strip(), now, actor.accountId());
+        events.publishEvent(new AssignmentChanged(client.practiceId(), client.id(), next.id()));
         return next;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,12 +51,14 @@ public class PracticeLog {
     private final Clock clock;
     private final EntryReader reader;
     private final HierarchyRepository hierarchies;
+    private final ApplicationEventPublisher events;
 
     PracticeLog(EntryRepository entries, AssignmentRepository assignments, ReviewRepository reviews, ClientAccess access,
             Practices practices, WorksheetCatalogue worksheets, Clock clock, EntryReader reader,
-            HierarchyRepository hierarchies) {
+            HierarchyRepository hierarchies, ApplicationEventPublisher events) {
         this.reader = reader;
         this.hierarchies = hierarchies;
+        this.events = events;
         this.entries = entries;
         this.assignments = assignments;
         this.reviews = reviews;
@@ -102,6 +105,8 @@ public class PracticeLog {
             // A retry, or another device or tab stored this very submission a moment ago.
             return new Logged(entries.byClientEntryId(record.practiceId(), record.id(), input.clientEntryId()).orElseThrow(), false);
         }
+        events.publishEvent(new PracticeLogged(entry.practiceId(), entry.clientId(), entry.assignmentId(), entry.id(),
+                entry.occurredAt(), entry.localDate()));
         return new Logged(stored.get(), true);
     }
 
@@ -112,7 +117,22 @@ public class PracticeLog {
     @Transactional
     public PracticeEntry recordFor(Actor clinician, UUID clientId, UUID assignmentId, Instant occurredAt, Integer rating,
             String note, String answers) {
+        return recordFor(clinician, clientId, assignmentId, Uuids.timeOrdered(), occurredAt, rating, note, answers).entry();
+    }
+
+    /**
+     * {@link #recordFor(Actor, UUID, UUID, Instant, Integer, String, String)} once per
+     * {@code importId} (an id the importer derives from the source's own identifier): a repeated
+     * import gets the entry stored the first time back, with {@code created} false.
+     */
+    @Transactional
+    public Logged recordFor(Actor clinician, UUID clientId, UUID assignmentId, UUID importId, Instant occurredAt,
+            Integer rating, String note, String answers) {
         ClientRecord record = access.change(clinician, clientId, "practice entries");
+        var earlier = entries.byClientEntryId(record.practiceId(), record.id(), importId);
+        if (earlier.isPresent()) {
+            return new Logged(earlier.get(), false);
+        }
         Assignment a = assignments.find(record.practiceId(), record.id(), assignmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assignment"));
         if (occurredAt == null || occurredAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
@@ -124,10 +144,15 @@ public class PracticeLog {
         }
         Checked checked = check(a, new EntryInput(null, occurredAt, rating, note, answers), localDate);
         PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
-                Uuids.timeOrdered(), occurredAt, localDate, record.timeZone().getId(), rating, checked.note(),
+                importId, occurredAt, localDate, record.timeZone().getId(), rating, checked.note(),
                 a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, clock.instant());
-        entries.insertOnce(entry, checked.values());
-        return entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow();
+        if (entries.insertOnce(entry, checked.values()).isEmpty()) {
+            // the same import stored a moment ago by a parallel call
+            return new Logged(entries.byClientEntryId(record.practiceId(), record.id(), importId).orElseThrow(), false);
+        }
+        events.publishEvent(new PracticeLogged(entry.practiceId(), entry.clientId(), entry.assignmentId(), entry.id(),
+                entry.occurredAt(), entry.localDate()));
+        return new Logged(entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow(), true);
     }
 
     /** Changes an entry until its assignment has been reviewed; the earlier version is kept. */

@@ -44,9 +44,9 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final String[] PUBLIC_PATHS = {"/signin", "/signin/link", "/signin/link/sent", "/setup",
-            "/invitations/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+            "/invitations/**", "/r/**", "/unsubscribe/**", "/calendar/**", "/hooks/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs",
-            "/v3/api-docs/**"};
+            "/v3/api-docs/**", "/fhir/r4/metadata"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -72,7 +72,10 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenFilter(tokens),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 // Bearer-token calls carry no cookie a forged page could ride on, so they need no CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
+                // Provider webhooks prove themselves by signature, and one-click unsubscribe (RFC 8058) is
+                // posted by the mail client with only the link's secret: neither can carry a CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer)
+                        .ignoringRequestMatchers("/hooks/**", "/unsubscribe/**"))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS).permitAll()
@@ -164,7 +167,8 @@ class SecurityConfiguration {
     }
 
     static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String uri = request.getRequestURI();
+        return uri.startsWith(request.getContextPath() + "/api/") || uri.startsWith(request.getContextPath() + "/fhir/");
     }
 
     static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -63,17 +63,27 @@ class SignInCompletion implements AuthenticationSuccessHandler {
     /** Signs the person in fully: new session id, full authorities, failures forgotten. */
     void complete(SignedInUser user, String method, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        request.changeSessionId();
-        store(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                SignedInUser.fullAuthorities(user.actor())), request, response);
-        throttle.clear(user.getUsername());
-        accounts.signedIn(user.actor().practiceId(), user.actor().accountId(), clock.instant());
-        audit.record(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN, "account", user.actor().accountId(),
-                "signed in with " + method));
         SavedRequest saved = requests.getRequest(request, response);
         requests.removeRequest(request, response);
         String target = saved != null && saved.getRedirectUrl() != null && isLocal(saved.getRedirectUrl(), request)
                 ? saved.getRedirectUrl() : request.getContextPath() + "/";
+        complete(user, method, target, request, response);
+    }
+
+    /** Signs the person in fully and sends them to a page of this application. */
+    void complete(SignedInUser user, String method, String target, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        request.getSession(true);
+        request.changeSessionId();
+        store(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                SignedInUser.fullAuthorities(user.actor())), request, response);
+        throttle.clear(user.getUsername());
+        // The pages of a client who chose a language speak it from now on (system.LanguageResolver).
+        accounts.language(user.actor().practiceId(), user.actor().accountId())
+                .ifPresent(tag -> request.getSession().setAttribute(app.carryover.system.Languages.SESSION_ATTRIBUTE, tag));
+        accounts.signedIn(user.actor().practiceId(), user.actor().accountId(), clock.instant());
+        audit.record(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN, "account", user.actor().accountId(),
+                "signed in with " + method));
         response.sendRedirect(target);
     }
 

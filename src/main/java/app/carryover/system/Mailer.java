@@ -1,5 +1,7 @@
 package app.carryover.system;
 
+import java.util.Properties;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -7,6 +9,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +42,35 @@ public class Mailer {
     /** True when mail really leaves the machine. */
     public boolean sendsMail() {
         return sender != null;
+    }
+
+    /** The sender's address ("Carryover <no-reply@…>"). */
+    public String from() {
+        return from;
+    }
+
+    /** The mail session to build a {@link MimeMessage} in, for messages that need their own headers. */
+    public Session session() {
+        return sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+    }
+
+    /**
+     * Sends a message built in {@link #session()} (or logs it, as {@link #send(String, String, String)} does).
+     *
+     * @throws MailException when the SMTP server cannot be reached or refuses it
+     */
+    public void send(MimeMessage message) {
+        if (sender == null) {
+            try {
+                log.warn("\n======== E-MAIL NOT SENT: no SMTP server configured (bundled database) ========\n"
+                        + "To:      {}\nSubject: {}\n\n{}\n===============================================================================",
+                        java.util.Arrays.toString(message.getAllRecipients()), message.getSubject(), message.getContent());
+            } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+                log.warn("E-mail not sent (no SMTP server configured) and could not be shown: {}", e.getMessage());
+            }
+            return;
+        }
+        sender.send(message);
     }
 
     /**

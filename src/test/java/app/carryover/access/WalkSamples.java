@@ -57,6 +57,20 @@ final class WalkSamples {
                 .expect(Expect.BAD_REQUEST, "clients have no second factor yet, so a made-up code is refused",
                         CLIENT, OTHER_CLIENT, FOREIGN_CLIENT));
 
+        // fhir: a Questionnaire imported as a custom worksheet (any clinician may make one)
+        samples.put("POST /fhir/r4/Questionnaire", Sample.json((w, c) -> "{\"resourceType\":\"Questionnaire\","
+                + "\"status\":\"active\",\"title\":\"Walk import " + w.newEmail().substring(5, 12) + "\","
+                + "\"item\":[{\"linkId\":\"mood\",\"text\":\"Mood\",\"type\":\"integer\"}]}"));
+        // fhir: a filled mood tracker imported as an entry of the client's mood-tracker assignment (the care team's right)
+        samples.put("POST /fhir/r4/QuestionnaireResponse", Sample.json((w, c) -> "{\"resourceType\":\"QuestionnaireResponse\","
+                + "\"status\":\"completed\",\"identifier\":{\"system\":\"https://ehr.example/walk\",\"value\":\"" + UUID.randomUUID()
+                + "\"},\"questionnaire\":\"https://carryover.app/fhir/Questionnaire/mood-tracker\",\"subject\":{\"reference\":\"Patient/"
+                + w.ids.get("clientId") + "\"},\"basedOn\":[{\"reference\":\"ServiceRequest/" + w.ids.get("assignmentId") + "\"}],"
+                + "\"authored\":\"" + w.context.getBean(java.time.Clock.class).instant() + "\",\"item\":["
+                + "{\"linkId\":\"mood\",\"answer\":[{\"valueInteger\":5}]},{\"linkId\":\"anxiety\",\"answer\":[{\"valueInteger\":4}]}]}")
+                .expect(Expect.NOT_FOUND, "the client named in the body belongs to another practice", FOREIGN_STAFF)
+                .before(World::worksheetAssignment).after(World::plainAgain));
+
         // caseload: inviting clients, care teams, discharge
         samples.put("POST /caseload/invite", Sample.form((w, c) -> Map.of("displayName", "Walk Client",
                 "email", w.newEmail(), "timeZone", "Europe/Paris")));
@@ -80,7 +94,26 @@ final class WalkSamples {
                 .after(World::reacceptTerms));
         samples.put("POST /consent", Sample.form((w, c) -> Map.of("accept", "true")));
         samples.put("POST /settings/privacy", Sample.form((w, c) -> Map.of("kind", "EMAIL_MESSAGES", "given", "true")));
+        // client: the language of their pages, e-mails and reminders (English keeps the walk's pages in English)
+        samples.put("POST /settings/language", Sample.form((w, c) -> Map.of("language", "en")));
         samples.put("PUT /api/v1/me/consents/{kind}", Sample.json((w, c) -> "{\"given\":true}"));
+
+        // reminders: the client's own settings
+        samples.put("POST /settings/reminders", Sample.form((w, c) -> Map.of("times", "08:00, 19:00",
+                "quietStart", "21:30", "quietEnd", "07:30")));
+        samples.put("POST /settings/reminders/channel", Sample.form((w, c) -> Map.of("channel", "email", "on", "true")));
+        samples.put("POST /settings/reminders/feed", Sample.none());
+        samples.put("POST /settings/reminders/feed/off", Sample.none());
+        // reminders: the clinician's digest and follow-ups, the admin's defaults and dead letters
+        samples.put("POST /settings/digest", Sample.form((w, c) -> Map.of("enabled", "true", "hour", "7")));
+        samples.put("POST /clients/{clientId}/reminders/tasks/done", Sample.form((w, c) -> Map.of("taskId",
+                w.ids.get("reminderTaskId")))
+                .before(WalkSamples::openReminderTask).aroundEachSuccess(WalkSamples::openReminderTask, w -> { }));
+        samples.put("POST /admin/reminders/settings", Sample.form((w, c) -> Map.of("times", "09:00, 18:30",
+                "quietStart", "21:00", "quietEnd", "08:00", "nudgeAfterDays", "2", "taskAfterDays", "4")));
+        samples.put("POST /admin/reminders/retry", Sample.form((w, c) -> Map.of("messageId", w.ids.get("deadMessageId")))
+                .expect(Expect.NOT_FOUND, "the message belongs to another practice", FOREIGN_STAFF)
+                .before(WalkSamples::deadMessage).aroundEachSuccess(WalkSamples::deadMessage, w -> { }));
 
         // goals and sessions
         String goal = "{\"statement\":\"Sleep through the night\",\"targetKind\":\"METRIC\",\"metric\":\"nights a week\","
@@ -247,6 +280,10 @@ final class WalkSamples {
         samples.put("POST /today/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
         samples.put("POST /clients/{clientId}/assignments/{assignmentId}/rating", Sample.form((w, c) -> withSubmission(rating)));
 
+        // progress: a chart exists only where there are scores (the walked client has answered a PHQ-9)
+        samples.put("GET /progress/{chart}.svg", Sample.none().expect(Expect.NOT_FOUND,
+                "they have answered no PHQ-9, so there is no chart to draw", Caller.OTHER_CLIENT, Caller.FOREIGN_CLIENT));
+
         // worksheets filled by the client and printed
         samples.put("GET /today/assignments/{assignmentId}/worksheet", Sample.none()
                 .before(World::worksheetAssignment).after(World::plainAgain));
@@ -370,6 +407,43 @@ final class WalkSamples {
     private static Sample undo(Sample sample) {
         return sample.before(World::dismissedDetection).aroundEachSuccess(World::dismissedDetection, w -> { })
                 .after(World::freshTranscript);
+    }
+
+    /** A reminder message of the walk's client that gave up (state DEAD), named by {deadMessageId}. */
+    private static void deadMessage(World w) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = w.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String id = w.ids.get("deadMessageId");
+        if (id != null) {
+            jdbc.sql("UPDATE reminder_message SET state = 'DEAD', attempts = 12 WHERE id = ?::uuid").param(id).update();
+            return;
+        }
+        UUID message = app.carryover.system.Uuids.timeOrdered();
+        byte[] secret = UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        jdbc.sql("""
+                INSERT INTO reminder_message (practice_id, id, client_id, channel, due_at, local_date, address, state, attempts,
+                    last_error, link_hash, link_sealed, created_at, updated_at)
+                VALUES (?, ?, ?, 'email', now(), current_date, ?, 'DEAD', 12, 'gave up after 12 attempts: walk', ?, ?, now(), now())""")
+                .params(w.practice.id(), message, w.practice.client().clientId(), w.practice.client().email(),
+                        app.carryover.system.Uuids.timeOrdered().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        w.context.getBean(app.carryover.system.SecretBox.class).seal(secret))
+                .update();
+        w.ids.put("deadMessageId", message.toString());
+    }
+
+    /** An open follow-up task on the walk's client, named by {reminderTaskId}. */
+    private static void openReminderTask(World w) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = w.context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String id = w.ids.get("reminderTaskId");
+        if (id != null) {
+            jdbc.sql("UPDATE reminder_escalation SET resolved_at = NULL, resolved_by = NULL WHERE id = ?::uuid").param(id).update();
+            return;
+        }
+        UUID task = app.carryover.system.Uuids.timeOrdered();
+        jdbc.sql("""
+                INSERT INTO reminder_escalation (practice_id, id, client_id, assignment_id, step, since, created_at)
+                VALUES (?, ?, ?, ?::uuid, 'TASK', current_date - 4, now())""")
+                .params(w.practice.id(), task, w.practice.client().clientId(), w.ids.get("assignmentId")).update();
+        w.ids.put("reminderTaskId", task.toString());
     }
 
     private static void discharge(World w) {

@@ -66,12 +66,12 @@ final class World {
     final Map<String, String> ids = new HashMap<>();
     /** Path variables naming objects that belong to the client's record. */
     static final Set<String> CLIENT_OBJECTS = Set.of("clientId", "goalId", "sessionId", "assignmentId", "entryId",
-            "transcriptId", "detectionId", "hierarchyId", "scheduleId", "alertId", "responseId", "requestId");
+            "transcriptId", "detectionId", "hierarchyId", "scheduleId", "alertId", "responseId", "requestId", "id");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey",
             "customMeasureId");
     /** Path variables that are values, not objects (any caller may name them). */
-    static final Set<String> VALUES = Set.of("kind", "version", "instrumentKey");
+    static final Set<String> VALUES = Set.of("kind", "version", "instrumentKey", "chart", "type");
 
     private int counter;
 
@@ -104,6 +104,8 @@ final class World {
                 "Sleep through the night", null, GoalTarget.Kind.METRIC, null, GoalTarget.Comparator.AT_LEAST,
                 new java.math.BigDecimal("5"), "nights a week slept through", new java.math.BigDecimal("1"), null))
                 .id().toString());
+        ids.put("type", "Goal"); // the FHIR API's /fhir/r4/{type}/{id}: the goal as a FHIR Goal
+        ids.put("id", ids.get("goalId"));
         Sessions sessions = context.getBean(Sessions.class);
         java.time.LocalDateTime earlier = clock.instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime()
                 .minusHours(2).withSecond(0).withNano(0);
@@ -120,6 +122,7 @@ final class World {
         context.getBean(Consents.class).decide(practice.client().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
         freshTranscript();
         ids.put("instrumentKey", "PHQ9");
+        ids.put("chart", "PHQ9");
         freshSchedule();
         freshCustomMeasure();
         freshAlert();

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,6 +53,8 @@ class BackgroundWorkTests {
     PlatformTransactionManager transactions;
     @Autowired
     Scheduler applicationScheduler;
+    @Autowired
+    ConfigurableApplicationContext context;
 
     private final String taskName = "test-" + UUID.randomUUID();
     private final Map<String, Note> received = new ConcurrentHashMap<>();
@@ -137,6 +140,17 @@ class BackgroundWorkTests {
         }
         assertThat(runs).hasSize(count);
         assertThat(runs.values()).as("no execution ran twice").allSatisfy(n -> assertThat(n).hasValue(1));
+    }
+
+    /** The test framework pauses a cached context while another one runs and restarts it afterwards. */
+    @Test
+    void theApplicationsSchedulerStillRunsWorkAfterItsContextWasPausedAndRestarted() {
+        context.pause();
+        context.restart();
+
+        assertThat(applicationScheduler.getSchedulerState().isShuttingDown())
+                .as("a stopped scheduler never runs again").isFalse();
+        assertThat(applicationScheduler.getSchedulerState().isPaused()).isFalse();
     }
 
     private ManualScheduler manualNode() {

@@ -80,6 +80,17 @@ public final class Fixtures {
         return new Person(practiceId, id, email, name, roles, secret, null);
     }
 
+    /** Another client of a practice, in a time zone, who has accepted the terms. */
+    public static Person client(ApplicationContext context, UUID practiceId, String name, ZoneId zone, Person primary) {
+        String tag = "c" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = "client-" + tag + "@example.org";
+        UUID id = context.getBean(PracticeProvisioning.class).addAccount(practiceId, email, name, EnumSet.of(Role.CLIENT), PASSWORD);
+        ClientRecord record = context.getBean(Caseload.class).admit(practiceId, id, name, zone, primary.accountId());
+        Person person = new Person(practiceId, id, email, name, EnumSet.of(Role.CLIENT), null, record.id());
+        context.getBean(Consents.class).decide(person.actor(), ConsentKind.TERMS, true);
+        return person;
+    }
+
     private static Person client(PracticeProvisioning provisioning, Caseload caseload, UUID practiceId, String who,
             String tag, String name, Person primary) {
         String email = who + "-" + tag + "@example.org";

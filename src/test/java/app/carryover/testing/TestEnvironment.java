@@ -25,6 +25,7 @@ public final class TestEnvironment {
 
     private final BundledDatabase database;
     private final GreenMail mail;
+    private final SmsProvider sms;
     private final Path dataDirectory;
 
     private TestEnvironment() throws IOException {
@@ -33,10 +34,16 @@ public final class TestEnvironment {
         database = BundledDatabase.start(dataDirectory.resolve("db"), Boolean.getBoolean("carryover.test.durable"));
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        sms = new SmsProvider();
         // Spring Boot runs its shutdown handlers after every application context has closed, so the
         // database outlives the beans that still use it while closing (the event publication registry).
         SpringApplication.getShutdownHandlers().add(() -> {
             mail.stop();
+            try {
+                sms.stop();
+            } catch (IOException e) {
+                // the JVM is ending anyway
+            }
             database.close();
             FileSystemUtils.deleteRecursively(dataDirectory.toFile());
         });
@@ -63,6 +70,11 @@ public final class TestEnvironment {
 
     public GreenMail mail() {
         return mail;
+    }
+
+    /** The local stand-in for the text-message provider. */
+    public SmsProvider sms() {
+        return sms;
     }
 
     public int smtpPort() {

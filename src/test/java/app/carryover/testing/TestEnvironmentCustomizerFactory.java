@@ -50,6 +50,10 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
             properties.put("spring.mail.password", "");
             properties.put("spring.mail.properties.mail.smtp.starttls.enable", "false");
             properties.put("carryover.base-url", "http://localhost");
+            properties.put("carryover.reminders.sms.base-url", env.sms().url());
+            properties.put("carryover.reminders.sms.account-sid", SmsProvider.ACCOUNT);
+            properties.put("carryover.reminders.sms.auth-token", SmsProvider.TOKEN);
+            properties.put("carryover.reminders.sms.from", SmsProvider.FROM);
             properties.put("carryover.metrics-token", OperationsTokens.SCRAPE);
             // Background work runs when a test asks (ManualScheduler.runAnyDueExecutions), at the test clock's time.
             properties.put("carryover.scheduler.mode", "manual");

@@ -37,7 +37,8 @@ public final class WebSession {
                     .param("code", TestTotp.code(person.totpSecret(), clock.instant())));
             target = first.getResponse().getRedirectedUrl();
         }
-        assertThat(target).as("sign-in of %s", person.email()).endsWith("/");
+        assertThat(target).as("sign-in of %s: %d %s", person.email(), first.getResponse().getStatus(),
+                first.getResponse().getContentAsString().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").strip()).endsWith("/");
         return web;
     }
 
