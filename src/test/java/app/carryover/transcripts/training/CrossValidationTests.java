@@ -25,6 +25,9 @@ class CrossValidationTests {
 
     static final Path DATA = Path.of(System.getenv().getOrDefault("CARRYOVER_DEV_DATA", "../shared/data/homework-utterances"));
 
+    /** Issue 19's development material outside the clinic (primary care, brief interventions, school, parenting, adherence). */
+    static final Path SETTINGS = Path.of("src/test/resources/transcripts/settings/dev/sessions");
+
     static List<LabelledData.Utterance> utterances;
     static List<LabelledData.Session> sessions;
 
@@ -64,7 +67,8 @@ class CrossValidationTests {
 
     @Test
     void theShippedModelIsTheOneTheTrainingCodeMakes() throws Exception {
-        DetectorModel trained = Training.train(utterances, sessions);
+        List<LabelledData.Session> settings = LabelledData.sessions(SETTINGS, new TranscriptReader(SpeakerRoles.none()));
+        DetectorModel trained = Training.train(utterances, Training.withSettings(sessions, settings));
         DetectorModel shipped = DetectorModel.shipped();
         for (int i = 0; i < trained.assign.length; i++) {
             assertThat(shipped.assign[i]).as("assign weight of " + (i < TurnFeatures.count() ? TurnFeatures.NAMES.get(i) : "bias"))
