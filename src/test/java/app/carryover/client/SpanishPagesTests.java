@@ -200,6 +200,57 @@ class SpanishPagesTests {
     }
 
     @Test
+    void beforeSignInTheSignInPageFollowsTheBrowser() throws Exception {
+        WebSession stranger = new WebSession(mvc);
+        MvcResult spanish = stranger.perform(get("/signin").header("Accept-Language", "es-MX,es;q=0.9"));
+        assertThat(spanish.getResponse().getContentAsString()).contains("<html lang=\"es\"");
+        assertThat(WebSession.textOf(spanish)).contains("Entrar").contains("Correo electrónico").contains("Contraseña")
+                .doesNotContain("Password");
+        assertThat(WebSession.textOf(stranger.perform(get("/signin").header("Accept-Language", "en-US"))))
+                .contains("Sign in").contains("E-mail address");
+    }
+
+    @Test
+    void aSpanishClientAnswersAValidatedQuestionnaireKeptInEnglishAroundSpanishWords() throws Exception {
+        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        clinician.perform(post("/clients/" + practice.client().clientId() + "/measure-schedules").param("instrument", "PHQ9")
+                .param("kind", "EVERY_N_WEEKS").param("intervalWeeks", "1"));
+        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        client.perform(post("/settings/language").param("language", "es"));
+        assertThat(client.read("/today")).contains("PHQ-9").contains("Cuestionario para el ")
+                .contains("de 2026").contains("9 preguntas, unos 2 minutos.").contains("Responder ahora");
+        String form = client.read("/today/measures/PHQ9");
+        assertThat(form).contains("Este cuestionario se muestra en inglés. Es un cuestionario validado")
+                .contains("Over the last 2 weeks").contains("Enviar");
+        MvcResult refused = client.perform(post("/today/measures/PHQ9").param("submissionId", UUID.randomUUID().toString())
+                .param("item1", "0"));
+        assertThat(WebSession.textOf(refused)).contains("Todavía no se ha enviado").contains("la pregunta 2 necesita una respuesta");
+        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder answers = post("/today/measures/PHQ9")
+                .param("submissionId", UUID.randomUUID().toString());
+        for (int i = 1; i <= 10; i++) {
+            answers.param("item" + i, i == 1 || i == 2 ? "1" : "0");
+        }
+        assertThat(WebSession.textOf(client.perform(answers))).contains("Gracias")
+                .contains("Su puntuación de PHQ-9 hoy es 2 de 27 (mínima). Su terapeuta la repasará con usted.")
+                .contains("Volver a Hoy");
+    }
+
+    @Test
+    void aSpanishClientSaysSomethingAboutTheirPracticeInSpanish() throws Exception {
+        Assignment walk = walk();
+        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        client.perform(post("/settings/language").param("language", "es"));
+        String say = client.read("/today/assignments/" + walk.id() + "/say?kind=QUESTION");
+        assertThat(say).contains("Qué hacer: Camine veinte minutos").contains("Con qué frecuencia: dos veces al día")
+                .contains("Hasta cuándo: Hasta su sesión del lunes 18 de mayo de 2026 a las 17:00.")
+                .contains("¿Qué le gustaría decirle a su terapeuta?").contains("Tengo una pregunta").contains("Enviar a su terapeuta");
+        MvcResult refused = client.perform(post("/today/assignments/" + walk.id() + "/say").param("kind", "QUESTION")
+                .param("body", ""));
+        assertThat(WebSession.textOf(refused)).contains("Sus palabras: escriba su pregunta para que su terapeuta pueda responderla");
+        assertThat(client.read("/good-homework")).contains("Cómo son unas buenas tareas").contains("Debe saber por qué");
+    }
+
+    @Test
     void beforeChoosingTheBrowsersLanguageDecidesAndEnglishStaysTheDefault() throws Exception {
         walk();
         WebSession client = WebSession.signIn(mvc, practice.client(), clock);

@@ -36,6 +36,11 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     private Browser(String baseUrl, int width, int height) throws IOException {
+        this(baseUrl, width, height, null);
+    }
+
+    /** @param languages the browser's Accept-Language ("es-ES,es"), null for Chromium's own */
+    private Browser(String baseUrl, int width, int height, String languages) throws IOException {
         this.baseUrl = baseUrl;
         this.profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
@@ -43,6 +48,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        if (languages != null) {
+            options.addArguments("--lang=" + languages.split(",")[0]);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
+        }
         if (width < 500) {
             // Chromium keeps windows at least 500 pixels wide; a phone's viewport needs its device metrics.
             options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
@@ -62,6 +71,13 @@ public final class Browser implements AutoCloseable {
     /** A phone-sized browser (a 390 × 844 viewport). */
     public static Browser phone(String baseUrl) throws IOException {
         return open(baseUrl, 390, 844);
+    }
+
+    /** A phone-sized browser whose language settings ask for {@code languages} ("es-ES,es"). */
+    public static Browser phone(String baseUrl, String languages) throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: install Debian's chromium and chromium-driver");
+        return new Browser(baseUrl, 390, 844, languages);
     }
 
     private static Browser open(String baseUrl, int width, int height) throws IOException {
