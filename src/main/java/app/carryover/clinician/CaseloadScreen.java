@@ -54,9 +54,11 @@ class CaseloadScreen {
     private final PracticeZones practices;
     private final Reminders reminders;
     private final ClientVoice voice;
+    private final app.carryover.caseload.ClientAccess access;
 
     CaseloadScreen(Caseload caseload, Assignments assignments, Sessions sessions, Consents consents, Clock clock,
-            PracticeZones practices, Reminders reminders, ClientVoice voice) {
+            PracticeZones practices, Reminders reminders, ClientVoice voice, app.carryover.caseload.ClientAccess access) {
+        this.access = access;
         this.reminders = reminders;
         this.voice = voice;
         this.practices = practices;
@@ -71,7 +73,8 @@ class CaseloadScreen {
     @GetMapping("/caseload")
     String caseload(Actor actor, Model model) {
         Instant now = clock.instant();
-        List<Row> rows = caseload.mine(actor).stream().map(c -> row(actor, c, now)).sorted(BY_NEED).toList();
+        List<Row> rows = access.readAll(actor, caseload.mine(actor), "assignment progress").stream()
+                .map(c -> row(actor, c, now)).sorted(BY_NEED).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("viewerZone", practices.zoneOf(actor.practiceId()));
         model.addAttribute("followUps", reminders.followUps(actor));
