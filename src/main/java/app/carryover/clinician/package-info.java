@@ -4,5 +4,5 @@
  * session's transcripts), the pre-session brief and the assignment page. Nothing depends on this module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Clinician screens",
-        allowedDependencies = {"system", "practice", "caseload", "goals", "sessions", "homework", "worksheets", "transcripts", "measures", "reminders"})
+        allowedDependencies = {"system", "practice", "caseload", "goals", "sessions", "homework", "worksheets", "transcripts", "measures", "progress", "reminders"})
 package app.carryover.clinician;

@@ -43,9 +43,11 @@ class SignInLinks implements OneTimeTokenService, OneTimeTokenGenerationSuccessH
     private final String baseUrl;
 
     private final PracticeFence fence;
+    private final app.carryover.system.Texts texts;
 
     SignInLinks(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, Clock clock,
-            @Value("${carryover.base-url}") String baseUrl, PracticeFence fence) {
+            @Value("${carryover.base-url}") String baseUrl, PracticeFence fence, app.carryover.system.Texts texts) {
+        this.texts = texts;
         this.fence = fence;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -76,15 +78,12 @@ class SignInLinks implements OneTimeTokenService, OneTimeTokenGenerationSuccessH
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken token) throws IOException {
-        eligible(token.getUsername()).ifPresent(account -> mailer.send(account.email(), "Your Carryover sign-in link", """
-                Hello %s,
-
-                Use this link to sign in to Carryover. It works once, for the next 15 minutes:
-
-                %s/signin/link?token=%s
-
-                If you did not ask for it, you can ignore this message; nobody can sign in without the link.
-                """.formatted(account.displayName(), baseUrl, token.getTokenValue())));
+        eligible(token.getUsername()).ifPresent(account -> {
+            java.util.Locale language = accounts.language(account.practiceId(), account.id())
+                    .flatMap(app.carryover.system.Languages::of).orElse(app.carryover.system.Languages.ENGLISH);
+            mailer.send(account.email(), texts.in(language, "mail.signInLink.subject"), texts.in(language,
+                    "mail.signInLink.body", account.displayName(), baseUrl + "/signin/link?token=" + token.getTokenValue()));
+        });
         response.sendRedirect(request.getContextPath() + "/signin/link/sent");
     }
 

@@ -71,7 +71,7 @@ final class World {
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey",
             "customMeasureId");
     /** Path variables that are values, not objects (any caller may name them). */
-    static final Set<String> VALUES = Set.of("kind", "version", "instrumentKey", "type");
+    static final Set<String> VALUES = Set.of("kind", "version", "instrumentKey", "chart", "type");
 
     private int counter;
 
@@ -122,6 +122,7 @@ final class World {
         context.getBean(Consents.class).decide(practice.client().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
         freshTranscript();
         ids.put("instrumentKey", "PHQ9");
+        ids.put("chart", "PHQ9");
         freshSchedule();
         freshCustomMeasure();
         freshAlert();
