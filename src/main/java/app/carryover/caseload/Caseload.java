@@ -108,7 +108,8 @@ public class Caseload implements ClientAccounts {
         if (!clinician.has(Role.CLINICIAN)) {
             return List.of();
         }
-        return clients.onTeamOf(clinician.practiceId(), clinician.accountId());
+        return app.carryover.system.RequestMemo.get("caseload:" + clinician.practiceId() + ":" + clinician.accountId(),
+                () -> clients.onTeamOf(clinician.practiceId(), clinician.accountId()));
     }
 
     /** Every client of the practice, by name, for admins (names and schedules only). */

@@ -53,13 +53,18 @@ public class Practices implements app.carryover.system.PracticeZones {
     }
 
     public PracticeView of(Actor actor) {
-        return practices.find(actor.practiceId()).map(Practices::view)
+        return practice(actor.practiceId()).map(Practices::view)
                 .orElseThrow(() -> ProblemException.notFound("Practice"));
     }
 
     @Override
     public java.time.ZoneId zoneOf(UUID practiceId) {
-        return practices.find(practiceId).map(Practice::timeZone).orElseThrow(() -> ProblemException.notFound("Practice"));
+        return practice(practiceId).map(Practice::timeZone).orElseThrow(() -> ProblemException.notFound("Practice"));
+    }
+
+    /** The practice's row, read once per reading request (every page shows its zone, name or demo mark). */
+    private Optional<Practice> practice(UUID practiceId) {
+        return app.carryover.system.RequestMemo.get("practice:" + practiceId, () -> practices.find(practiceId));
     }
 
     /**
