@@ -46,10 +46,19 @@ function carryoverDraftForm(element) {
   var form = element && (element.form || element.closest && element.closest('form'));
   return form && form.hasAttribute('data-draft-url') ? form : null;
 }
+// Each change is counted, and a send remembers the count it carried: a reply to an older send (one
+// still on its way while more was typed) must not mark the newer words as kept.
 document.addEventListener('input', function (event) {
   var form = carryoverDraftForm(event.target);
   if (form) {
     form.setAttribute('data-dirty', 'true');
+    form.setAttribute('data-edits', String(Number(form.getAttribute('data-edits') || 0) + 1));
+  }
+});
+document.addEventListener('htmx:beforeRequest', function (event) {
+  var form = event.detail.elt;
+  if (form && form.hasAttribute && form.hasAttribute('data-draft-url') && event.detail.xhr) {
+    event.detail.xhr.carryoverEdits = form.getAttribute('data-edits');
   }
 });
 document.addEventListener('submit', function (event) {
@@ -62,7 +71,9 @@ document.addEventListener('htmx:afterRequest', function (event) {
   var form = event.detail.elt;
   if (form && form.hasAttribute && form.hasAttribute('data-draft-url')) {
     if (event.detail.successful) {
-      form.removeAttribute('data-dirty');
+      if (!event.detail.xhr || event.detail.xhr.carryoverEdits === form.getAttribute('data-edits')) {
+        form.removeAttribute('data-dirty');
+      }
     } else {
       var status = document.getElementById('draft-status');
       if (status) {

@@ -357,6 +357,7 @@ class WorksheetFillController {
         days.add(new EarlierDays.Choice(today, texts.get("day.today", Dates.longDay(today, today, locale))));
         days.addAll(EarlierDays.offered(today, assignment.startDate(), backdateDays, texts, locale));
         model.addAttribute("today", today);
+        model.addAttribute("zone", client.timeZone());
         model.addAttribute("days", days);
         model.addAttribute("backdateDays", backdateDays);
         return "client/worksheet";

@@ -46,6 +46,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {"/signin", "/signin/link", "/signin/link/sent", "/signin/reset",
             "/signin/reset/**", "/setup", "/invitations/**", "/r/**", "/unsubscribe/**", "/calendar/**", "/hooks/**",
             "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+            "/sw.js", "/manifest.webmanifest", "/offline",
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs",
             "/v3/api-docs/**", "/fhir/r4/metadata"};
 

@@ -34,15 +34,16 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final String baseUrl;
     private final Path profile;
+    private final boolean ownsProfile;
 
-    private Browser(String baseUrl, int width, int height) throws IOException {
-        this(baseUrl, width, height, null);
-    }
-
-    /** @param languages the browser's Accept-Language ("es-ES,es"), null for Chromium's own */
-    private Browser(String baseUrl, int width, int height, String languages) throws IOException {
+    /**
+     * @param languages the browser's Accept-Language ("es-ES,es"), null for Chromium's own
+     * @param keptProfile a profile folder the caller keeps, null for a fresh one deleted on close
+     */
+    private Browser(String baseUrl, int width, int height, String languages, Path keptProfile) throws IOException {
         this.baseUrl = baseUrl;
-        this.profile = Files.createTempDirectory("chromium-profile");
+        this.ownsProfile = keptProfile == null;
+        this.profile = keptProfile != null ? keptProfile : Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -75,16 +76,29 @@ public final class Browser implements AutoCloseable {
 
     /** A phone-sized browser whose language settings ask for {@code languages} ("es-ES,es"). */
     public static Browser phone(String baseUrl, String languages) throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: install Debian's chromium and chromium-driver");
-        return new Browser(baseUrl, 390, 844, languages);
+        assumeInstalled();
+        return new Browser(baseUrl, 390, 844, languages, null);
+    }
+
+    /**
+     * A phone-sized browser on a profile folder the caller keeps (and deletes), so closing it and opening
+     * another on the same folder is the same phone's browser restarted: its service worker, caches and
+     * IndexedDB stay; its session cookies go.
+     */
+    public static Browser phone(String baseUrl, Path profile) throws IOException {
+        assumeInstalled();
+        return new Browser(baseUrl, 390, 844, null, profile);
     }
 
     private static Browser open(String baseUrl, int width, int height) throws IOException {
+        assumeInstalled();
+        return new Browser(baseUrl, width, height, null, null);
+    }
+
+    private static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: install Debian's chromium and chromium-driver (apt-get install -y chromium "
                         + "chromium-driver), as .ci/run does");
-        return new Browser(baseUrl, width, height);
     }
 
     public Browser go(String path) {
@@ -198,6 +212,8 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-        org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
+        if (ownsProfile) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
+        }
     }
 }
