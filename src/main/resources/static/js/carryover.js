@@ -55,6 +55,14 @@ document.addEventListener('input', function (event) {
     form.setAttribute('data-edits', String(Number(form.getAttribute('data-edits') || 0) + 1));
   }
 });
+// Each send carries the moment it was made, so the server keeps the newest words whatever order the
+// sends arrive in (the page may be left with an earlier send still on its way).
+document.addEventListener('htmx:configRequest', function (event) {
+  var form = event.detail.elt;
+  if (form && form.hasAttribute && form.hasAttribute('data-draft-url')) {
+    event.detail.parameters['draftSentAt'] = String(Date.now());
+  }
+});
 document.addEventListener('htmx:beforeRequest', function (event) {
   var form = event.detail.elt;
   if (form && form.hasAttribute && form.hasAttribute('data-draft-url') && event.detail.xhr) {
@@ -82,10 +90,15 @@ document.addEventListener('htmx:afterRequest', function (event) {
     }
   }
 });
+function carryoverDraftBody(form) {
+  var body = new URLSearchParams(new FormData(form));
+  body.set('draftSentAt', String(Date.now()));
+  return body;
+}
 function carryoverSendDrafts() {
   document.querySelectorAll('form[data-draft-url][data-dirty]').forEach(function (form) {
     if (!form.hasAttribute('data-submitted')
-        && navigator.sendBeacon(form.getAttribute('data-draft-url'), new URLSearchParams(new FormData(form)))) {
+        && navigator.sendBeacon(form.getAttribute('data-draft-url'), carryoverDraftBody(form))) {
       form.removeAttribute('data-dirty');
     }
   });

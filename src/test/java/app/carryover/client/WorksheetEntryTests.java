@@ -166,6 +166,31 @@ class WorksheetEntryTests {
     }
 
     @Test
+    void aDraftSendThatArrivesAfterANewerOneLeavesTheNewerWords() throws Exception {
+        Assignment a = assign(BuiltInWorksheets.THOUGHT_RECORD);
+        String path = "/today/assignments/" + a.id() + "/worksheet";
+        String submission = UUID.randomUUID().toString();
+        // the page is left while a send made mid-word is still on its way: the send on leaving (newer, with
+        // the whole thought) reaches the server first, the older one after it
+        client.perform(post(path + "/draft").param("submissionId", submission).param("draftSentAt", "1765152000900")
+                .param("situation", "Standing in the queue at the bank").param("thoughts[0].thought", "Everyone is staring at me"));
+        client.perform(post(path + "/draft").param("submissionId", submission).param("draftSentAt", "1765152000100")
+                .param("situation", "Standing in the queue at the bank").param("thoughts[0].thought", "Everyone is sta"));
+        assertThat(client.perform(get(path)).getResponse().getContentAsString()).contains("Welcome back")
+                .contains(">Everyone is staring at me</textarea>").doesNotContain(">Everyone is sta</textarea>");
+        // an older send of an emptied form does not remove the newer draft either
+        client.perform(post(path + "/draft").param("submissionId", submission).param("draftSentAt", "1765152000200")
+                .param("situation", ""));
+        assertThat(client.perform(get(path)).getResponse().getContentAsString())
+                .contains(">Everyone is staring at me</textarea>");
+        // and a newer send still replaces it
+        client.perform(post(path + "/draft").param("submissionId", submission).param("draftSentAt", "1765152001000")
+                .param("situation", "At the bank, in the queue").param("thoughts[0].thought", "Everyone is staring at me"));
+        assertThat(client.perform(get(path)).getResponse().getContentAsString())
+                .contains(">At the bank, in the queue</textarea>");
+    }
+
+    @Test
     void aDraftSentAfterItsEntryWasSavedKeepsNothingAndAClearedFormDropsTheDraft() throws Exception {
         Assignment a = assign(BuiltInWorksheets.MOOD_TRACKER);
         String path = "/today/assignments/" + a.id() + "/worksheet";
