@@ -104,6 +104,36 @@ function carryoverSendDrafts() {
   });
 }
 window.addEventListener('pagehide', carryoverSendDrafts);
+// Leaving by one of the page's own links with words not yet sent: they are sent first (for up to two
+// seconds), then the link is followed. A beacon sent while the page unloads is not always delivered
+// once a service worker controls the page (seen in headless Chromium under load); this is.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('a[href]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
+      || event.altKey || link.target || link.hasAttribute('download') || link.origin !== window.location.origin) {
+    return;
+  }
+  var form = document.querySelector('form[data-draft-url][data-dirty]:not([data-submitted])');
+  if (!form || !window.fetch) {
+    return;
+  }
+  event.preventDefault();
+  var gone = false;
+  var go = function () {
+    if (!gone) {
+      gone = true;
+      window.location.href = link.href;
+    }
+  };
+  window.setTimeout(go, 2000);
+  fetch(form.getAttribute('data-draft-url'), {method: 'POST', body: carryoverDraftBody(form), credentials: 'same-origin'})
+      .then(function (response) {
+        if (response.ok) {
+          form.removeAttribute('data-dirty');
+        }
+        go();
+      }, go);
+});
 document.addEventListener('visibilitychange', function () {
   if (document.visibilityState === 'hidden') {
     carryoverSendDrafts();
