@@ -56,11 +56,22 @@ public class Caseload implements ClientAccounts {
      */
     @Transactional
     public Invited invite(Actor clinician, String displayName, String email, String timeZone) {
+        return invite(clinician, displayName, email, timeZone, "");
+    }
+
+    /**
+     * Invites a client who will read Carryover (pages, the invitation itself, reminders) in {@code language}
+     * ("en" or "es"); blank leaves it to their browser when they accept.
+     */
+    @Transactional
+    public Invited invite(Actor clinician, String displayName, String email, String timeZone, String language) {
+        java.util.Locale chosen = language == null || language.isBlank() ? null : app.carryover.system.Languages.of(language)
+                .orElseThrow(() -> ProblemException.invalid("language", "must be English or Spanish"));
         if (!clinician.has(Role.CLINICIAN)) {
             throw ProblemException.forbidden("Only clinicians invite clients.");
         }
         ZoneId zone = Practices.zone("timeZone", timeZone);
-        Invitations.Sent sent = invitations.invite(clinician, email, displayName, Set.of(Role.CLIENT));
+        Invitations.Sent sent = invitations.invite(clinician, email, displayName, Set.of(Role.CLIENT), chosen);
         ClientRecord client = new ClientRecord(clinician.practiceId(), Uuids.timeOrdered(), sent.accountId(),
                 displayName.trim(), zone, ClientRecord.Status.ACTIVE, clock.instant());
         clients.insert(client);

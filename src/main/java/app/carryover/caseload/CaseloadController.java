@@ -40,10 +40,11 @@ class CaseloadController {
     @PostMapping("/caseload/invite")
     String invite(Actor actor, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String timeZone,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String language, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         Caseload.Invited invited;
         try {
-            invited = caseload.invite(actor, displayName, email, timeZone);
+            invited = caseload.invite(actor, displayName, email, timeZone, language);
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
             return inviteForm(actor, model);

@@ -7,9 +7,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import app.carryover.system.Dates;
 import app.carryover.system.ProblemException;
+import app.carryover.system.Texts;
 import app.carryover.system.ProblemException.FieldProblem;
 
 /**
@@ -29,14 +31,15 @@ final class EarlierDays {
     }
 
     /** The days before today a practice that began on {@code start} may be logged for, latest first. */
-    static List<Choice> offered(LocalDate today, LocalDate start, int backdateDays) {
+    static List<Choice> offered(LocalDate today, LocalDate start, int backdateDays, Texts texts, Locale locale) {
         List<Choice> days = new ArrayList<>();
         for (int back = 1; back <= backdateDays; back++) {
             LocalDate day = today.minusDays(back);
             if (day.isBefore(start)) {
                 break;
             }
-            days.add(new Choice(day, (back == 1 ? "Yesterday, " : "") + Dates.longDay(day, today)));
+            String date = Dates.longDay(day, today, locale);
+            days.add(new Choice(day, back == 1 ? texts.in(locale, "day.yesterday", date) : date));
         }
         return days;
     }

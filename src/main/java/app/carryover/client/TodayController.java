@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,9 @@ import app.carryover.system.Actor;
 import app.carryover.system.Dates;
 import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
+import app.carryover.system.Texts;
 import app.carryover.worksheets.Answers;
+import app.carryover.worksheets.WorksheetTexts;
 import app.carryover.worksheets.WorksheetView;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -54,11 +55,9 @@ import jakarta.servlet.http.HttpServletResponse;
 class TodayController {
 
     /** One card of Today. */
-    record Card(AssignmentProgress progress, String todayLine, String periodLine, String dueLine, UUID submissionId,
+    record Card(AssignmentProgress progress, String todayLine, String periodLine, String dueLine, String dose, UUID submissionId,
             boolean reflectionDue, List<EarlierDays.Choice> earlierDays, UUID lateSubmissionId) {
     }
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH);
 
     private final ClientAccess access;
     private final Practices practices;
@@ -70,10 +69,14 @@ class TodayController {
     private final MeasureSchedules measures;
     private final Clock clock;
     private final ClientVoice voice;
+    private final Texts texts;
+    private final WorksheetTexts worksheetTexts;
 
     TodayController(ClientAccess access, Practices practices, Assignments assignments, PracticeLog log,
             HomeworkReviews reviews, Sessions sessions, EntryDrafts drafts, MeasureSchedules measures, Clock clock,
-            ClientVoice voice) {
+            ClientVoice voice, Texts texts, WorksheetTexts worksheetTexts) {
+        this.texts = texts;
+        this.worksheetTexts = worksheetTexts;
         this.drafts = drafts;
         this.voice = voice;
         this.access = access;
@@ -92,17 +95,20 @@ class TodayController {
         ClientRecord client = access.read(actor, actor.clientId(), "today");
         Instant now = clock.instant();
         LocalDate today = now.atZone(client.timeZone()).toLocalDate();
+        Locale locale = texts.locale();
         List<TherapySession> timeline = sessions.list(actor, actor.clientId());
         List<Card> cards = new ArrayList<>();
         List<String> upcoming = new ArrayList<>();
         int backdateDays = practices.of(actor).backdateDays();
         for (AssignmentProgress p : assignments.progress(actor, actor.clientId(), false)) {
             if (p.assignment().startDate().isAfter(today)) {
-                upcoming.add(p.assignment().title() + " — starts " + (p.assignment().startDate().equals(today.plusDays(1))
-                        ? "tomorrow" : nearDay(p.assignment().startDate(), today)) + ", " + p.assignment().dose().describe());
+                String dose = p.assignment().dose().describe(texts, locale);
+                upcoming.add(p.assignment().startDate().equals(today.plusDays(1))
+                        ? texts.get("today.upcoming.tomorrow", p.assignment().title(), dose)
+                        : texts.get("today.upcoming.on", p.assignment().title(), nearDay(p.assignment().startDate(), today, locale), dose));
                 continue;
             }
-            cards.add(card(client, p, timeline, today, backdateDays));
+            cards.add(card(client, p, timeline, today, backdateDays, locale));
         }
         model.addAttribute("upcoming", upcoming);
         model.addAttribute("client", client);
@@ -111,14 +117,15 @@ class TodayController {
         model.addAttribute("backdateDays", backdateDays);
         model.addAttribute("voice", voice.voice(actor, actor.clientId()));
         model.addAttribute("dueMeasures", measures.due(actor, actor.clientId()));
-        model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today))
+        model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today, locale))
                 .orElse(null));
         if (logged != null) {
             PracticeEntry entry = log.get(actor, actor.clientId(), logged);
             String title = assignments.get(actor, actor.clientId(), entry.assignmentId()).title();
             model.addAttribute("logged", entry);
-            model.addAttribute("loggedLine", "Logged: " + title + (entry.localDate().equals(today) ? ", today."
-                    : entry.localDate().equals(today.minusDays(1)) ? ", for yesterday." : ", for " + Dates.longDay(entry.localDate(), today) + "."));
+            model.addAttribute("loggedLine", entry.localDate().equals(today) ? texts.get("today.logged.today", title)
+                    : entry.localDate().equals(today.minusDays(1)) ? texts.get("today.logged.yesterday", title)
+                    : texts.get("today.logged.on", title, Dates.longDay(entry.localDate(), today, locale)));
         }
         return "client/today";
     }
@@ -152,7 +159,7 @@ class TodayController {
     String rate(Actor actor, @PathVariable UUID entryId, @RequestParam(required = false) Integer rating,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         rateAndNote(actor, entryId, rating, note);
-        redirect.addFlashAttribute("notice", "Saved. Thank you.");
+        redirect.addFlashAttribute("notice", texts.get("today.saved"));
         return "redirect:/today";
     }
 
@@ -179,7 +186,7 @@ class TodayController {
             FormErrors.reject(e, model, response);
             return reflection(actor, assignmentId, model);
         }
-        redirect.addFlashAttribute("notice", "Thank you. Your clinician will go through it with you at your session.");
+        redirect.addFlashAttribute("notice", texts.get("today.reflected"));
         return "redirect:/today";
     }
 
@@ -207,9 +214,11 @@ class TodayController {
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("mayChange", log.mayChange(actor, entry));
         ClientRecord client = access.read(actor, actor.clientId(), "history");
-        model.addAttribute("day", Dates.longDay(entry.localDate(), clock.instant().atZone(client.timeZone()).toLocalDate()));
+        model.addAttribute("day", Dates.longDay(entry.localDate(), clock.instant().atZone(client.timeZone()).toLocalDate(),
+                texts.locale()));
         if (entry.answers() != null) {
-            model.addAttribute("view", WorksheetView.filled(drafts.worksheetOf(entry), Answers.parse(entry.answers())));
+            model.addAttribute("view", WorksheetView.filled(worksheetTexts.forReader(drafts.worksheetOf(entry), texts.locale()),
+                    Answers.parse(entry.answers())));
         }
         return "client/entry";
     }
@@ -219,7 +228,7 @@ class TodayController {
     String change(Actor actor, @PathVariable UUID entryId, @RequestParam(required = false) Integer rating,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         rateAndNote(actor, entryId, rating, note);
-        redirect.addFlashAttribute("notice", "Entry changed; the earlier version is kept.");
+        redirect.addFlashAttribute("notice", texts.get("history.changed"));
         return "redirect:/history";
     }
 
@@ -233,7 +242,8 @@ class TodayController {
         log.delete(actor, entryId);
         LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
         redirect.addFlashAttribute("removedId", entryId.toString());
-        redirect.addFlashAttribute("removedLine", "Removed: " + title + ", " + Dates.longDay(entry.localDate(), today) + ".");
+        redirect.addFlashAttribute("removedLine", texts.get("history.removed", title,
+                Dates.longDay(entry.localDate(), today, texts.locale())));
         return "redirect:/history";
     }
 
@@ -242,7 +252,7 @@ class TodayController {
     @PostMapping("/history/entries/{entryId}/restore")
     String restore(Actor actor, @PathVariable UUID entryId, RedirectAttributes redirect) {
         log.restore(actor, entryId);
-        redirect.addFlashAttribute("notice", "The entry is back.");
+        redirect.addFlashAttribute("notice", texts.get("history.back"));
         return "redirect:/history";
     }
 
@@ -260,7 +270,8 @@ class TodayController {
         for (AssignmentProgress p : assignments.progress(actor, actor.clientId(), false)) {
             List<Long> counts = days.stream().map(d -> entries.stream().filter(e -> e.assignmentId().equals(p.assignment().id())
                     && e.localDate().equals(d)).count()).toList();
-            rows.add(Map.of("title", p.assignment().title(), "counts", counts, "dose", p.assignment().dose().describe()));
+            rows.add(Map.of("title", p.assignment().title(), "counts", counts, "dose",
+                    p.assignment().dose().describe(texts, texts.locale())));
         }
         model.addAttribute("days", days);
         model.addAttribute("today", today);
@@ -270,40 +281,43 @@ class TodayController {
     }
 
     private Card card(ClientRecord client, AssignmentProgress p, List<TherapySession> timeline, LocalDate today,
-            int backdateDays) {
-        String todayLine = p.expectedToday() == null ? (p.doneToday() == 0 ? "Not done yet today" : p.doneToday() + " done today")
-                : p.doneToday() + " of " + Math.round(p.expectedToday()) + " today";
+            int backdateDays, Locale locale) {
+        String todayLine = p.expectedToday() == null
+                ? (p.doneToday() == 0 ? texts.get("today.line.notYet") : texts.get("today.line.doneToday", p.doneToday()))
+                : texts.get("today.line.ofToday", p.doneToday(), Math.round(p.expectedToday()));
         var assignedAt = p.assignment().assignedInSession() == null ? null : timeline.stream()
                 .filter(s -> s.id().equals(p.assignment().assignedInSession())).findFirst().orElse(null);
         LocalDate sessionDay = assignedAt == null ? null : assignedAt.startsIn(client.timeZone()).toLocalDate();
-        String since = sessionDay == null ? "since " + nearDay(p.assignment().startDate(), today)
-                : withinAWeek(sessionDay, today) ? "since " + DAY.format(sessionDay) + "'s session"
-                : "since your session on " + Dates.longDay(sessionDay, today);
-        String periodLine = p.whole() != null ? p.soFar().doneRounded() + " of " + p.whole().expectedRounded() + " " + since
-                : p.soFar().doneRounded() + " done " + since;
+        String since = sessionDay == null ? texts.get("today.since.day", nearDay(p.assignment().startDate(), today, locale))
+                : withinAWeek(sessionDay, today) ? texts.get("today.since.weekdaySession", Dates.weekday(sessionDay, locale))
+                : texts.get("today.since.session", Dates.longDay(sessionDay, today, locale));
+        String periodLine = p.whole() != null
+                ? texts.get("today.period.of", p.soFar().doneRounded(), p.whole().expectedRounded(), since)
+                : texts.get("today.period.done", p.soFar().doneRounded(), since);
         Instant now = clock.instant();
         TherapySession next = Sessions.nextAfter(timeline, now).orElse(null);
         String dueLine;
         if (p.unreviewed() || p.period().over(now)) {
             // Its session has passed without a review: never point the client at a past session.
-            dueLine = next != null ? "To go through with your clinician at your next session, " + Dates.when(next.startsIn(client.timeZone()), today)
-                    : "To go through with your clinician at your next session";
+            dueLine = next != null ? texts.get("today.due.review", Dates.when(next.startsIn(client.timeZone()), today, locale))
+                    : texts.get("today.due.reviewNoDate");
         } else if (p.dueSession() != null) {
-            dueLine = "Due by your session on " + Dates.when(p.dueSession().startsIn(client.timeZone()), today);
+            dueLine = texts.get("today.due.session", Dates.when(p.dueSession().startsIn(client.timeZone()), today, locale));
         } else if (p.assignment().dueDate() != null) {
-            dueLine = "Due by " + Dates.longDay(p.assignment().dueDate(), today);
+            dueLine = texts.get("today.due.date", Dates.longDay(p.assignment().dueDate(), today, locale));
         } else {
-            dueLine = "Due by your next session";
+            dueLine = texts.get("today.due.nextSession");
         }
         boolean reflectionDue = p.dueSession() != null
                 && !p.dueSession().startsIn(client.timeZone()).toLocalDate().isAfter(today.plusDays(2));
-        return new Card(p, todayLine, periodLine, dueLine, UUID.randomUUID(), reflectionDue,
-                EarlierDays.offered(today, p.assignment().startDate(), backdateDays), UUID.randomUUID());
+        return new Card(p, todayLine, periodLine, dueLine, p.assignment().dose().describe(texts, locale), UUID.randomUUID(),
+                reflectionDue, EarlierDays.offered(today, p.assignment().startDate(), backdateDays, texts, locale),
+                UUID.randomUUID());
     }
 
     /** "Friday" within a week of today, where the weekday alone is clear; otherwise "Friday 13 March". */
-    private static String nearDay(LocalDate day, LocalDate today) {
-        return withinAWeek(day, today) ? DAY.format(day) : Dates.longDay(day, today);
+    private static String nearDay(LocalDate day, LocalDate today, Locale locale) {
+        return withinAWeek(day, today) ? Dates.weekday(day, locale) : Dates.longDay(day, today, locale);
     }
 
     private static boolean withinAWeek(LocalDate day, LocalDate today) {

@@ -51,6 +51,7 @@ import app.carryover.worksheets.WorksheetDefinition;
 import app.carryover.worksheets.WorksheetForm;
 import app.carryover.worksheets.WorksheetForms;
 import app.carryover.worksheets.WorksheetPdf;
+import app.carryover.worksheets.WorksheetTexts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -72,8 +73,13 @@ class WorksheetFillController {
     private final ClientAccess access;
     private final Clock clock;
 
+    private final app.carryover.system.Texts texts;
+    private final WorksheetTexts worksheetTexts;
+
     WorksheetFillController(Assignments assignments, EntryDrafts drafts, PracticeLog log, Practices practices,
-            ClientAccess access, Clock clock) {
+            ClientAccess access, Clock clock, app.carryover.system.Texts texts, WorksheetTexts worksheetTexts) {
+        this.texts = texts;
+        this.worksheetTexts = worksheetTexts;
         this.assignments = assignments;
         this.drafts = drafts;
         this.log = log;
@@ -85,7 +91,7 @@ class WorksheetFillController {
     @Access(AccessRule.CLIENT_SELF)
     @GetMapping("/today/assignments/{assignmentId}/worksheet")
     String form(Actor actor, @PathVariable UUID assignmentId, Model model) {
-        WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
+        WorksheetDefinition definition = worksheetOf(actor, assignmentId);
         EntryDrafts.Draft draft = drafts.load(actor, assignmentId).orElse(null);
         Answers saved = draft == null ? null : Answers.parse(draft.answers());
         model.addAttribute("restoredFrom", draft == null ? null : savedAt(actor, draft));
@@ -100,7 +106,7 @@ class WorksheetFillController {
     @PostMapping("/today/assignments/{assignmentId}/worksheet/draft")
     String draft(Actor actor, @PathVariable UUID assignmentId, @RequestParam MultiValueMap<String, String> posted,
             Model model) {
-        WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
+        WorksheetDefinition definition = worksheetOf(actor, assignmentId);
         Map<String, List<String>> fields = new LinkedHashMap<>(posted);
         model.addAttribute("draftSaved", keepDraft(actor, assignmentId, definition, fields)
                 .map(d -> savedAt(actor, d)).orElse(null));
@@ -112,14 +118,14 @@ class WorksheetFillController {
     @PostMapping("/today/assignments/{assignmentId}/worksheet/refresh")
     String refresh(Actor actor, @PathVariable UUID assignmentId, @RequestParam MultiValueMap<String, String> posted,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
+        WorksheetDefinition definition = worksheetOf(actor, assignmentId);
         Map<String, List<String>> fields = new LinkedHashMap<>(posted);
         keepDraft(actor, assignmentId, definition, fields);
         WorksheetForm form = WorksheetForms.posted(definition, fields, null);
         if (htmx == null) {
             return page(actor, assignmentId, definition, form, submission(fields), model);
         }
-        model.addAttribute("worksheetForm", form);
+        model.addAttribute("worksheetForm", worksheetTexts.forReader(form, texts.locale()));
         model.addAttribute("refreshUrl", refreshUrl(assignmentId));
         return "worksheets/form-refresh";
     }
@@ -128,7 +134,7 @@ class WorksheetFillController {
     @PostMapping("/today/assignments/{assignmentId}/worksheet")
     String submit(Actor actor, @PathVariable UUID assignmentId, @RequestParam MultiValueMap<String, String> posted,
             Model model, HttpServletRequest request, HttpServletResponse response) {
-        WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
+        WorksheetDefinition definition = worksheetOf(actor, assignmentId);
         Map<String, List<String>> fields = new LinkedHashMap<>(posted);
         if (WorksheetForms.isRowChange(fields)) {
             keepDraft(actor, assignmentId, definition, fields);
@@ -169,7 +175,7 @@ class WorksheetFillController {
     @GetMapping("/history/entries/{entryId}/answers")
     String correction(Actor actor, @PathVariable UUID entryId, Model model) {
         PracticeEntry entry = worksheetEntry(actor, entryId);
-        WorksheetDefinition definition = drafts.worksheetOf(entry);
+        WorksheetDefinition definition = worksheetOf(entry);
         return correctionPage(actor, entry, definition,
                 WorksheetForms.model(definition, Answers.parse(entry.answers()), null), model);
     }
@@ -179,12 +185,12 @@ class WorksheetFillController {
     String refreshCorrection(Actor actor, @PathVariable UUID entryId, @RequestParam MultiValueMap<String, String> posted,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         PracticeEntry entry = worksheetEntry(actor, entryId);
-        WorksheetDefinition definition = drafts.worksheetOf(entry);
+        WorksheetDefinition definition = worksheetOf(entry);
         WorksheetForm form = WorksheetForms.posted(definition, new LinkedHashMap<>(posted), null);
         if (htmx == null) {
             return correctionPage(actor, entry, definition, form, model);
         }
-        model.addAttribute("worksheetForm", form);
+        model.addAttribute("worksheetForm", worksheetTexts.forReader(form, texts.locale()));
         model.addAttribute("refreshUrl", correctionUrl(entryId) + "/refresh");
         return "worksheets/form-refresh";
     }
@@ -195,7 +201,7 @@ class WorksheetFillController {
     String correct(Actor actor, @PathVariable UUID entryId, @RequestParam MultiValueMap<String, String> posted, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         PracticeEntry entry = worksheetEntry(actor, entryId);
-        WorksheetDefinition definition = drafts.worksheetOf(entry);
+        WorksheetDefinition definition = worksheetOf(entry);
         Map<String, List<String>> fields = new LinkedHashMap<>(posted);
         if (WorksheetForms.isRowChange(fields)) {
             return correctionPage(actor, entry, definition, WorksheetForms.posted(definition, fields, null), model);
@@ -216,14 +222,14 @@ class WorksheetFillController {
             response.setStatus(400);
             return correctionPage(actor, entry, definition, WorksheetForms.posted(definition, fields, answerErrors), model);
         }
-        redirect.addFlashAttribute("notice", "Your answers are corrected. Your clinician sees them, and the earlier ones stay in your record.");
+        redirect.addFlashAttribute("notice", texts.get("correct.saved"));
         return "redirect:/history/entries/" + entryId;
     }
 
     @Access(AccessRule.CLIENT_SELF)
     @GetMapping("/today/assignments/{assignmentId}/worksheet/print")
     ResponseEntity<byte[]> printBlank(Actor actor, @PathVariable UUID assignmentId) {
-        WorksheetDefinition definition = drafts.worksheetOf(actor, assignmentId);
+        WorksheetDefinition definition = worksheetOf(actor, assignmentId);
         return pdf(WorksheetPdf.blank(definition, new PrintOptions(actor.displayName(), null)), definition.key());
     }
 
@@ -234,9 +240,18 @@ class WorksheetFillController {
         if (entry.answers() == null) {
             throw ProblemException.notFound("Worksheet entry");
         }
-        WorksheetDefinition definition = drafts.worksheetOf(entry);
+        WorksheetDefinition definition = worksheetOf(entry);
         return pdf(WorksheetPdf.filled(definition, Answers.parse(entry.answers()),
                 new PrintOptions(actor.displayName(), entry.localDate())), definition.key() + "-" + entry.localDate());
+    }
+
+    /** The assignment's worksheet as the client reads it (built-ins in their language). */
+    private WorksheetDefinition worksheetOf(Actor actor, UUID assignmentId) {
+        return worksheetTexts.forReader(drafts.worksheetOf(actor, assignmentId), texts.locale());
+    }
+
+    private WorksheetDefinition worksheetOf(PracticeEntry entry) {
+        return worksheetTexts.forReader(drafts.worksheetOf(entry), texts.locale());
     }
 
     static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
@@ -268,7 +283,7 @@ class WorksheetFillController {
             throw ProblemException.notFound("Worksheet entry");
         }
         if (!log.mayChange(actor, entry)) {
-            throw ProblemException.conflict("Your clinician has already gone through this practice with you, so its entries stay as they are.");
+            throw ProblemException.conflict(texts.get("entry.fixed"));
         }
         return entry;
     }
@@ -278,9 +293,10 @@ class WorksheetFillController {
         ClientRecord client = access.read(actor, actor.clientId(), "worksheet");
         model.addAttribute("entry", entry);
         model.addAttribute("definition", definition);
-        model.addAttribute("worksheetForm", form);
+        model.addAttribute("worksheetForm", worksheetTexts.forReader(form, texts.locale()));
         model.addAttribute("refreshUrl", correctionUrl(entry.id()) + "/refresh");
-        model.addAttribute("day", Dates.longDay(entry.localDate(), clock.instant().atZone(client.timeZone()).toLocalDate()));
+        model.addAttribute("day", Dates.longDay(entry.localDate(), clock.instant().atZone(client.timeZone()).toLocalDate(),
+                texts.locale()));
         model.addAttribute("practice", practices.of(actor));
         return "client/correct";
     }
@@ -315,9 +331,11 @@ class WorksheetFillController {
         ClientRecord client = access.read(actor, actor.clientId(), "worksheet draft");
         var at = draft.savedAt().atZone(client.timeZone());
         LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
-        String day = at.toLocalDate().equals(today) ? "today"
-                : at.toLocalDate().equals(today.minusDays(1)) ? "yesterday" : Dates.longDay(at.toLocalDate(), today);
-        return day + " at " + SAVED_TIME.format(at);
+        Locale locale = texts.locale();
+        String time = SAVED_TIME.format(at);
+        return at.toLocalDate().equals(today) ? texts.get("worksheet.savedToday", time)
+                : at.toLocalDate().equals(today.minusDays(1)) ? texts.get("worksheet.savedYesterday", time)
+                : texts.get("worksheet.savedOn", Dates.longDay(at.toLocalDate(), today, locale), time);
     }
 
     private String page(Actor actor, UUID assignmentId, WorksheetDefinition definition, WorksheetForm form, UUID submissionId,
@@ -327,7 +345,7 @@ class WorksheetFillController {
         model.addAttribute("assignment", assignment);
         model.addAttribute("namedStep", drafts.namedStep(actor, assignmentId).orElse(null));
         model.addAttribute("definition", definition);
-        model.addAttribute("worksheetForm", form);
+        model.addAttribute("worksheetForm", worksheetTexts.forReader(form, texts.locale()));
         model.addAttribute("refreshUrl", refreshUrl(assignmentId));
         model.addAttribute("submissionId", submissionId);
         model.addAttribute("draftUrl", "/today/assignments/" + assignmentId + "/worksheet/draft");
@@ -335,8 +353,9 @@ class WorksheetFillController {
         LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
         int backdateDays = practices.of(actor).backdateDays();
         List<EarlierDays.Choice> days = new java.util.ArrayList<>();
-        days.add(new EarlierDays.Choice(today, "Today, " + Dates.longDay(today, today)));
-        days.addAll(EarlierDays.offered(today, assignment.startDate(), backdateDays));
+        Locale locale = texts.locale();
+        days.add(new EarlierDays.Choice(today, texts.get("day.today", Dates.longDay(today, today, locale))));
+        days.addAll(EarlierDays.offered(today, assignment.startDate(), backdateDays, texts, locale));
         model.addAttribute("today", today);
         model.addAttribute("days", days);
         model.addAttribute("backdateDays", backdateDays);

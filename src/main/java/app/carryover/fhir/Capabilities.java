@@ -46,7 +46,15 @@ final class Capabilities {
                     .setDocumentation("gt, ge, lt, le or eq with a date or date-time; the moment Carryover first served the resource's current content.");
             r.addSearchParam().setName("_count").setType(SearchParamType.NUMBER).setDocumentation("Page size, 1 to 1000 (100 by default).");
             r.addSearchParam().setName("_offset").setType(SearchParamType.NUMBER).setDocumentation("Where the page starts (the next link sets it).");
+            if (type.equals("QuestionnaireResponse")) {
+                r.addInteraction().setCode(TypeRestfulInteraction.CREATE).setDocumentation("Imports a completed response to one of the "
+                        + "practice's worksheets as an entry of the client's assignment of it (basedOn, or the only open one); "
+                        + "once per identifier (a repeat answers 200 with the same entry).");
+            }
         }
+        rest.addResource().setType("Questionnaire").addInteraction().setCode(TypeRestfulInteraction.CREATE)
+                .setDocumentation("Imports a Questionnaire as a new custom worksheet; items without a worksheet equivalent are "
+                        + "named one by one and nothing is stored.");
         return cs;
     }
 }

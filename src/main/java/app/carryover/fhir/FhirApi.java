@@ -52,9 +52,12 @@ class FhirApi {
     private final ResourceVersions versions;
     private final Caseload caseload;
     private final WorksheetImports imports;
+    private final ResponseImport responses;
     private final FhirContext fhir;
 
-    FhirApi(FhirRecords records, ResourceVersions versions, Caseload caseload, WorksheetImports imports, FhirContext fhir) {
+    FhirApi(FhirRecords records, ResourceVersions versions, Caseload caseload, WorksheetImports imports,
+            ResponseImport responses, FhirContext fhir) {
+        this.responses = responses;
         this.records = records;
         this.versions = versions;
         this.caseload = caseload;
@@ -124,6 +127,24 @@ class FhirApi {
                 Fhir.questionnaireUrl(actor.practiceId(), saved.key(), false));
         return ResponseEntity.status(HttpStatus.CREATED).contentType(FhirExportController.FHIR_JSON)
                 .location(java.net.URI.create(FhirExportController.base() + "/Questionnaire/" + stored.getIdElement().getIdPart()))
+                .body(fhir.newJsonParser().encodeResourceToString(stored));
+    }
+
+    /**
+     * A QuestionnaireResponse to one of the practice's worksheets becomes an entry of the client's
+     * assignment of it (the one in {@code basedOn}, or the only open one), checked like any entry,
+     * once per {@code identifier}: 201 with the entry as stored, 200 with the same entry when the
+     * identifier was imported before, an OperationOutcome naming every problem otherwise.
+     */
+    @Access(AccessRule.CARE_TEAM_WRITE)
+    @PostMapping(path = "/fhir/r4/QuestionnaireResponse", consumes = {Fhir.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<String> importResponse(Actor actor, @RequestBody String body) {
+        org.hl7.fhir.r4.model.QuestionnaireResponse r = parse(body, org.hl7.fhir.r4.model.QuestionnaireResponse.class);
+        ResponseImport.Imported imported = responses.importResponse(actor, r);
+        org.hl7.fhir.r4.model.QuestionnaireResponse stored = ResponseExport.toResponse(imported.entry(), imported.definition(),
+                imported.questionnaireUrl());
+        return ResponseEntity.status(imported.created() ? HttpStatus.CREATED : HttpStatus.OK).contentType(FhirExportController.FHIR_JSON)
+                .location(java.net.URI.create(FhirExportController.base() + "/QuestionnaireResponse/" + imported.entry().id()))
                 .body(fhir.newJsonParser().encodeResourceToString(stored));
     }
 

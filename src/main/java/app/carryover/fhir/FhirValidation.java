@@ -1,7 +1,9 @@
 package app.carryover.fhir;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -23,13 +25,30 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
  * terminology that ship in the jars, offline: code systems that are not shipped (LOINC, SDC's
  * temporary codes) are reported as warnings that they could not be checked, never as passes.
  *
+ * <p>QuestionnaireResponses are checked against the Questionnaires they answer (given with each
+ * call, found by canonical URL through {@link QuestionnaireSupport}). Two of HAPI's checks there are
+ * wrong in the version we use (org.hl7.fhir.validation 6.7.9, from HAPI 8.8.1); {@link OccursCheck}
+ * replaces exactly those messages with a correct check of the same rules, and nothing else is
+ * touched (docs/fhir.md, "Validation"):
+ * <ul>
+ * <li>{@code sdc-questionnaire-minQuantity} with the answer's own unit is compared the wrong way
+ * round (25 min "is less than the allowed minimum of 1 min"): hapifhir/org.hl7.fhir.core#2374, fixed
+ * in 6.9.7;</li>
+ * <li>{@code questionnaire-minOccurs}/{@code maxOccurs} count the answers inside each repetition of
+ * a group (always 0) instead of its repetitions, and are off by one for questions
+ * (hapifhir/org.hl7.fhir.core#2314, open).</li>
+ * </ul>
+ *
  * <p>One validator, built on first use (loading the profiles takes seconds), so its chain's cache
- * of code checks is shared: HAPI parses the whole UCUM table for every unit it has not seen. The
- * Questionnaires a response is checked against are added to it as they come; a worksheet version
- * never changes, so what it knows stays true.
+ * of code checks is shared: HAPI parses the whole UCUM table for every unit it has not seen. A
+ * worksheet version never changes, so the Questionnaires it has been given stay true.
  */
 @Component
 public class FhirValidation {
+
+    /** The HAPI message ids {@link OccursCheck} re-checks correctly. */
+    static final Set<String> REPLACED = Set.of("QUESTIONNAIRE_QR_ITEM_QUANTITY_MIN", "QUESTIONNAIRE_QR_ITEM_MIN_OCCURS",
+            "QUESTIONNAIRE_QR_ITEM_MAX_OCCURS");
 
     private final FhirContext fhir;
     private volatile Validator validator;
@@ -43,6 +62,14 @@ public class FhirValidation {
 
     /** Every message about a resource; {@code questionnaires} let responses be checked against the questions they answer. */
     public List<SingleValidationMessage> validate(IBaseResource resource, Collection<Questionnaire> questionnaires) {
+        List<SingleValidationMessage> messages = new ArrayList<>(uncorrected(resource, questionnaires).stream()
+                .filter(m -> m.getMessageId() == null || !REPLACED.contains(m.getMessageId())).toList());
+        messages.addAll(new OccursCheck(validator().questionnaires()).check(resource));
+        return messages;
+    }
+
+    /** HAPI's messages as they come, for the tests that pin down its known faults. */
+    List<SingleValidationMessage> uncorrected(IBaseResource resource, Collection<Questionnaire> questionnaires) {
         Validator v = validator();
         questionnaires.forEach(v.questionnaires()::add);
         return v.validator().validateWithResult(resource).getMessages();
@@ -59,12 +86,8 @@ public class FhirValidation {
             synchronized (this) {
                 if (validator == null) {
                     QuestionnaireSupport questionnaires = new QuestionnaireSupport(fhir);
-                    // The questionnaires are kept but not yet put in the chain: with them, HAPI 8.8.1 checks each
-                    // response against its questions and reports two open problems (a duration of 25 min read as
-                    // "below the minimum of 1 min"; required items inside group rows counted as missing), which
-                    // are not solved yet (docs/fhir.md, "Validation").
                     ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
-                            new SnapshotGeneratingValidationSupport(fhir),
+                            questionnaires, new SnapshotGeneratingValidationSupport(fhir),
                             new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir));
                     validator = new Validator(fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(chain)),
                             questionnaires);

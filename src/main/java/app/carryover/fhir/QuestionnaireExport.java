@@ -145,7 +145,9 @@ final class QuestionnaireExport {
         q.setLinkId(item.id());
         q.setText(item.label());
         q.setType(fhirType(item));
-        if (item.required()) {
+        // A group that needs rows is required: R4's questionnaire-minOccurs may be above 0 only on a
+        // required item (its context invariant), and Carryover already counts it so (effectiveMinItems).
+        if (item.required() || (item.type() == ItemType.GROUP && item.effectiveMinItems() > 0)) {
             q.setRequired(true);
         }
         if (item.help() != null) {

@@ -79,10 +79,12 @@ public class ClientVoice {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String baseUrl;
+    private final app.carryover.system.Texts texts;
 
     ClientVoice(ClientVoiceRepository store, Assignments assignments, ClientAccess access, Consents consents,
             Practices practices, Mailer mailer, TransactionTemplate transactions, Clock clock,
-            @Value("${carryover.base-url}") String baseUrl) {
+            @Value("${carryover.base-url}") String baseUrl, app.carryover.system.Texts texts) {
+        this.texts = texts;
         this.store = store;
         this.assignments = assignments;
         this.access = access;
@@ -199,12 +201,9 @@ public class ClientVoice {
             return new Replied(reply, false, "Saved: " + name + " sees it on Today when they next sign in.");
         }
         try {
-            mailer.send(to, "Your clinician has replied", """
-                    Your clinician has replied to you on Carryover.
-
-                    Sign in to read it on your Today page: %s/today
-
-                    (For your privacy this e-mail does not include what was written.)""".formatted(baseUrl));
+            java.util.Locale language = practices.language(client.practiceId(), client.accountId())
+                    .orElse(app.carryover.system.Languages.ENGLISH);
+            mailer.send(to, texts.in(language, "mail.reply.subject"), texts.in(language, "mail.reply.body", baseUrl + "/today"));
             store.markMailed(table, client.practiceId(), id, true);
             return new Replied(reply, true, "Saved: " + name + " sees it on Today, and an e-mail (without your words) told them there is a reply.");
         } catch (MailException e) {

@@ -77,6 +77,39 @@ public record Dose(Kind kind, int count, Set<DayOfWeek> weekdays, String times, 
         return times == null ? base : base + ", " + times;
     }
 
+    /**
+     * The dose in a client's words and language (messages "dose.*"): "twice a day, after breakfast",
+     * "dos veces al día, after breakfast". The times and the trigger stay as the clinician wrote them.
+     */
+    public String describe(app.carryover.system.Texts texts, Locale locale) {
+        String base = switch (kind) {
+            case PER_DAY -> texts.in(locale, "dose.perDay", count);
+            case PER_WEEK -> texts.in(locale, "dose.perWeek", count);
+            case PER_PERIOD -> texts.in(locale, "dose.perPeriod", count);
+            case ON_DAYS -> weekdays.size() == 7
+                    ? texts.in(locale, count > 1 ? "dose.allDaysTimes" : "dose.allDays", count)
+                    : texts.in(locale, count > 1 ? "dose.onDaysTimes" : "dose.onDays", days(texts, locale), count);
+            case TRIGGER -> texts.in(locale, startsAsTrigger(texts.in(locale, "dose.triggerStarts"))
+                    ? "dose.triggerAsWritten" : "dose.trigger", trigger, count);
+        };
+        return times == null ? base : texts.in(locale, "dose.withTimes", base, times);
+    }
+
+    private boolean startsAsTrigger(String openings) {
+        String written = trigger.toLowerCase(Locale.ROOT);
+        return java.util.Arrays.stream(openings.split(",")).anyMatch(o -> written.startsWith(o.strip()));
+    }
+
+    private String days(app.carryover.system.Texts texts, Locale locale) {
+        List<String> names = new ArrayList<>();
+        new TreeSet<>(weekdays).forEach(d -> names.add(texts.in(locale, "dose.day." + d.name())));
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return texts.in(locale, "dose.and", String.join(", ", names.subList(0, names.size() - 1)),
+                names.get(names.size() - 1));
+    }
+
     /** Practice expected on one day: only the daily kinds say per day. */
     double expectedOn(LocalDate day) {
         return switch (kind) {

@@ -117,7 +117,22 @@ public class PracticeLog {
     @Transactional
     public PracticeEntry recordFor(Actor clinician, UUID clientId, UUID assignmentId, Instant occurredAt, Integer rating,
             String note, String answers) {
+        return recordFor(clinician, clientId, assignmentId, Uuids.timeOrdered(), occurredAt, rating, note, answers).entry();
+    }
+
+    /**
+     * {@link #recordFor(Actor, UUID, UUID, Instant, Integer, String, String)} once per
+     * {@code importId} (an id the importer derives from the source's own identifier): a repeated
+     * import gets the entry stored the first time back, with {@code created} false.
+     */
+    @Transactional
+    public Logged recordFor(Actor clinician, UUID clientId, UUID assignmentId, UUID importId, Instant occurredAt,
+            Integer rating, String note, String answers) {
         ClientRecord record = access.change(clinician, clientId, "practice entries");
+        var earlier = entries.byClientEntryId(record.practiceId(), record.id(), importId);
+        if (earlier.isPresent()) {
+            return new Logged(earlier.get(), false);
+        }
         Assignment a = assignments.find(record.practiceId(), record.id(), assignmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assignment"));
         if (occurredAt == null || occurredAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
@@ -129,13 +144,15 @@ public class PracticeLog {
         }
         Checked checked = check(a, new EntryInput(null, occurredAt, rating, note, answers), localDate);
         PracticeEntry entry = new PracticeEntry(record.practiceId(), Uuids.timeOrdered(), a.id(), record.id(),
-                Uuids.timeOrdered(), occurredAt, localDate, record.timeZone().getId(), rating, checked.note(),
+                importId, occurredAt, localDate, record.timeZone().getId(), rating, checked.note(),
                 a.worksheetKey(), a.worksheetVersion(), checked.answers(), null, 1, false, clock.instant());
-        if (entries.insertOnce(entry, checked.values()).isPresent()) {
-            events.publishEvent(new PracticeLogged(entry.practiceId(), entry.clientId(), entry.assignmentId(), entry.id(),
-                    entry.occurredAt(), entry.localDate()));
+        if (entries.insertOnce(entry, checked.values()).isEmpty()) {
+            // the same import stored a moment ago by a parallel call
+            return new Logged(entries.byClientEntryId(record.practiceId(), record.id(), importId).orElseThrow(), false);
         }
-        return entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow();
+        events.publishEvent(new PracticeLogged(entry.practiceId(), entry.clientId(), entry.assignmentId(), entry.id(),
+                entry.occurredAt(), entry.localDate()));
+        return new Logged(entries.find(record.practiceId(), record.id(), entry.id()).orElseThrow(), true);
     }
 
     /** Changes an entry until its assignment has been reviewed; the earlier version is kept. */

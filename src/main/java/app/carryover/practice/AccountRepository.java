@@ -113,6 +113,22 @@ class AccountRepository {
                 .params(PracticeRepository.ts(at), practiceId, id).update();
     }
 
+    /** The language the person reads Carryover in ("en", "es"), if they have one. */
+    Optional<String> language(UUID practiceId, UUID id) {
+        return jdbc.sql("SELECT language FROM account WHERE practice_id = ? AND id = ?").params(practiceId, id)
+                .query(String.class).optional();
+    }
+
+    void setLanguage(UUID practiceId, UUID id, String language) {
+        jdbc.sql("UPDATE account SET language = ? WHERE practice_id = ? AND id = ?").params(language, practiceId, id).update();
+    }
+
+    /** Sets the language only where none is stored yet (the browser's, when an invitation is accepted). */
+    void setLanguageIfNone(UUID practiceId, UUID id, String language) {
+        jdbc.sql("UPDATE account SET language = ? WHERE practice_id = ? AND id = ? AND language IS NULL")
+                .params(language, practiceId, id).update();
+    }
+
     static String normalise(String email) {
         return email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
     }

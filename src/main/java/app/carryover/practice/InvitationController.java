@@ -41,7 +41,8 @@ class InvitationController {
         Invitations.Pending pending = invitations.open(token);
         boolean byLinks = linksOnly && invitations.mailsLinks();
         try {
-            invitations.accept(token, password, confirmation, byLinks);
+            invitations.accept(token, password, confirmation, byLinks,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale());
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
             fill(model, token, pending);

@@ -61,10 +61,12 @@ public class Invitations {
     private final String baseUrl;
     private final AuditTrail audit;
     private final app.carryover.system.PracticeFence fence;
+    private final app.carryover.system.Texts texts;
 
     Invitations(AccountRepository accounts, PracticeRepository practices, JdbcClient jdbc, Mailer mailer,
             PasswordPolicy policy, PasswordEncoder encoder, Clock clock, @Value("${carryover.base-url}") String baseUrl,
-            AuditTrail audit, app.carryover.system.PracticeFence fence) {
+            AuditTrail audit, app.carryover.system.PracticeFence fence, app.carryover.system.Texts texts) {
+        this.texts = texts;
         this.fence = fence;
         this.accounts = accounts;
         this.practices = practices;
@@ -84,6 +86,15 @@ public class Invitations {
      */
     @Transactional
     public Sent invite(Actor inviter, String email, String displayName, Set<Role> roles) {
+        return invite(inviter, email, displayName, roles, null);
+    }
+
+    /**
+     * As {@link #invite(Actor, String, String, Set)}, with the language the person will read Carryover
+     * in (its pages, this invitation and later messages); null leaves it to their browser.
+     */
+    @Transactional
+    public Sent invite(Actor inviter, String email, String displayName, Set<Role> roles, java.util.Locale language) {
         checkInviterMayGrant(inviter, roles);
         String normalised = AccountRepository.normalise(email);
         String name = displayName == null ? "" : displayName.trim();
@@ -106,6 +117,9 @@ public class Invitations {
         Account account = new Account(inviter.practiceId(), Uuids.timeOrdered(), normalised, name,
                 EnumSet.copyOf(roles), Account.Status.INVITED, null, null, null, null, now);
         accounts.insert(account);
+        if (language != null) {
+            accounts.setLanguage(account.practiceId(), account.id(), app.carryover.system.Languages.tag(language));
+        }
         String unsent = sendInvitation(inviter, account, now);
         audit.record(AuditEntry.by(inviter, null, AuditAction.CREATE, "account", account.id(),
                 "invited as " + roles.stream().map(r -> r.name().toLowerCase()).sorted().toList()
@@ -253,6 +267,15 @@ public class Invitations {
                 .update();
         String practiceName = practices.find(account.practiceId()).map(Practice::name).orElse("your practice");
         boolean client = account.roles().contains(Role.CLIENT);
+        if (client) {
+            // A client's invitation speaks their language (chosen by the clinician who invited them).
+            java.util.Locale language = accounts.language(account.practiceId(), account.id())
+                    .flatMap(app.carryover.system.Languages::of).orElse(app.carryover.system.Languages.ENGLISH);
+            mailer.send(account.email(), texts.in(language, "mail.invitation.subject", practiceName),
+                    texts.in(language, "mail.invitation.body", account.displayName(), inviter.displayName(),
+                            baseUrl + "/invitations/" + token));
+            return mailer.sendsMail() ? null : baseUrl + "/invitations/" + token;
+        }
         mailer.send(account.email(), "You are invited to Carryover by " + practiceName, """
                 Hello %s,
 
@@ -312,11 +335,12 @@ public class Invitations {
      * links) and activates the account. The link is used up in the same transaction.
      */
     @Transactional
-    void accept(String token, String password, String confirmation, boolean linksOnly) {
-        fence.unrestricted(() -> acceptUnfenced(token, password, confirmation, linksOnly));
+    void accept(String token, String password, String confirmation, boolean linksOnly, java.util.Locale browser) {
+        fence.unrestricted(() -> acceptUnfenced(token, password, confirmation, linksOnly, browser));
     }
 
-    private void acceptUnfenced(String token, String password, String confirmation, boolean linksOnly) {
+    private void acceptUnfenced(String token, String password, String confirmation, boolean linksOnly,
+            java.util.Locale browser) {
         Pending pending = open(token);
         Account account = pending.account();
         String hash = null;
@@ -339,6 +363,10 @@ public class Invitations {
             accounts.activate(account.practiceId(), account.id(), hash);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw ProblemException.conflict(ADDRESS_HAS_AN_ACCOUNT);
+        }
+        if (account.roles().equals(Set.of(Role.CLIENT)) && browser != null) {
+            // A client who was not given a language reads Carryover in the one their browser asked for.
+            accounts.setLanguageIfNone(account.practiceId(), account.id(), app.carryover.system.Languages.tag(browser));
         }
     }
 

@@ -29,9 +29,11 @@ class LinkMails {
     private final Mailer mailer;
     private final Clock clock;
     private final String baseUrl;
+    private final app.carryover.system.Texts texts;
 
     LinkMails(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, Clock clock,
-            @Value("${carryover.base-url}") String baseUrl) {
+            @Value("${carryover.base-url}") String baseUrl, app.carryover.system.Texts texts) {
+        this.texts = texts;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.mailer = mailer;
@@ -68,15 +70,11 @@ class LinkMails {
                 .params(a.practiceId(), Tokens.hash(token), a.id(), PracticeRepository.ts(now),
                         PracticeRepository.ts(now.plus(SignInLinks.LIFETIME)))
                 .update();
-        mailer.send(a.email(), "Your Carryover sign-in link", """
-                Hello %s,
-
-                Use this link to sign in to Carryover. It works once, for the next 15 minutes:
-
-                %s/signin/link?token=%s
-
-                If you did not ask for it, you can ignore this message; nobody can sign in without the link.
-                """.formatted(a.displayName(), baseUrl, token));
+        // In the client's own language (English unless they chose or were given another).
+        java.util.Locale language = accounts.language(a.practiceId(), a.id())
+                .flatMap(app.carryover.system.Languages::of).orElse(app.carryover.system.Languages.ENGLISH);
+        mailer.send(a.email(), texts.in(language, "mail.signInLink.subject"), texts.in(language,
+                "mail.signInLink.body", a.displayName(), baseUrl + "/signin/link?token=" + token));
     }
 
     /** A link to choose a new password, for anyone whose account can sign in. */

@@ -62,6 +62,23 @@ public class Practices implements app.carryover.system.PracticeZones {
         return practices.find(practiceId).map(Practice::timeZone).orElseThrow(() -> ProblemException.notFound("Practice"));
     }
 
+    /**
+     * The language a person reads Carryover in (their pages, e-mails and reminders), if they chose one
+     * or accepted their invitation in a browser set to it; messages without one go out in English.
+     */
+    public Optional<java.util.Locale> language(UUID practiceId, UUID accountId) {
+        return accounts.language(practiceId, accountId).flatMap(app.carryover.system.Languages::of);
+    }
+
+    /** The signed-in person chooses the language they read Carryover in. */
+    @Transactional
+    public void chooseLanguage(Actor actor, java.util.Locale language) {
+        String tag = app.carryover.system.Languages.of(language == null ? null : language.getLanguage())
+                .orElseThrow(() -> ProblemException.invalid("language", "must be English or Spanish")).getLanguage();
+        accounts.setLanguage(actor.practiceId(), actor.accountId(), tag);
+        audit.record(AuditEntry.by(actor, null, AuditAction.SETTINGS, "account", actor.accountId(), "language set to " + tag));
+    }
+
     public Optional<Person> person(UUID practiceId, UUID accountId) {
         return accounts.find(practiceId, accountId).map(Practices::person);
     }

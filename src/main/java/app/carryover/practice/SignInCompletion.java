@@ -98,6 +98,9 @@ class SignInCompletion implements AuthenticationSuccessHandler {
         store(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 SignedInUser.fullAuthorities(user.actor())), request, response);
         throttle.clear(user.getUsername());
+        // The pages of a client who chose a language speak it from now on (system.LanguageResolver).
+        accounts.language(user.actor().practiceId(), user.actor().accountId())
+                .ifPresent(tag -> request.getSession().setAttribute(app.carryover.system.Languages.SESSION_ATTRIBUTE, tag));
         accounts.signedIn(user.actor().practiceId(), user.actor().accountId(), clock.instant());
         audit.record(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN, "account", user.actor().accountId(),
                 "signed in with " + method));

@@ -59,13 +59,16 @@ class Dispatcher {
     private final Clock clock;
     private final String baseUrl;
 
+    private final app.carryover.system.Texts texts;
+
     Dispatcher(Caseload caseload, Consents consents, DuePractices practices, DueQuestionnaires questionnaires,
             Practices people,
             ReminderPreferences preferences, PreferenceRepository store, ReminderRepository reminders,
             MessageRepository messages, List<ReminderChannel> channels, Secrets secrets,
             OneTimeTask<ReminderTasks.Attempt> reminderAttempt, ObjectProvider<Scheduler> scheduler,
             ReminderSettings settings, TransactionTemplate transactions, Clock clock,
-            @Value("${carryover.base-url}") String baseUrl) {
+            @Value("${carryover.base-url}") String baseUrl, app.carryover.system.Texts texts) {
+        this.texts = texts;
         this.caseload = caseload;
         this.consents = consents;
         this.practices = practices;
@@ -273,8 +276,12 @@ class Dispatcher {
                 r.assignmentId() == null ? null : titleOf.get(r.assignmentId()))).toList();
         boolean canMarkDone = items.size() == 1 && items.get(0).assignmentId() != null;
         String unsubscribe = baseUrl + "/unsubscribe/" + secret + "/" + channel.key();
+        // In the client's language (their account's; English when they have none).
+        java.util.Locale language = people.language(client.practiceId(), client.accountId())
+                .orElse(app.carryover.system.Languages.ENGLISH);
         MessageWriter.Words w = MessageWriter.write(m.localDate(), words, page, canMarkDone, unsubscribe,
-                baseUrl + "/settings/reminders", channel.label());
+                baseUrl + "/settings/reminders", texts.inOr(language, "reminder.channel." + channel.key(), channel.label()),
+                texts, language);
         return new OutgoingMessage(m.id(), channel.key(), m.address(), m.localDate(), w.subject(), w.text(), w.shortText(),
                 page, unsubscribe);
     }

@@ -31,7 +31,10 @@ class MessageLinks {
     private final MessageActions actions;
     private final LinkSignIn signIn;
 
-    MessageLinks(MessageActions actions, LinkSignIn signIn) {
+    private final app.carryover.system.Texts texts;
+
+    MessageLinks(MessageActions actions, LinkSignIn signIn, app.carryover.system.Texts texts) {
+        this.texts = texts;
         this.actions = actions;
         this.signIn = signIn;
     }
@@ -96,8 +99,8 @@ class MessageLinks {
         model.addAttribute("page", page);
         model.addAttribute("secret", secret);
         model.addAttribute("focus", focus);
-        model.addAttribute("day", MessageWords.day(page.message().localDate()));
-        model.addAttribute("headline", MessageWords.headline(page.reminders()));
+        model.addAttribute("day", MessageWords.day(page.message().localDate(), texts.locale()));
+        model.addAttribute("headline", MessageWords.headline(page.reminders(), texts, texts.locale()));
         return "reminders/message";
     }
 }

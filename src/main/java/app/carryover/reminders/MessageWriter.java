@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import app.carryover.system.Dates;
+import app.carryover.system.Languages;
+import app.carryover.system.Texts;
+
 /**
  * The words of a reminder message. By default they carry no clinical detail ("You have practice
  * planned for today"): an e-mail preview or a text on a locked screen tells a passer-by nothing. A
@@ -31,62 +35,58 @@ final class MessageWriter {
     /**
      * @param page        the message's page (what is planned and every action)
      * @param canMarkDone true when the message is about one practice that a tap can log
-     * @param channelName "e-mail" or "text message", for the unsubscribe line
+     * @param channelName "e-mail" or "text message" in the client's language, for the unsubscribe line
+     * @param language    the client's language (messages "reminder.*")
      */
     static Words write(LocalDate day, List<Item> items, String page, boolean canMarkDone, String unsubscribe,
-            String settings, String channelName) {
+            String settings, String channelName, Texts texts, Locale language) {
         Set<Subject> subjects = new LinkedHashSet<>();
         items.forEach(i -> subjects.add(i.subject()));
-        String headline = headline(subjects, items.size());
-        StringBuilder text = new StringBuilder(headline).append(" (").append(DAY.format(day)).append(").\n");
+        String headline = headline(subjects, items.size(), texts, language);
+        StringBuilder text = new StringBuilder(texts.in(language, "reminder.text.headline", headline, day(day, language)))
+                .append('\n');
         List<String> titles = new ArrayList<>();
-        items.stream().filter(i -> i.title() != null).forEach(i -> titles.add("  - " + i.title() + label(i.subject())));
+        items.stream().filter(i -> i.title() != null).forEach(i -> titles.add("  - " + i.title()
+                + (i.subject() == Subject.CHECK_IN ? " " + texts.in(language, "reminder.checkIn") : "")));
         if (!titles.isEmpty()) {
             text.append('\n').append(String.join("\n", titles)).append('\n');
         }
-        text.append("\nOpen it: ").append(page).append("/open\n");
+        text.append('\n').append(texts.in(language, "reminder.text.open", page + "/open")).append('\n');
         if (canMarkDone) {
-            text.append("Done already? Mark it done: ").append(page).append("/done\n");
+            text.append(texts.in(language, "reminder.text.done", page + "/done")).append('\n');
         }
-        text.append("Snooze for an hour: ").append(page).append("/snooze\n")
-                .append("Remind me later today: ").append(page).append("/later\n")
-                .append("Skip today: ").append(page).append("/skip\n")
-                .append("\nThe Open link signs you in once, for a short while; after that it asks you to sign in.\n")
-                .append("You get these reminders by ").append(channelName).append(" because you asked for them in Carryover.\n")
-                .append("Change your times or quiet hours: ").append(settings).append('\n')
-                .append("Stop reminders by ").append(channelName).append(" (one click): ").append(unsubscribe).append('\n');
-        String shortText = "Carryover: " + headline.substring(0, 1).toLowerCase(Locale.ENGLISH) + headline.substring(1)
-                + ". " + page + " Reply STOP to stop texts.";
-        return new Words(subjectLine(subjects), text.toString(), shortText);
+        text.append(texts.in(language, "reminder.text.snooze", page + "/snooze")).append('\n')
+                .append(texts.in(language, "reminder.text.later", page + "/later")).append('\n')
+                .append(texts.in(language, "reminder.text.skip", page + "/skip")).append('\n')
+                .append('\n').append(texts.in(language, "reminder.text.openOnce")).append('\n')
+                .append(texts.in(language, "reminder.text.why", channelName)).append('\n')
+                .append(texts.in(language, "reminder.text.settings", settings)).append('\n')
+                .append(texts.in(language, "reminder.text.stop", channelName, unsubscribe)).append('\n');
+        String shortText = texts.in(language, "reminder.short",
+                headline.substring(0, 1).toLowerCase(language) + headline.substring(1), page);
+        return new Words(subjectLine(subjects, texts, language), text.toString(), shortText);
     }
 
-    static String headline(Set<Subject> subjects, int count) {
+    /** The day of a message: "Thursday 14 May" in English, "jueves 14 de mayo de 2026" in Spanish. */
+    static String day(LocalDate day, Locale language) {
+        return Languages.SPANISH.getLanguage().equals(language.getLanguage()) ? Dates.longDay(day, day, language)
+                : DAY.format(day);
+    }
+
+    static String headline(Set<Subject> subjects, int count, Texts texts, Locale language) {
         if (subjects.size() > 1) {
-            return "You have " + count + " things planned for today";
+            return texts.in(language, "reminder.headline.many", count);
         }
-        return switch (subjects.iterator().next()) {
-            case PRACTICE -> count == 1 ? "You have practice planned for today" : "You have " + count + " practices planned for today";
-            case CHECK_IN -> "A quick check-in: did today bring a moment to practise? If it did, log it";
-            case MEASURE -> "A short questionnaire is ready for you";
-            case REFLECTION -> "Your next session is coming up: take two minutes to look back on your practice";
-            case NUDGE -> "It has been a few days since practice was logged; even a short one counts";
-        };
+        Subject subject = subjects.iterator().next();
+        if (subject == Subject.PRACTICE) {
+            return count == 1 ? texts.in(language, "reminder.headline.PRACTICE.one")
+                    : texts.in(language, "reminder.headline.PRACTICE.many", count);
+        }
+        return texts.in(language, "reminder.headline." + subject.name());
     }
 
-    private static String subjectLine(Set<Subject> subjects) {
-        if (subjects.size() > 1) {
-            return "Planned for today";
-        }
-        return switch (subjects.iterator().next()) {
-            case PRACTICE -> "Practice planned for today";
-            case CHECK_IN -> "A quick check-in";
-            case MEASURE -> "A short questionnaire";
-            case REFLECTION -> "Before your next session";
-            case NUDGE -> "A nudge from Carryover";
-        };
-    }
-
-    private static String label(Subject subject) {
-        return subject == Subject.CHECK_IN ? " (check-in)" : "";
+    private static String subjectLine(Set<Subject> subjects, Texts texts, Locale language) {
+        return texts.in(language, subjects.size() > 1 ? "reminder.subject.many"
+                : "reminder.subject." + subjects.iterator().next().name());
     }
 }

@@ -25,6 +25,12 @@ public class Dates {
     private static final DateTimeFormatter LONG_DAY_YEAR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    // Spanish dates always carry their year: "viernes 6 de marzo de 2026".
+    private static final DateTimeFormatter ES_DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Languages.SPANISH);
+    private static final DateTimeFormatter ES_LONG_DAY = DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'de' yyyy",
+            Languages.SPANISH);
+    private static final DateTimeFormatter ES_WHEN = DateTimeFormatter.ofPattern("EEEE d 'de' MMMM 'de' yyyy 'a las' HH:mm",
+            Languages.SPANISH);
 
     private final Clock clock;
 
@@ -55,6 +61,36 @@ public class Dates {
     /** "Friday 6 March at 17:00" in the zone, with the year when it is not this year there. */
     public static String when(ZonedDateTime at, LocalDate today) {
         return longDay(at.toLocalDate(), today) + " at " + TIME.format(at);
+    }
+
+    /** {@link #day(LocalDate, LocalDate)} in a client's language; in Spanish always with the year ("vie 6 mar 2026"). */
+    public static String day(LocalDate date, LocalDate today, Locale locale) {
+        return date == null ? "" : spanish(locale) ? ES_DAY.format(date) : day(date, today);
+    }
+
+    /** {@link #longDay(LocalDate, LocalDate)} in a client's language; in Spanish "viernes 6 de marzo de 2026". */
+    public static String longDay(LocalDate date, LocalDate today, Locale locale) {
+        return date == null ? "" : spanish(locale) ? ES_LONG_DAY.format(date) : longDay(date, today);
+    }
+
+    /** {@link #when(ZonedDateTime, LocalDate)} in a client's language; in Spanish "viernes 6 de marzo de 2026 a las 17:00". */
+    public static String when(ZonedDateTime at, LocalDate today, Locale locale) {
+        return spanish(locale) ? ES_WHEN.format(at) : when(at, today);
+    }
+
+    /** The weekday's full name: "Friday", "viernes". */
+    public static String weekday(LocalDate date, Locale locale) {
+        return date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, spanish(locale) ? Languages.SPANISH
+                : Locale.ENGLISH);
+    }
+
+    /** A date on a client's page in the page's language (templates: {@code @dates.near(d, zone, #locale)}). */
+    public String near(LocalDate date, ZoneId zone, Locale locale) {
+        return day(date, today(zone), locale);
+    }
+
+    private static boolean spanish(Locale locale) {
+        return locale != null && Languages.SPANISH.getLanguage().equals(locale.getLanguage());
     }
 
     /** Today in the zone, by the application's clock. */

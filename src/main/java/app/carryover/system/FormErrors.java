@@ -74,7 +74,8 @@ public final class FormErrors {
 
     static Map<String, String> messages(List<FieldProblem> problems) {
         Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach(f -> errors.merge(f.field(), f.message(), (a, b) -> a + "; " + b));
+        // In the page's language: a Spanish page says the service's refusal in Spanish (Texts, "said.*").
+        problems.forEach(f -> errors.merge(f.field(), Texts.translateForPage(f.message()), (a, b) -> a + "; " + b));
         return errors;
     }
 

@@ -37,6 +37,12 @@ class WebConfiguration implements WebMvcConfigurer {
         };
     }
 
+    /** The language of each page ({@link LanguageResolver}): the client's choice, else the browser's. */
+    @org.springframework.context.annotation.Bean
+    static org.springframework.web.servlet.LocaleResolver localeResolver() {
+        return new LanguageResolver();
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AccessInterceptor(refusals));

@@ -85,6 +85,15 @@ final class WalkSamples {
         samples.put("POST /fhir/r4/Questionnaire", Sample.json((w, c) -> "{\"resourceType\":\"Questionnaire\","
                 + "\"status\":\"active\",\"title\":\"Walk import " + w.newEmail().substring(5, 12) + "\","
                 + "\"item\":[{\"linkId\":\"mood\",\"text\":\"Mood\",\"type\":\"integer\"}]}"));
+        // fhir: a filled mood tracker imported as an entry of the client's mood-tracker assignment (the care team's right)
+        samples.put("POST /fhir/r4/QuestionnaireResponse", Sample.json((w, c) -> "{\"resourceType\":\"QuestionnaireResponse\","
+                + "\"status\":\"completed\",\"identifier\":{\"system\":\"https://ehr.example/walk\",\"value\":\"" + UUID.randomUUID()
+                + "\"},\"questionnaire\":\"https://carryover.app/fhir/Questionnaire/mood-tracker\",\"subject\":{\"reference\":\"Patient/"
+                + w.ids.get("clientId") + "\"},\"basedOn\":[{\"reference\":\"ServiceRequest/" + w.ids.get("assignmentId") + "\"}],"
+                + "\"authored\":\"" + w.context.getBean(java.time.Clock.class).instant() + "\",\"item\":["
+                + "{\"linkId\":\"mood\",\"answer\":[{\"valueInteger\":5}]},{\"linkId\":\"anxiety\",\"answer\":[{\"valueInteger\":4}]}]}")
+                .expect(Expect.NOT_FOUND, "the client named in the body belongs to another practice", FOREIGN_STAFF)
+                .before(World::worksheetAssignment).after(World::plainAgain));
 
         // caseload: inviting clients, care teams, discharge
         samples.put("POST /caseload/invite", Sample.form((w, c) -> Map.of("displayName", "Walk Client",
@@ -118,6 +127,8 @@ final class WalkSamples {
                 .after(World::reacceptTerms));
         samples.put("POST /consent", Sample.form((w, c) -> Map.of("accept", "true")));
         samples.put("POST /settings/privacy", Sample.form((w, c) -> Map.of("kind", "EMAIL_MESSAGES", "given", "true")));
+        // client: the language of their pages, e-mails and reminders (English keeps the walk's pages in English)
+        samples.put("POST /settings/language", Sample.form((w, c) -> Map.of("language", "en")));
         samples.put("PUT /api/v1/me/consents/{kind}", Sample.json((w, c) -> "{\"given\":true}"));
 
         // reminders: the client's own settings

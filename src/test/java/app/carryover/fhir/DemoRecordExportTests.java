@@ -74,6 +74,8 @@ class DemoRecordExportTests {
             List<Questionnaire> questionnaires = parsed.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                     .filter(Questionnaire.class::isInstance).map(Questionnaire.class::cast).toList();
             List<SingleValidationMessage> messages = validation.validate(parsed, questionnaires);
+            assertThat(messages).as("every response is checked against its questionnaire")
+                    .noneMatch(m -> "QUESTIONNAIRE_QR_Q_NOTFOUND".equals(m.getMessageId()));
             for (SingleValidationMessage m : messages) {
                 if (m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL) {
                     errors.add(reader.name() + ": " + m.getLocationString() + ": " + m.getMessage());

@@ -159,7 +159,10 @@ class FhirApiTests {
                 .containsExactly("mood=4", "anxiety=6");
         List<Questionnaire> questionnaires = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(Questionnaire.class::isInstance).map(Questionnaire.class::cast).toList();
-        assertThat(FhirValidation.errors(validation.validate(bundle, questionnaires))).isEmpty();
+        List<ca.uhn.fhir.validation.SingleValidationMessage> messages = validation.validate(bundle, questionnaires);
+        assertThat(FhirValidation.errors(messages)).isEmpty();
+        assertThat(messages).as("every response is checked against its questionnaire")
+                .noneMatch(m -> "QUESTIONNAIRE_QR_Q_NOTFOUND".equals(m.getMessageId()));
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE client_id = ? AND action = 'READ' AND detail LIKE '%$everything%'")
                 .param(client).query(Long.class).single()).as("the read is audited, naming the call").isOne();
     }

@@ -45,6 +45,16 @@ public final class Mailbox {
         return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
     }
 
+    /** The text of a plain-text message, decoded (accents and all), for asserting what a reader sees. */
+    public static String text(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            return content instanceof String text ? text.replace("\r\n", "\n") : body(message);
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new AssertionError("unreadable message", e);
+        }
+    }
+
     /** The first link in the message whose path starts with the given prefix, as a path with its query. */
     public static String link(MimeMessage message, String pathPrefix) {
         Matcher m = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(pathPrefix) + "[^\\s]*)").matcher(body(message));
