@@ -121,6 +121,16 @@ class ClientRepository {
         jdbc.sql("UPDATE client SET time_zone = ? WHERE practice_id = ? AND id = ?").params(zone.getId(), practiceId, clientId).update();
     }
 
+    /**
+     * Removes a record whose client never accepted the invitation, with its care team. Anything else
+     * recorded for the client refers to the record, so the database refuses (a foreign key) and nothing goes.
+     */
+    void removeNeverAccepted(UUID practiceId, UUID clientId) {
+        jdbc.sql("DELETE FROM care_team_member WHERE practice_id = ? AND client_id = ?").params(practiceId, clientId)
+                .update();
+        jdbc.sql("DELETE FROM client WHERE practice_id = ? AND id = ?").params(practiceId, clientId).update();
+    }
+
     void discharge(UUID practiceId, UUID clientId, java.time.Instant at, String note) {
         jdbc.sql("UPDATE client SET status = 'DISCHARGED', discharged_at = ?, discharge_note = ? WHERE practice_id = ? AND id = ?")
                 .params(Timestamp.from(at), note, practiceId, clientId).update();

@@ -109,6 +109,15 @@ final class WalkSamples {
                 .expect(Expect.FORBIDDEN, "supervisors do not discharge", SUPERVISOR)
                 .aroundEachSuccess(w -> { }, w -> { w.awaitEvents(); readmitIfDischarged(w); })
                 .after(World::plainAgain));
+        samples.put("POST /clients/{clientId}/invitation/resend", Sample.form((w, c) -> Map.of("email", w.newEmail()))
+                .expect(Expect.FORBIDDEN, "supervisors do not change invitations", SUPERVISOR)
+                .before(World::withInvitedClient)
+                .after(World::withUsualClient));
+        samples.put("POST /clients/{clientId}/invitation/withdraw", Sample.none()
+                .expect(Expect.FORBIDDEN, "supervisors do not withdraw invitations", SUPERVISOR)
+                .before(World::withInvitedClient)
+                .aroundEachSuccess(World::withInvitedClient, w -> { })
+                .after(World::withUsualClient));
         samples.put("POST /clients/{clientId}/readmit", Sample.none()
                 .expect(Expect.FORBIDDEN, "supervisors do not readmit", SUPERVISOR)
                 .before(WalkSamples::discharge)

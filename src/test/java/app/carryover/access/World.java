@@ -384,6 +384,23 @@ final class World {
         }
     }
 
+    /**
+     * Names as {clientId} a client who was invited by the primary clinician and has not accepted, with the
+     * walk's supervisor on the care team, so every caller stands to it as to the walk's usual client.
+     */
+    void withInvitedClient() {
+        app.carryover.caseload.ClientRecord invited = context.getBean(app.carryover.caseload.Caseload.class)
+                .invite(practice.clinician().actor(), "Walk Invited Client", newEmail(), "Europe/London").client();
+        context.getBean(app.carryover.caseload.CareTeams.class).assign(practice.admin().actor(), invited.id(),
+                practice.supervisor().accountId(), app.carryover.caseload.TeamRole.SUPERVISOR);
+        ids.put("clientId", invited.id().toString());
+    }
+
+    /** Names the walk's usual client as {clientId} again. */
+    void withUsualClient() {
+        ids.put("clientId", practice.client().clientId().toString());
+    }
+
     /** A new e-mail address, for handlers that invite someone. */
     String newEmail() {
         return "walk-" + (++counter) + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
