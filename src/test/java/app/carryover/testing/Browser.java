@@ -188,7 +188,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitFor(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> text().contains(text));
+        waitFor(text, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Waits for the page to say {@code text}, up to {@code patience} (longer for work the page does by
+     * itself, such as sending what a phone kept offline); a timeout names what the page said instead.
+     */
+    public void waitFor(String text, Duration patience) {
+        new WebDriverWait(driver, patience).ignoring(org.openqa.selenium.StaleElementReferenceException.class).withMessage(() -> "waiting for \"" + text + "\" on " + path() + "; the page said: "
+                + text().replaceAll("\\s+", " ")).until(d -> text().contains(text));
     }
 
     /** Forgets the session, as a new person at the same computer would. */
