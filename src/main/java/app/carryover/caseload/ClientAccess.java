@@ -145,8 +145,19 @@ public class ClientAccess {
         if (!actor.has(Role.CLINICIAN) || records.isEmpty()) {
             return java.util.List.of();
         }
-        java.util.Map<UUID, TeamRole> roles = clients.rolesOf(actor.practiceId(), actor.accountId(),
-                records.stream().map(ClientRecord::id).toList());
+        // Roles this request already looked up (an earlier batch of the same page) are not asked again.
+        java.util.Map<UUID, TeamRole> roles = new java.util.HashMap<>();
+        java.util.List<UUID> unknown = new java.util.ArrayList<>();
+        for (ClientRecord client : records) {
+            if (RequestMemo.known(roleKey(client.practiceId(), client.id(), actor.accountId())) instanceof Optional<?> known) {
+                known.ifPresent(role -> roles.put(client.id(), (TeamRole) role));
+            } else {
+                unknown.add(client.id());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            roles.putAll(clients.rolesOf(actor.practiceId(), actor.accountId(), unknown));
+        }
         java.util.List<ClientRecord> readable = new java.util.ArrayList<>();
         java.util.List<AuditEntry> rows = new java.util.ArrayList<>();
         Set<UUID> done = recorded();

@@ -38,6 +38,12 @@ public final class RequestMemo {
         return value;
     }
 
+    /** What is remembered under this key in the current reading request, or null when nothing is. */
+    public static Object known(String key) {
+        Map<String, Object> memo = memo();
+        return memo == null ? null : memo.get(key);
+    }
+
     /** Remembers a value already at hand (e.g. every client of a caseload read in one query). */
     public static void put(String key, Object value) {
         Map<String, Object> memo = memo();
