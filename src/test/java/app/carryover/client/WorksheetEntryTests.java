@@ -1,28 +1,24 @@
 package app.carryover.client;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -34,8 +30,6 @@ import app.carryover.worksheets.WorksheetDefinitions;
 class WorksheetEntryTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
@@ -44,24 +38,21 @@ class WorksheetEntryTests {
     @Autowired
     Assignments assignments;
 
+    Clinic clinic;
     TestPractice practice;
     WebSession client;
 
     @BeforeEach
-    void signIn() throws Exception {
-        practice = Fixtures.practice(context);
-        client = WebSession.signIn(mvc, practice.client(), clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+    void signIn(Clinic clinic) throws Exception {
+        this.clinic = clinic;
+        practice = clinic.practice();
+        client = clinic.signIn(practice.client());
     }
 
     Assignment assign(String worksheetKey) {
-        return assignments.compose(practice.clinician().actor(), practice.client().clientId(), new AssignmentDraft(
-                "Fill the sheet", "Fill it in each evening after dinner.", "To notice patterns.", true, List.of(), null,
-                worksheetKey, Dose.perDay(1), null, null, 3, null));
+        return assignments.compose(practice.clinician().actor(), practice.client().clientId(), draft("Fill the sheet",
+                "Fill it in each evening after dinner.").rationale("To notice patterns.").worksheet(worksheetKey)
+                .build());
     }
 
     @Test
@@ -97,7 +88,7 @@ class WorksheetEntryTests {
         MvcResult pdf = client.perform(get("/history/entries/" + entry + "/print"));
         assertThat(pdf.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PDF_VALUE);
         assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String view = clinician.perform(get("/clients/" + practice.client().clientId() + "/entries/" + entry))
                 .getResponse().getContentAsString();
         assertThat(view).contains("Daily mood and anxiety tracker").contains("mood");
@@ -106,7 +97,7 @@ class WorksheetEntryTests {
     @Test
     void aCustomWorksheetSurvivesAnEditWithItsOldEntriesIntact() throws Exception {
         clock.advance(java.time.Duration.ofSeconds(31));
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String v1 = WorksheetDefinitions.toJson(BuiltInWorksheets.get(BuiltInWorksheets.MOOD_TRACKER))
                 .replace("\"Daily mood and anxiety tracker\"", "\"Evening check-in\"");
         String created = clinician.perform(post("/api/v1/worksheets").contentType(MediaType.APPLICATION_JSON).content(v1))
@@ -149,7 +140,7 @@ class WorksheetEntryTests {
         assertThat(kept.getResponse().getStatus()).isEqualTo(200);
         assertThat(kept.getResponse().getContentAsString()).contains("Answers kept today at 14:02.");
 
-        WebSession phone = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession phone = clinic.signIn(practice.client());
         String back = phone.perform(get(path)).getResponse().getContentAsString();
         assertThat(back).as("the draft fills the form on another device")
                 .contains("Welcome back. Your answers from today at 14:02 are filled in below")

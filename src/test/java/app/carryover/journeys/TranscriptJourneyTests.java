@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,10 +21,9 @@ import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
-import app.carryover.testing.TestTotp;
 import app.carryover.transcripts.SampleTranscripts;
 
 /**
@@ -48,15 +46,10 @@ class TranscriptJourneyTests {
     @Autowired
     Consents consents;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
-    void uploadATranscriptOnASessionAndTurnADetectionIntoAnAssignment() throws Exception {
+    void uploadATranscriptOnASessionAndTurnADetectionIntoAnAssignment(Clinic clinic) throws Exception {
         clock.set(Instant.parse("2026-03-03T16:40:00Z"));
-        TestPractice practice = Fixtures.practice(context);
+        TestPractice practice = clinic.practice();
         TherapySession session = sessions.schedule(practice.clinician().actor(), practice.client().clientId(),
                 LocalDateTime.of(2026, 3, 3, 17, 0), 50);
         clock.set(Instant.parse("2026-03-03T17:55:00Z"));
@@ -67,10 +60,7 @@ class TranscriptJourneyTests {
         Files.writeString(file, SampleTranscripts.PLAIN, StandardCharsets.UTF_8);
 
         try (Browser clinician = Browser.open("http://localhost:" + port)) {
-            clinician.go("/signin").type("email", practice.clinician().email()).type("password", Fixtures.PASSWORD);
-            clinician.press("Sign in");
-            clinician.type("code", TestTotp.code(practice.clinician().totpSecret(), clock.instant()));
-            clinician.press("Continue");
+            clinic.signIn(clinician, practice.clinician());
 
             clinician.go("/clients/" + practice.client().clientId() + "/sessions/" + session.id() + "#transcript");
             assertThat(clinician.text()).contains("Upload the session's transcript");
