@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
@@ -22,6 +21,7 @@ import app.carryover.system.Actor;
 import app.carryover.system.Mailer;
 import app.carryover.system.ProblemException;
 import app.carryover.system.ProblemException.FieldProblem;
+import app.carryover.system.ServerSettings;
 import app.carryover.system.Uuids;
 
 /**
@@ -83,7 +83,7 @@ public class ClientVoice {
 
     ClientVoice(ClientVoiceRepository store, Assignments assignments, ClientAccess access, Consents consents,
             Practices practices, Mailer mailer, TransactionTemplate transactions, Clock clock,
-            @Value("${carryover.base-url}") String baseUrl, app.carryover.system.Texts texts) {
+            ServerSettings server, app.carryover.system.Texts texts) {
         this.texts = texts;
         this.store = store;
         this.assignments = assignments;
@@ -93,7 +93,7 @@ public class ClientVoice {
         this.mailer = mailer;
         this.transactions = transactions;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = server.baseUrl();
     }
 
     /** The client answers one of their assignments. A question on an assignment closed meanwhile is refused (409). */
