@@ -143,7 +143,10 @@ class ModularityTests {
                     if (next.startsWith("* ")) {
                         items.add(next);
                         i++;
-                    } else if (next.isBlank() && i + 1 < lines.size() && lines.get(i + 1).startsWith("* ")) {
+                    } else if (next.isBlank() && i + 1 < lines.size()
+                            && (lines.get(i + 1).startsWith("* ") || lines.get(i + 1).startsWith("|"))) {
+                        // a blank line inside a list, or closing it before the table goes on: where it falls
+                        // depends on the run's order, so it is dropped either way
                         i++;
                     } else {
                         break;
