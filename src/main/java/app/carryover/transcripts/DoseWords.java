@@ -135,12 +135,14 @@ final class DoseWords {
     /** The times of day the words name ("after breakfast and before bed"), or null. */
     private static String times(String text, String said) {
         Set<String> found = new LinkedHashSet<>();
+        if (said != null) {
+            found.add(said); // "every morning": in the morning, then any other times said ("before work")
+        }
         Matcher m = TIMES.matcher(text);
         while (m.find()) {
-            found.add(m.group());
-        }
-        if (found.isEmpty() && said != null) {
-            found.add(said);
+            if (!m.group().equals(said)) {
+                found.add(m.group());
+            }
         }
         if (found.isEmpty()) {
             return null;

@@ -31,6 +31,7 @@ final class DraftWriting {
             + "|^(?:for|as) (?:homework|home practice|next time)[,:]?\\s*|^homework[,:]\\s*", FLAGS);
     /** The ways a therapist asks, suggests or agrees a task, left out so the task itself is said. */
     private static final List<Pattern> FRAMES = List.of(
+            Pattern.compile("^(?:what )?(?:would|could|will) you (?:think about|consider|be up for)(?: maybe| perhaps)? ", FLAGS),
             Pattern.compile("^(?:could|can|would|will) you (?:(?:please|maybe|perhaps|just|also|possibly) )*(?:have a go at )?", FLAGS),
             Pattern.compile("^(?:i'd|i would|i|we'd|we would) (?:really )?(?:like|want|need|love|ask)(?: for)? you (?:both |all |each |two )?to ", FLAGS),
             Pattern.compile("^what i(?:'d| would)? (?:like you to do|like|suggest|recommend|want you to do)(?: is)?(?: that)?(?: for you to| you| to)? ", FLAGS),

@@ -55,6 +55,16 @@ class TranscriptDetections {
         public Highlights highlights(StoredDetection d) {
             return Highlights.of(d.turnText(), d.evidence());
         }
+
+        /** The task in a few words, as its draft's title. */
+        public String title(StoredDetection d) {
+            return TranscriptDetections.title(d);
+        }
+
+        /** How many tasks were found in the same turn as this one. */
+        public long tasksInTurn(StoredDetection d) {
+            return assignments.stream().filter(o -> o.turn() == d.turn()).count();
+        }
     }
 
     /**

@@ -44,7 +44,7 @@ final class WorksheetNames {
         int at = Integer.MAX_VALUE;
         List<Name> names = new ArrayList<>();
         titles.forEach((key, title) -> {
-            String t = plain(title);
+            String t = plain(title.replaceAll("\\s*\\([^)]*\\)$", "")); // "Values card (practice)": the title itself
             if (t.split(" ").length >= 2) {
                 names.add(new Name(key, Pattern.compile("\\b" + Pattern.quote(t) + "\\b")));
             }

@@ -37,6 +37,11 @@ public final class Tasks {
     private static final Set<String> TASK_VERBS = WordSets.get("task-verbs");
     /** The nouns that name a log or a sheet ("diary", "tracker", "log"). */
     private static final Set<String> LOGS = WordSets.get("task-logs");
+    /** Cues of talk that sets nothing: in the room now, facts and guidelines, reflections, the therapist's own part, later. */
+    private static final Set<String> SETS_NOTHING = Set.of("N_NOW", "N_FACT", "N_REFLECT", "N_ROLE", "N_DEFER", "N_GENERAL", "N_SELF",
+            "N_SCHED", "N_NONEW", "N_ATTITUDE");
+    /** Words after "each" or "every" that make a time ("every evening"), not a pointer back ("each worry"). */
+    private static final Set<String> TIMES = WordSets.get("task-times");
     private static final Set<String> REQUESTS = Set.of("D_WANT", "D_TRY", "D_YOU", "D_KEEP", "D_PROPOSE", "D_WILLING", "D_WORTH");
 
     private Tasks() {
@@ -57,7 +62,11 @@ public final class Tasks {
             if (u.kinds.isEmpty()) {
                 separated |= u.separator;
                 if (u.textFrom > u.to) {
-                    continue; // only joining words ("and second,")
+                    // only joining words ("and second,"): kept between the clauses of a task, left out at its ends
+                    if (current != null && pending.isEmpty() && !u.sentenceStart) {
+                        current.add(u);
+                    }
+                    continue;
                 }
                 if (current == null) {
                     if (u.sentenceStart) {
@@ -74,7 +83,7 @@ public final class Tasks {
                 continue;
             }
             boolean fresh = current == null || (separated || u.separator) && !words(current).containsAll(u.words)
-                    || !u.back && (u.request || u.listItem) && (disjoint(kinds(current), u.kinds)
+                    || !u.back && !u.alternative && (u.request || u.andRequest || u.listItem) && (disjoint(kinds(current), u.kinds)
                             || !u.kinds.contains("journaling") && !u.sentenceStart && disjoint(words(current), u.words)
                             && u.andRequest
                             || !logs(current).isEmpty() && !u.logs.isEmpty() && disjoint(logs(current), u.logs));
@@ -151,6 +160,8 @@ public final class Tasks {
         boolean separator;
         boolean back;
         boolean listItem;
+        /** Starts with "or": an alternative within the task before, never a task of its own. */
+        boolean alternative;
         boolean confirmation;
         boolean dose;
         /** Cut from the clause before at "and" followed by a request ("..., and give her some praise"). */
@@ -186,19 +197,18 @@ public final class Tasks {
                 k += Math.max(1, sep);
             }
             c.textFrom = k;
-            c.listItem = k <= c.to && LIST_OPENERS.contains(t.word(k)) && t.boundaryBefore(c.from) != SpokenText.NONE
-                    && c.from > 0;
+            c.listItem = k <= c.to && LIST_OPENERS.contains(t.word(k)) && t.boundaryBefore(c.from) == SpokenText.CLAUSE;
+            c.alternative = t.word(c.from).equals("or");
             for (int i = c.from; i <= c.to; i++) {
-                c.back |= matches(t, i, BACK) > 0 && !(isTrigger(t, i) && i + 2 <= c.to);
+                c.back |= matches(t, i, BACK) > 0 && !(isTrigger(t, i) && i + 2 <= c.to)
+                        || (t.word(i).equals("each") || t.word(i).equals("every")) && i < c.to && !TIMES.contains(t.word(i + 1));
                 c.separator |= i == c.to && i > c.from + 1 && t.word(i).equals("too");
                 c.separator |= i > c.from + 1 && t.word(i).equals("as") && t.at(i + 1).equals("well");
             }
             for (int v : f.directiveVerbs) {
                 c.request |= v >= c.from && v <= c.to;
             }
-            if (k <= c.to && TASK_VERBS.contains(VerbForms.base(t.word(k)))) {
-                c.request = true; // a clause that starts with a task verb ("keeping a food log")
-            }
+            boolean sayingNothing = false;
             for (CueLexicon.Hit h : f.hits) {
                 if (h.from() < c.from || h.from() > c.to) {
                     continue;
@@ -216,6 +226,8 @@ public final class Tasks {
                     }
                 } else if (g.startsWith("K_") && !f.past[h.from()]) {
                     c.words.add(t.span(h.from(), h.to()).toLowerCase(java.util.Locale.ROOT));
+                } else if (SETS_NOTHING.contains(g)) {
+                    sayingNothing = true; // in the room now, a fact, a reflection, talk of later: it sets nothing
                 } else if (REQUESTS.contains(g)) {
                     c.request = true;
                 } else if (g.equals("D_CONFIRM")) {
@@ -223,6 +235,10 @@ public final class Tasks {
                 } else if (g.startsWith("T_") && !g.equals("T_LOOSE") || g.equals("S_AMOUNT")) {
                     c.dose = true;
                 }
+            }
+            if (sayingNothing) {
+                c.kinds.clear();
+                c.logs.clear();
             }
             for (int i = c.from; i <= c.to; i++) {
                 c.dose |= t.isNumber(i) || t.word(i).equals("aiming") || t.word(i).equals("aim");
@@ -349,6 +365,9 @@ public final class Tasks {
     private static String text(SpokenText t, List<Unit> task) {
         List<Unit> sorted = new ArrayList<>(task);
         sorted.sort((a, b) -> Integer.compare(a.from, b.from));
+        while (!sorted.isEmpty() && sorted.get(sorted.size() - 1).textFrom > sorted.get(sorted.size() - 1).to) {
+            sorted.remove(sorted.size() - 1);
+        }
         StringBuilder b = new StringBuilder();
         int runStart = -1;
         int runEnd = -1;
