@@ -95,7 +95,7 @@ class TranscriptRepository {
 
     List<StoredDetection> detections(UUID practiceId, UUID transcriptId) {
         return jdbc.sql("""
-                SELECT * FROM transcript_detection WHERE practice_id = ? AND transcript_id = ? ORDER BY turn, kind""")
+                SELECT * FROM transcript_detection WHERE practice_id = ? AND transcript_id = ? ORDER BY turn, kind, id""")
                 .params(practiceId, transcriptId).query(TranscriptRepository::detection).list();
     }
 

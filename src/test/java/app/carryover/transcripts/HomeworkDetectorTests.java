@@ -92,6 +92,43 @@ class HomeworkDetectorTests {
     }
 
     @Test
+    void twoTasksInOneTurnAreTwoAssignmentsEachWithItsOwnWords() {
+        List<Turn> turns = new ArrayList<>();
+        String[][] lines = {
+                {"C", "I froze in the meeting and thought, I'm useless."},
+                {"T", "That sounds like a strong thought. So this week, could you fill in a thought record each time it shows up, "
+                        + "aiming for three? And also, I'd like you to go for a short walk every morning before work."},
+                {"C", "Okay."}};
+        for (int i = 0; i < lines.length; i++) {
+            turns.add(new Turn(i + 1, lines[i][0].equals("T") ? Speaker.THERAPIST : Speaker.CLIENT, lines[i][0], lines[i][1], null));
+        }
+        SessionDetection s = detector.detect(new Transcript("s.txt", "Dr Lee", turns, List.of()));
+        assertThat(s.turns()).singleElement().satisfies(t -> assertThat(t.detection().assignsHomework()).isTrue());
+        assertThat(s.assignments()).extracting(DetectedAssignment::turn, DetectedAssignment::category, DetectedAssignment::summary)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, HomeworkCategory.JOURNALING,
+                                "this week, could you fill in a thought record each time it shows up, aiming for three?"),
+                        org.assertj.core.groups.Tuple.tuple(2, HomeworkCategory.ACTION,
+                                "I'd like you to go for a short walk every morning before work."));
+    }
+
+    @Test
+    void oneTaskWithItsStepsAndItsRecordStaysOneTask() {
+        assertThat(app.carryover.transcripts.detection.Tasks.of("Keep practising the bus step, three times before next session, "
+                + "and fill in the exposure log each time.")).hasSize(1);
+        assertThat(app.carryover.transcripts.detection.Tasks.of("Write down the situation, then the thought, and rate how "
+                + "strongly you believed it.")).hasSize(1);
+        assertThat(app.carryover.transcripts.detection.Tasks.of("Take the tablets every morning and keep them by the kettle. "
+                + "That okay?")).singleElement().satisfies(t -> assertThat(t.words())
+                        .isEqualTo("Take the tablets every morning and keep them by the kettle."));
+        assertThat(app.carryover.transcripts.detection.Tasks.of("Carry on with the mood tracker every evening, and let's add the "
+                + "food log too.")).hasSize(2);
+        assertThat(app.carryover.transcripts.detection.Tasks.of("So, homework: the breathing once a day, the sleep diary each "
+                + "morning.")).extracting(app.carryover.transcripts.detection.Tasks.Task::words)
+                .containsExactly("the breathing once a day", "the sleep diary each morning.");
+    }
+
+    @Test
     void aSessionIsSummarisedWithItsVerdictsAndAssignments() {
         List<Turn> turns = new ArrayList<>();
         String[][] lines = {

@@ -135,7 +135,7 @@ class TranscriptUploadTests {
         UUID breathingDetection = detection(transcript, "SKILL_PRACTICE");
         String draft = clinician.perform(get(transcript + "/detections/" + breathingDetection + "/draft")).getResponse()
                 .getContentAsString();
-        assertThat(draft).contains("value=\"Keep doing the slow breathing twice a day\"")
+        assertThat(draft).contains("value=\"Keep doing the slow breathing\"")
                 .contains(">Keep doing the slow breathing twice a day, for five minutes, after breakfast and before bed.</textarea>")
                 .contains("<mark>keep doing</mark>").contains("Quality coach")
                 .contains("Dose read from the words “twice a day”").contains("value=\"after breakfast and before bed\"")
@@ -161,7 +161,9 @@ class TranscriptUploadTests {
 
     @Test
     void aDraftWhoseWordsGiveNoDoseAsksForOneAndAnIncompleteFormIsShownAgain() throws Exception {
-        String transcript = uploaded("session.vtt", SampleTranscripts.WEBVTT.replace("every evening before bed", "when you can"));
+        // no dose in the words and no worksheet named (a named worksheet would bring its suggested dose)
+        String transcript = uploaded("session.vtt", SampleTranscripts.WEBVTT.replace("every evening before bed", "when you can")
+                .replace("keep a thought record", "keep some notes"));
         UUID detection = detection(transcript, "JOURNALING");
         String draft = clinician.perform(get(transcript + "/detections/" + detection + "/draft")).getResponse().getContentAsString();
         assertThat(draft).contains("The words do not say how much practice").contains("<option value=\"\" selected>choose…</option>");

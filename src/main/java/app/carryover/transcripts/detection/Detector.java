@@ -117,13 +117,15 @@ public final class Detector {
     }
 
     /**
-     * The session's verdicts and its assignments. Assigning turns of one category that follow each other
+     * The session's verdicts and its assignments. A turn that sets several tasks ("keep the sleep diary
+     * going, and also try the breathing twice a day") gives one assignment per task ({@link Tasks}), each
+     * with its own words, category and specificity. Assigning turns of one category that follow each other
      * within the window (at most {@link #WINDOW_TURNS} - 1 therapist turns apart, none of which assigns
      * something else, and {@link #WINDOW_LINES} + 2 lines) are one task proposed, negotiated and
      * confirmed: one assignment, counted at its last turn (the confirmation), with the earlier turns'
      * words as its evidence.
      */
-    static SessionDetection summarise(Transcript transcript, List<DetectedTurn> detected) {
+    SessionDetection summarise(Transcript transcript, List<DetectedTurn> detected) {
         boolean assigned = false;
         boolean reviewed = false;
         List<DetectedAssignment> assignments = new ArrayList<>();
@@ -137,21 +139,36 @@ public final class Detector {
                 between++;
                 continue;
             }
-            DetectedAssignment last = assignments.isEmpty() ? null : assignments.get(assignments.size() - 1);
             boolean inWindow = open != null && (between == 0
                     || between < WINDOW_TURNS && d.turn().number() - open.turn().number() <= WINDOW_LINES + 2);
-            if (inWindow && last != null && last.category() == t.category()) {
-                // the same task set over several turns: one assignment, specific if any turn made it so
-                Set<String> evidence = new LinkedHashSet<>(last.evidence());
-                evidence.addAll(t.evidence());
-                List<Integer> turns = new ArrayList<>(last.turns());
-                turns.add(d.turn().number());
-                assignments.set(assignments.size() - 1, new DetectedAssignment(d.turn().number(), last.category(),
-                        last.specific() || Boolean.TRUE.equals(t.specific()), join(last.summary(), t.summary()),
-                        List.copyOf(evidence), turns));
-            } else {
-                assignments.add(new DetectedAssignment(d.turn().number(), t.category(), Boolean.TRUE.equals(t.specific()),
-                        t.summary(), t.evidence()));
+            // the assignments the window's last assigning turn set, any of which this turn may go on with
+            List<Integer> openTasks = new ArrayList<>();
+            for (int k = 0; inWindow && k < assignments.size(); k++) {
+                if (assignments.get(k).turn() == open.turn().number()) {
+                    openTasks.add(k);
+                }
+            }
+            for (DetectedAssignment task : tasksOf(d)) {
+                int same = -1;
+                for (int k : openTasks) {
+                    if (assignments.get(k).category() == task.category()) {
+                        same = k;
+                    }
+                }
+                if (same >= 0) {
+                    // the same task set over several turns: one assignment, specific if any turn made it so
+                    DetectedAssignment last = assignments.get(same);
+                    Set<String> evidence = new LinkedHashSet<>(last.evidence());
+                    evidence.addAll(task.evidence());
+                    List<Integer> turns = new ArrayList<>(last.turns());
+                    turns.add(d.turn().number());
+                    assignments.set(same, new DetectedAssignment(d.turn().number(), last.category(),
+                            last.specific() || task.specific(), join(last.summary(), task.summary()),
+                            List.copyOf(evidence), turns));
+                    openTasks.remove(Integer.valueOf(same));
+                } else {
+                    assignments.add(task);
+                }
             }
             open = d;
             between = 0;
@@ -159,9 +176,50 @@ public final class Detector {
         return new SessionDetection(transcript.session(), transcript.clinician(), detected, assigned, reviewed, assignments);
     }
 
+    /**
+     * The assignments one assigning turn sets: one per task it names. A turn with one task keeps the turn's
+     * category and specificity; the tasks of a turn that sets several are each weighed on their own words.
+     */
+    private List<DetectedAssignment> tasksOf(DetectedTurn d) {
+        TurnDetection t = d.detection();
+        int turn = d.turn().number();
+        List<Tasks.Task> tasks = Tasks.of(d.turn().text());
+        if (tasks.size() <= 1) {
+            String summary = tasks.isEmpty() ? t.summary() : cap(tasks.get(0).words());
+            return List.of(new DetectedAssignment(turn, t.category(), Boolean.TRUE.equals(t.specific()), summary,
+                    t.evidence()));
+        }
+        List<DetectedAssignment> out = new ArrayList<>();
+        for (Tasks.Task task : tasks) {
+            TurnFeatures f = TurnFeatures.of(task.words(), "", null);
+            double[] p = new double[4];
+            Logistic.probabilities(model.category, DetectorModel.categoryVector(f), p, 4);
+            int best = 0;
+            for (int c = 1; c < 4; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
+                }
+            }
+            boolean specific = Logistic.sigmoid(Logistic.dot(model.specific, DetectorModel.specificVector(f))) >= THRESHOLD;
+            String lower = task.words().toLowerCase(java.util.Locale.ROOT);
+            List<String> evidence = t.evidence().stream().filter(e -> lower.contains(e.toLowerCase(java.util.Locale.ROOT)))
+                    .toList();
+            if (evidence.isEmpty()) {
+                evidence = List.of(f.text.span(0, Math.min(f.text.size() - 1, 6)));
+            }
+            out.add(new DetectedAssignment(turn, HomeworkCategory.values()[best], specific, cap(task.words()), evidence));
+        }
+        return out;
+    }
+
+    /** A task's words, at most 300 characters. */
+    private static String cap(String words) {
+        return words.length() <= 300 ? words : words.substring(0, 299) + "…";
+    }
+
     private static String join(String a, String b) {
         String joined = a.equals(b) ? a : a + "; " + b;
-        return joined.length() <= 240 ? joined : joined.substring(0, 237) + "...";
+        return joined.length() <= 900 ? joined : joined.substring(0, 899) + "…";
     }
 
     /** The client's words since the therapist last spoke (several clients in couples work). */
