@@ -9,7 +9,7 @@ W=${1:?work directory}
 mkdir -p "$W"
 CP=${CP:-$(./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout)}
 R=src/test/resources/coach
-SETS="dev=../shared/data/assignment-quality/assignments.jsonl b1=$R/blind-batch.jsonl b2=$R/blind-batch-2.jsonl
+SETS="dev=$R/development-set.jsonl b1=$R/blind-batch.jsonl b2=$R/blind-batch-2.jsonl
   b3=$R/blind-batch-3.jsonl other=$R/other-phrasings.jsonl b4=$R/blind-batch-4.jsonl b5=$R/blind-batch-5.jsonl"
 for c in 8a50c82 2944ad6 HEAD; do
   rm -rf "$W/src-$c" && mkdir -p "$W/src-$c/out"

@@ -46,10 +46,27 @@ function carryoverDraftForm(element) {
   var form = element && (element.form || element.closest && element.closest('form'));
   return form && form.hasAttribute('data-draft-url') ? form : null;
 }
+// Each change is counted, and a send remembers the count it carried: a reply to an older send (one
+// still on its way while more was typed) must not mark the newer words as kept.
 document.addEventListener('input', function (event) {
   var form = carryoverDraftForm(event.target);
   if (form) {
     form.setAttribute('data-dirty', 'true');
+    form.setAttribute('data-edits', String(Number(form.getAttribute('data-edits') || 0) + 1));
+  }
+});
+// Each send carries the moment it was made, so the server keeps the newest words whatever order the
+// sends arrive in (the page may be left with an earlier send still on its way).
+document.addEventListener('htmx:configRequest', function (event) {
+  var form = event.detail.elt;
+  if (form && form.hasAttribute && form.hasAttribute('data-draft-url')) {
+    event.detail.parameters['draftSentAt'] = String(Date.now());
+  }
+});
+document.addEventListener('htmx:beforeRequest', function (event) {
+  var form = event.detail.elt;
+  if (form && form.hasAttribute && form.hasAttribute('data-draft-url') && event.detail.xhr) {
+    event.detail.xhr.carryoverEdits = form.getAttribute('data-edits');
   }
 });
 document.addEventListener('submit', function (event) {
@@ -62,7 +79,9 @@ document.addEventListener('htmx:afterRequest', function (event) {
   var form = event.detail.elt;
   if (form && form.hasAttribute && form.hasAttribute('data-draft-url')) {
     if (event.detail.successful) {
-      form.removeAttribute('data-dirty');
+      if (!event.detail.xhr || event.detail.xhr.carryoverEdits === form.getAttribute('data-edits')) {
+        form.removeAttribute('data-dirty');
+      }
     } else {
       var status = document.getElementById('draft-status');
       if (status) {
@@ -71,15 +90,50 @@ document.addEventListener('htmx:afterRequest', function (event) {
     }
   }
 });
+function carryoverDraftBody(form) {
+  var body = new URLSearchParams(new FormData(form));
+  body.set('draftSentAt', String(Date.now()));
+  return body;
+}
 function carryoverSendDrafts() {
   document.querySelectorAll('form[data-draft-url][data-dirty]').forEach(function (form) {
     if (!form.hasAttribute('data-submitted')
-        && navigator.sendBeacon(form.getAttribute('data-draft-url'), new URLSearchParams(new FormData(form)))) {
+        && navigator.sendBeacon(form.getAttribute('data-draft-url'), carryoverDraftBody(form))) {
       form.removeAttribute('data-dirty');
     }
   });
 }
 window.addEventListener('pagehide', carryoverSendDrafts);
+// Leaving by one of the page's own links with words not yet sent: they are sent first (for up to two
+// seconds), then the link is followed. A beacon sent while the page unloads is not always delivered
+// once a service worker controls the page (seen in headless Chromium under load); this is.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('a[href]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
+      || event.altKey || link.target || link.hasAttribute('download') || link.origin !== window.location.origin) {
+    return;
+  }
+  var form = document.querySelector('form[data-draft-url][data-dirty]:not([data-submitted])');
+  if (!form || !window.fetch) {
+    return;
+  }
+  event.preventDefault();
+  var gone = false;
+  var go = function () {
+    if (!gone) {
+      gone = true;
+      window.location.href = link.href;
+    }
+  };
+  window.setTimeout(go, 2000);
+  fetch(form.getAttribute('data-draft-url'), {method: 'POST', body: carryoverDraftBody(form), credentials: 'same-origin'})
+      .then(function (response) {
+        if (response.ok) {
+          form.removeAttribute('data-dirty');
+        }
+        go();
+      }, go);
+});
 document.addEventListener('visibilitychange', function () {
   if (document.visibilityState === 'hidden') {
     carryoverSendDrafts();

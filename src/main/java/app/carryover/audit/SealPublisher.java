@@ -1,5 +1,6 @@
 package app.carryover.audit;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +69,7 @@ class SealPublisher {
                 log.warn("The audit webhook answered {} to {} seal heads (they are in the log above)",
                         response.statusCode(), made.size());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             log.warn("Could not send {} seal heads to the audit webhook: {} (they are in the log above)", made.size(),
                     e.toString());
         } catch (InterruptedException e) {

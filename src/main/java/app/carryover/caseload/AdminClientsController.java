@@ -15,6 +15,9 @@ import app.carryover.practice.Practices;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
+import app.carryover.system.FormErrors;
+import app.carryover.system.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The admin's list of every client (names and status only) and each client's care team. */
 @Controller
@@ -29,9 +32,11 @@ class AdminClientsController {
     private final ClientRepository clients;
     private final Practices practices;
     private final Consents consents;
+    private final java.time.Clock clock;
 
     AdminClientsController(Caseload caseload, CareTeams teams, ClientAccess access, ClientRepository clients,
-            Practices practices, Consents consents) {
+            Practices practices, Consents consents, java.time.Clock clock) {
+        this.clock = clock;
         this.caseload = caseload;
         this.teams = teams;
         this.access = access;
@@ -43,7 +48,9 @@ class AdminClientsController {
     @Access(AccessRule.ADMIN)
     @GetMapping("/admin/clients")
     String clients(Actor actor, Model model) {
-        model.addAttribute("clients", caseload.everyone(actor));
+        List<ClientRecord> all = caseload.everyone(actor);
+        model.addAttribute("clients", all);
+        model.addAttribute("notAccepted", caseload.notYetAccepted(actor));
         return "caseload/admin-clients";
     }
 
@@ -60,9 +67,43 @@ class AdminClientsController {
         model.addAttribute("clinicians", actor.has(app.carryover.system.Role.ADMIN) ? practices.clinicians(actor) : List.of());
         model.addAttribute("roles", TeamRole.values());
         model.addAttribute("termsWithdrawn", consents.hasWithdrawnTerms(client.practiceId(), client.id()));
-        model.addAttribute("mayDischarge", actor.has(app.carryover.system.Role.ADMIN)
-                || access.teamRole(actor, client).map(TeamRole::canChange).orElse(false));
+        boolean mayChange = actor.has(app.carryover.system.Role.ADMIN)
+                || access.teamRole(actor, client).map(TeamRole::canChange).orElse(false);
+        model.addAttribute("mayDischarge", mayChange);
+        java.util.Optional<app.carryover.practice.Invitations.Open> invitation = caseload.openInvitation(actor, clientId);
+        model.addAttribute("invitation", invitation.orElse(null));
+        model.addAttribute("invitationExpired", invitation.map(i -> i.expired(clock.instant())).orElse(false));
+        model.addAttribute("mayChangeInvitation", mayChange && invitation.isPresent());
+        if (!model.containsAttribute("invitationEmail")) {
+            model.addAttribute("invitationEmail", invitation.map(app.carryover.practice.Invitations.Open::email).orElse(""));
+        }
         return "caseload/team";
+    }
+
+    @Access(AccessRule.STAFF)
+    @PostMapping("/clients/{clientId}/invitation/resend")
+    String resendInvitation(Actor actor, @PathVariable UUID clientId, @RequestParam(defaultValue = "") String email,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            caseload.resendInvitation(actor, clientId, email);
+        } catch (ProblemException e) {
+            FormErrors.reject(e, model, response);
+            model.addAttribute("invitationEmail", email);
+            return team(actor, clientId, model);
+        }
+        redirect.addFlashAttribute("notice", "A new invitation link was sent"
+                + (email.isBlank() ? "" : " to " + email.trim()) + "; earlier links no longer work.");
+        return "redirect:/clients/" + clientId + "/team";
+    }
+
+    @Access(AccessRule.STAFF)
+    @PostMapping("/clients/{clientId}/invitation/withdraw")
+    String withdrawInvitation(Actor actor, @PathVariable UUID clientId, RedirectAttributes redirect) {
+        String name = access.administrative(actor, clientId, "invitation").displayName();
+        caseload.withdrawInvitation(actor, clientId);
+        redirect.addFlashAttribute("notice", "Invitation of " + name + " withdrawn: the link no longer works and the"
+                + " record was removed.");
+        return actor.has(app.carryover.system.Role.ADMIN) ? "redirect:/admin/clients" : "redirect:/caseload";
     }
 
     @Access(AccessRule.ADMIN)

@@ -7,8 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -34,8 +37,11 @@ public class Caseload implements ClientAccounts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final TransactionTemplate transaction;
+
     Caseload(ClientRepository clients, Invitations invitations, ClientAccess access, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.clients = clients;
         this.invitations = invitations;
         this.access = access;
@@ -77,6 +83,47 @@ public class Caseload implements ClientAccounts {
     public record Invited(ClientRecord client, String unsentLink) {
     }
 
+    /** The invitation the client has not accepted yet, for their care team and admins (empty once accepted). */
+    public Optional<Invitations.Open> openInvitation(Actor actor, UUID clientId) {
+        ClientRecord client = access.administrative(actor, clientId, "invitation");
+        return invitations.openFor(client.practiceId(), client.accountId());
+    }
+
+    /**
+     * Sends a client who has not accepted their invitation a fresh link, to a corrected address when one is
+     * given (a mistyped address is the usual reason). Their primary clinician or co-therapist, or an admin.
+     */
+    @Transactional
+    public void resendInvitation(Actor actor, UUID clientId, String correctedEmail) {
+        ClientRecord client = mayDischarge(actor, clientId, "invitation");
+        invitations.resendToClient(actor, client.accountId(), correctedEmail);
+    }
+
+    /**
+     * Withdraws the invitation of a client who has not accepted it (invited by mistake, or to a wrong
+     * address): the links stop working, and the record, its care team and the invited account are removed,
+     * so the address is free again. When homework, sessions or anything else was already recorded for the
+     * client, nothing is removed and the answer says to discharge instead (which keeps the record).
+     */
+    public void withdrawInvitation(Actor actor, UUID clientId) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                ClientRecord client = mayDischarge(actor, clientId, "invitation");
+                if (invitations.openFor(client.practiceId(), client.accountId()).isEmpty()) {
+                    throw ProblemException.conflict("This client accepted the invitation already: discharge them"
+                            + " instead, which keeps the record.");
+                }
+                clients.removeNeverAccepted(client.practiceId(), client.id());
+                invitations.withdrawFromClient(actor, client.accountId());
+                audit.record(AuditEntry.by(actor, client.id(), AuditAction.DELETE, "client record", client.id(),
+                        "invitation withdrawn before it was accepted; record and care team removed"));
+            });
+        } catch (DataIntegrityViolationException e) {
+            throw ProblemException.conflict("Homework, sessions or other notes are already recorded for this client,"
+                    + " so the record stays: discharge them instead, which also stops all contact.");
+        }
+    }
+
     /**
      * Registers a client whose account already exists (the demo seeder, imports), with a
      * primary clinician.
@@ -108,7 +155,8 @@ public class Caseload implements ClientAccounts {
         if (!clinician.has(Role.CLINICIAN)) {
             return List.of();
         }
-        return clients.onTeamOf(clinician.practiceId(), clinician.accountId());
+        return app.carryover.system.RequestMemo.get("caseload:" + clinician.practiceId() + ":" + clinician.accountId(),
+                () -> clients.onTeamOf(clinician.practiceId(), clinician.accountId()));
     }
 
     /** Every client of the practice, by name, for admins (names and schedules only). */
@@ -116,7 +164,21 @@ public class Caseload implements ClientAccounts {
         if (!admin.has(Role.ADMIN)) {
             throw ProblemException.forbidden("Only admins see every client of the practice.");
         }
-        return clients.all(admin.practiceId());
+        List<ClientRecord> all = clients.all(admin.practiceId());
+        // Every client's name and status: one committed read row before the list leaves (issue 15 item 7).
+        audit.recordNow(AuditEntry.by(admin, null, AuditAction.READ, "client list", null,
+                "every client of the practice (" + all.size() + ")"));
+        return all;
+    }
+
+    /** The ids of the practice's clients who have not accepted their invitation yet (admins only). */
+    public Set<UUID> notYetAccepted(Actor admin) {
+        if (!admin.has(Role.ADMIN)) {
+            throw ProblemException.forbidden("Only admins see every client of the practice.");
+        }
+        Set<UUID> accounts = invitations.clientsNotYetAccepted(admin.practiceId());
+        return clients.all(admin.practiceId()).stream().filter(c -> accounts.contains(c.accountId()))
+                .map(ClientRecord::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**

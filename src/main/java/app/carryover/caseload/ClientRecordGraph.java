@@ -1,6 +1,7 @@
 package app.carryover.caseload;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,7 +96,7 @@ class ClientRecordGraph {
                 params.add(practiceId);
                 params.addAll(sessions);
                 roots.add(new Selection("therapy_session", "practice_id = ? AND id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(sessions.size(), "?")) + ")", params));
+                        + String.join(", ", Collections.nCopies(sessions.size(), "?")) + ")", params));
             }
         }
         for (Selection root : roots) {

@@ -81,6 +81,16 @@ class ClientRepository {
                 .params(practiceId, clientId, clinicianId).query(String.class).optional().map(TeamRole::valueOf);
     }
 
+    java.util.Map<UUID, TeamRole> rolesOf(UUID practiceId, UUID clinicianId, java.util.Collection<UUID> clientIds) {
+        java.util.Map<UUID, TeamRole> roles = new java.util.HashMap<>();
+        jdbc.sql("SELECT client_id, team_role FROM care_team_member WHERE practice_id = ? AND clinician_id = ? "
+                + "AND client_id = ANY (?)")
+                .params(practiceId, clinicianId, clientIds.toArray(UUID[]::new))
+                .query((rs, n) -> roles.put(rs.getObject("client_id", UUID.class), TeamRole.valueOf(rs.getString("team_role"))))
+                .list();
+        return roles;
+    }
+
     List<Member> team(UUID practiceId, UUID clientId) {
         return jdbc.sql("SELECT clinician_id, team_role FROM care_team_member WHERE practice_id = ? AND client_id = ? "
                 + "ORDER BY team_role, added_at")
@@ -109,6 +119,16 @@ class ClientRepository {
 
     void setTimeZone(UUID practiceId, UUID clientId, ZoneId zone) {
         jdbc.sql("UPDATE client SET time_zone = ? WHERE practice_id = ? AND id = ?").params(zone.getId(), practiceId, clientId).update();
+    }
+
+    /**
+     * Removes a record whose client never accepted the invitation, with its care team. Anything else
+     * recorded for the client refers to the record, so the database refuses (a foreign key) and nothing goes.
+     */
+    void removeNeverAccepted(UUID practiceId, UUID clientId) {
+        jdbc.sql("DELETE FROM care_team_member WHERE practice_id = ? AND client_id = ?").params(practiceId, clientId)
+                .update();
+        jdbc.sql("DELETE FROM client WHERE practice_id = ? AND id = ?").params(practiceId, clientId).update();
     }
 
     void discharge(UUID practiceId, UUID clientId, java.time.Instant at, String note) {

@@ -1,8 +1,11 @@
 package app.carryover.caseload;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +28,11 @@ class ConsentController {
     private final ClientAccess access;
     private final Erasures erasures;
     private final Retention retention;
+    private final ObjectProvider<ConsentExplanation> explanations;
 
-    ConsentController(Consents consents, ClientAccess access, Erasures erasures, Retention retention) {
+    ConsentController(Consents consents, ClientAccess access, Erasures erasures, Retention retention,
+            ObjectProvider<ConsentExplanation> explanations) {
+        this.explanations = explanations;
         this.consents = consents;
         this.access = access;
         this.erasures = erasures;
@@ -76,6 +82,7 @@ class ConsentController {
         model.addAttribute("terms", consents.currentTerms(client.practiceId()));
         model.addAttribute("erasure", erasures.mine(actor).orElse(null));
         model.addAttribute("retentionYears", retention.years(client.practiceId()));
+        model.addAttribute("explanations", explanations(client.practiceId()));
         return "caseload/privacy";
     }
 
@@ -88,7 +95,10 @@ class ConsentController {
         if (!given && !confirmed) {
             // Withdrawing acts at once (reminders stop, the clinician is told): say what it does and ask first.
             model.addAttribute("kind", kind);
-            model.addAttribute("consequences", consequences(kind));
+            List<String> lines = new java.util.ArrayList<>(consequences(kind));
+            explanations.orderedStream().filter(e -> e.kind() == kind)
+                    .forEach(e -> lines.addAll(e.onWithdrawal(actor.practiceId())));
+            model.addAttribute("consequences", lines);
             return "caseload/withdraw";
         }
         try {
@@ -100,6 +110,13 @@ class ConsentController {
         redirect.addFlashAttribute("notice", given ? "Thank you. You agreed to: " + kind.label() + "."
                 : "Withdrawn: " + kind.label() + ". " + consequences(kind).get(0));
         return kind == ConsentKind.TERMS && given ? "redirect:/today" : "redirect:/settings/privacy";
+    }
+
+    /** Each consent's plain explanation, from the module that does the thing. */
+    private Map<ConsentKind, List<String>> explanations(UUID practiceId) {
+        Map<ConsentKind, List<String>> words = new EnumMap<>(ConsentKind.class);
+        explanations.orderedStream().forEach(e -> words.put(e.kind(), e.paragraphs(practiceId)));
+        return words;
     }
 
     /** What withdrawing each consent does, in the client's words; the first line is the one kept after it is done. */

@@ -129,6 +129,20 @@ public class Consents {
         return terms != null && !terms.given();
     }
 
+    /** Which of these clients' latest terms decision is a withdrawal, in one statement (a caseload's flags). */
+    public java.util.Set<UUID> withdrewTerms(UUID practiceId, java.util.Collection<UUID> clientIds) {
+        if (clientIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT client_id FROM (
+                    SELECT DISTINCT ON (client_id) client_id, given FROM consent_decision
+                    WHERE practice_id = ? AND client_id = ANY (?) AND kind = 'TERMS'
+                    ORDER BY client_id, decided_at DESC, id DESC) latest
+                WHERE NOT given""")
+                .params(practiceId, clientIds.toArray(new UUID[0])).query(UUID.class).list());
+    }
+
     /**
      * Whether Carryover may contact the client on this channel: not discharged, terms accepted and
      * not withdrawn, and the channel's own consent given. Everything that sends asks this first.
@@ -146,8 +160,9 @@ public class Consents {
 
     /** Whether the client has agreed to the analysis of their session transcripts. */
     public boolean mayAnalyseTranscripts(UUID practiceId, UUID clientId) {
-        Decision d = decisions(practiceId, clientId).get(ConsentKind.TRANSCRIPT_ANALYSIS);
-        Decision terms = decisions(practiceId, clientId).get(ConsentKind.TERMS);
+        Map<ConsentKind, Decision> decisions = decisions(practiceId, clientId);
+        Decision d = decisions.get(ConsentKind.TRANSCRIPT_ANALYSIS);
+        Decision terms = decisions.get(ConsentKind.TERMS);
         return d != null && d.given() && terms != null && terms.given();
     }
 

@@ -1,5 +1,7 @@
 package app.carryover.caseload;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -235,7 +237,7 @@ public class Erasures {
                 .params(client.practiceId(), client.id()).query((rs, n) -> row(rs)).optional();
     }
 
-    private static Request row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Request row(ResultSet rs) throws SQLException {
         return new Request(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
                 instant(rs.getTimestamp("requested_at")), rs.getString("client_reason"), Status.valueOf(rs.getString("status")),
                 rs.getString("hold_reason"), instant(rs.getTimestamp("decided_at")), rs.getString("decision_reason"),

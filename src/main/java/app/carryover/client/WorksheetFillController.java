@@ -266,8 +266,19 @@ class WorksheetFillController {
      */
     private Optional<EntryDrafts.Draft> keepDraft(Actor actor, UUID assignmentId, WorksheetDefinition definition,
             Map<String, List<String>> fields) {
+        Long sentAt = sentAt(fields.remove(DRAFT_SENT_AT));
         Answers typed = FormAnswers.asTyped(definition, fields);
-        return drafts.keep(actor, assignmentId, submissionOrNull(fields), typed.isBlank() ? "{}" : typed.toJson());
+        return drafts.keep(actor, assignmentId, submissionOrNull(fields), typed.isBlank() ? "{}" : typed.toJson(), sentAt);
+    }
+
+    /** The page's own count of its draft sends (carryover.js), so an older send never overwrites a newer one. */
+    static final String DRAFT_SENT_AT = "draftSentAt";
+
+    private static Long sentAt(List<String> values) {
+        if (values == null || values.isEmpty() || !values.get(0).matches("[0-9]{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(values.get(0));
     }
 
     /** Checks that need the entry itself (a date after the day recorded), to show beside their question. */

@@ -1,6 +1,7 @@
 package app.carryover.coach;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the coach found in one assignment: the labels of LABELING.md §2, one plain-words suggestion for
@@ -26,7 +27,7 @@ public record CoachReport(boolean linked, boolean specific, boolean measurable, 
 
         /** The name used in the data files: {@code too_easy}, {@code appropriate}, {@code too_hard}. */
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -35,7 +36,7 @@ public record CoachReport(boolean linked, boolean specific, boolean measurable, 
         PROFESSIONAL, RED_FLAG, NEEDS_WORK;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

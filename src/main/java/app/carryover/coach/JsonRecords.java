@@ -2,6 +2,7 @@ package app.carryover.coach;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -126,7 +127,7 @@ final class JsonRecords {
             for (JsonNode t : timeList) {
                 try {
                     times.add(LocalTime.parse(t.asString()));
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException("\"dose.times\" holds '" + t.asString() + "', not a time like 08:30");
                 }
             }

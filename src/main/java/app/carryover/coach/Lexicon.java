@@ -1,5 +1,7 @@
 package app.carryover.coach;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 
 import app.carryover.language.NumberWords;
@@ -16,12 +18,12 @@ final class Lexicon {
     }
 
     static Set<String> words(String spaceSeparated) {
-        return Set.copyOf(java.util.Arrays.asList(spaceSeparated.trim().split("\\s+")));
+        return Set.copyOf(Arrays.asList(spaceSeparated.trim().split("\\s+")));
     }
 
     static Set<String> stems(String spaceSeparated) {
         String[] w = spaceSeparated.trim().split("\\s+");
-        java.util.HashSet<String> out = new java.util.HashSet<>();
+        HashSet<String> out = new HashSet<>();
         for (String s : w) {
             out.add(WordStems.stem(s));
         }

@@ -1,6 +1,10 @@
 package app.carryover.coach;
 
+import java.util.Set;
+import java.util.regex.Pattern;
+
 import app.carryover.coach.Passage.Sentence;
+import app.carryover.language.FunctionWords;
 
 /**
  * Finds what makes an assignment measurable (LABELING.md §2): a frequency ('three times this week',
@@ -91,7 +95,7 @@ final class MeasureCues {
         if (next.isEmpty() || !Character.isLetter(next.charAt(0))) {
             return false;
         }
-        return !app.carryover.language.FunctionWords.contains(next) && !next.equals("until") && !next.equals("throughout")
+        return !FunctionWords.contains(next) && !next.equals("until") && !next.equals("throughout")
                 && !Lexicon.PERIODS.contains(s.stemAt(i + 1)); // "daily evening" is when, like "every evening"
     }
 
@@ -152,7 +156,7 @@ final class MeasureCues {
                 && !s.stemAt(i + 1).equals("day") && !s.at(i + 2).equals("or");
     }
 
-    private static final java.util.regex.Pattern PER_PATTERN = java.util.regex.Pattern.compile(
+    private static final Pattern PER_PATTERN = Pattern.compile(
             "(x?\\d+x?|\\d+)/(day|d|week|wk|w|night|evening|morning)s?");
 
     /** 'per episode', 'for each argument', 'every time it happens': counted against events, not periods. */
@@ -206,7 +210,7 @@ final class MeasureCues {
         return false;
     }
 
-    private static final java.util.Set<String> RATED = Lexicon.stems("""
+    private static final Set<String> RATED = Lexicon.stems("""
             anxiety urge urges craving cravings distress suds fear pain mood rating score anger worry tension stress
             panic level temperature thermometer sadness guilt shame
             """);
@@ -268,7 +272,7 @@ final class MeasureCues {
                 return Kind.DURATION;
             }
             if (w.isEmpty() || !Character.isLetter(w.charAt(0)) || Lexicon.NOT_COUNTED_AFTER.contains(w)
-                    || app.carryover.language.FunctionWords.contains(w) || w.equals("more") || w.equals("less")) {
+                    || FunctionWords.contains(w) || w.equals("more") || w.equals("less")) {
                 return null;
             }
             // "one colleague", "one small step": "one" is too often a determiner to count on its own,

@@ -1,7 +1,11 @@
 package app.carryover.coach;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import app.carryover.language.Language;
 import app.carryover.language.WordStems;
@@ -15,7 +19,7 @@ final class Passage {
 
     static final Passage EMPTY = new Passage(List.of());
 
-    private static final java.util.regex.Pattern SPACED_DASH = java.util.regex.Pattern.compile("(?<![0-9])\\s-+\\s(?![0-9])");
+    private static final Pattern SPACED_DASH = Pattern.compile("(?<![0-9])\\s-+\\s(?![0-9])");
 
     final List<Sentence> sentences;
 
@@ -42,8 +46,8 @@ final class Passage {
 
     /** Short fields repeat (one goal, many assignments; the composer re-reads them on every keystroke). */
     private static final int PHRASE_CACHE_SIZE = 8192;
-    private static final java.util.concurrent.ConcurrentHashMap<String, Passage> PHRASES =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Passage> PHRASES =
+            new ConcurrentHashMap<>();
 
     /** A short field (goal, focus, title, previous step) read as one sentence. */
     static Passage ofPhrase(String text) {
@@ -106,12 +110,12 @@ final class Passage {
         }
 
         /** Texting shorthand read as the words it stands for ('pls try n be less hard on urself'). */
-        private static final java.util.Map<String, String> SHORTHAND = java.util.Map.ofEntries(
-                java.util.Map.entry("pls", "please"), java.util.Map.entry("plz", "please"), java.util.Map.entry("n", "and"),
-                java.util.Map.entry("u", "you"), java.util.Map.entry("ur", "your"), java.util.Map.entry("urself", "yourself"),
-                java.util.Map.entry("w/", "with"), java.util.Map.entry("b4", "before"), java.util.Map.entry("bc", "because"),
-                java.util.Map.entry("coz", "because"), java.util.Map.entry("cos", "because"), java.util.Map.entry("tho", "though"),
-                java.util.Map.entry("thru", "through"), java.util.Map.entry("tmrw", "tomorrow"), java.util.Map.entry("2moro", "tomorrow"));
+        private static final Map<String, String> SHORTHAND = Map.ofEntries(
+                Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("n", "and"),
+                Map.entry("u", "you"), Map.entry("ur", "your"), Map.entry("urself", "yourself"),
+                Map.entry("w/", "with"), Map.entry("b4", "before"), Map.entry("bc", "because"),
+                Map.entry("coz", "because"), Map.entry("cos", "because"), Map.entry("tho", "though"),
+                Map.entry("thru", "through"), Map.entry("tmrw", "tomorrow"), Map.entry("2moro", "tomorrow"));
 
         static Sentence of(String[] tokens) {
             String[] lower = new String[tokens.length];
@@ -135,8 +139,8 @@ final class Passage {
         /** The rest of the sentence from token {@code i} on, as a sentence of its own. */
         Sentence from(int i) {
             int k = Math.min(Math.max(i, 0), words.length);
-            return new Sentence(java.util.Arrays.copyOfRange(words, k, words.length),
-                    java.util.Arrays.copyOfRange(lower, k, lower.length), java.util.Arrays.copyOfRange(stems, k, stems.length));
+            return new Sentence(Arrays.copyOfRange(words, k, words.length),
+                    Arrays.copyOfRange(lower, k, lower.length), Arrays.copyOfRange(stems, k, stems.length));
         }
 
         int wordCount() {

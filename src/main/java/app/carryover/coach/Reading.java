@@ -2,6 +2,8 @@ package app.carryover.coach;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import app.carryover.language.FunctionWords;
 import app.carryover.language.PlainText;
@@ -79,13 +81,13 @@ record Reading(AssignmentText input, Passage goal, Passage focus, Passage title,
     }
 
     /** Placeholders that fill a Why field without saying why. */
-    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("n a", "na", "none", "tbc", "tbd", "see above",
+    private static final Set<String> PLACEHOLDERS = Set.of("n a", "na", "none", "tbc", "tbd", "see above",
             "as above", "as discussed", "as agreed", "same as before", "same as last time", "to do", "not sure", "see notes",
             "see instructions");
 
     /** A Why field says something when it holds at least two words that are not a placeholder ("n/a", "see above"). */
     static boolean saysSomething(String why) {
-        String words = why.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]+", " ").strip();
+        String words = why.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]+", " ").strip();
         return !words.isEmpty() && words.indexOf(' ') > 0 && !PLACEHOLDERS.contains(words);
     }
 

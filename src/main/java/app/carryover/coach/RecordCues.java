@@ -3,6 +3,7 @@ package app.carryover.coach;
 import java.util.Set;
 
 import app.carryover.coach.Passage.Sentence;
+import app.carryover.language.FunctionWords;
 
 /**
  * Finds what makes an assignment structured: a worksheet, log, diary, form or chart to fill in ('the
@@ -150,7 +151,7 @@ final class RecordCues {
     /** The record with the word before it, for suggestions and notes ('exposure log'). */
     private static String name(Sentence s, int i) {
         String before = s.at(i - 1);
-        if (!before.isEmpty() && Character.isLetter(before.charAt(0)) && !app.carryover.language.FunctionWords.contains(before)) {
+        if (!before.isEmpty() && Character.isLetter(before.charAt(0)) && !FunctionWords.contains(before)) {
             return before + " " + s.at(i);
         }
         return s.at(i);

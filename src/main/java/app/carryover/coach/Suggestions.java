@@ -123,7 +123,7 @@ final class Suggestions {
             "practice log", "This will show us whether the practice helps.");
 
     private static Example exampleFor(Reading r) {
-        for (String topic : TopicLinks.topics(java.util.List.of(r.goal(), r.focus(), r.title()))) {
+        for (String topic : TopicLinks.topics(List.of(r.goal(), r.focus(), r.title()))) {
             Example e = EXAMPLES.get(topic);
             if (e != null) {
                 return e;

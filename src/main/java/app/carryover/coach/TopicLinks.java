@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,11 +59,11 @@ final class TopicLinks {
         }
         BitSet contextTopics = new BitSet();
         BitSet taskTopics = new BitSet();
-        java.util.HashSet<String> contextWords = new java.util.HashSet<>();
+        HashSet<String> contextWords = new HashSet<>();
         for (Passage p : context) {
             collect(p, contextTopics, contextWords);
         }
-        java.util.HashSet<String> taskWords = new java.util.HashSet<>();
+        HashSet<String> taskWords = new HashSet<>();
         for (Passage p : task) {
             collect(p, taskTopics, taskWords);
         }
@@ -82,9 +85,9 @@ final class TopicLinks {
     static List<String> topics(List<Passage> passages) {
         BitSet found = new BitSet();
         for (Passage p : passages) {
-            collect(p, found, new java.util.HashSet<>());
+            collect(p, found, new HashSet<>());
         }
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int t = found.nextSetBit(0); t >= 0; t = found.nextSetBit(t + 1)) {
             names.add(TOPICS.name(t));
         }
@@ -127,7 +130,7 @@ final class TopicLinks {
     private static final class Topics {
         private final Map<String, BitSet> byStem = new HashMap<>();
         private final Map<String, Integer> ids = new HashMap<>();
-        private final java.util.ArrayList<BitSet> related = new java.util.ArrayList<>();
+        private final ArrayList<BitSet> related = new ArrayList<>();
 
         static Topics load(String resource) {
             Topics topics = new Topics();
@@ -187,7 +190,7 @@ final class TopicLinks {
         }
 
         private static String key(String word) {
-            String[] parts = word.toLowerCase(java.util.Locale.ROOT).split("-");
+            String[] parts = word.toLowerCase(Locale.ROOT).split("-");
             StringBuilder sb = new StringBuilder();
             for (String part : parts) {
                 if (part.isEmpty()) {

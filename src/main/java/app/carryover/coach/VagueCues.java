@@ -1,6 +1,7 @@
 package app.carryover.coach;
 
 import app.carryover.coach.Passage.Sentence;
+import app.carryover.language.FunctionWords;
 
 /**
  * Signs of the vague forms good practice warns against ('think about what we discussed', 'be more
@@ -195,7 +196,7 @@ final class VagueCues {
             if (w.isEmpty() || !Character.isLetter(w.charAt(0)) && !w.equals("-")) {
                 break;
             }
-            if (app.carryover.language.FunctionWords.contains(w) || VagueWords.PREPOSITIONS.contains(w) || w.indexOf('\'') >= 0) {
+            if (FunctionWords.contains(w) || VagueWords.PREPOSITIONS.contains(w) || w.indexOf('\'') >= 0) {
                 if (last >= 0) {
                     break; // the object noun phrase has ended ("the progress you've made", "the good work around …")
                 }
@@ -327,7 +328,7 @@ final class VagueCues {
                 return true; // "the things learnt today", "your skills"
             }
             if (w.isEmpty() || !Character.isLetter(w.charAt(0)) && !w.equals("-")
-                    || app.carryover.language.FunctionWords.contains(w)) {
+                    || FunctionWords.contains(w)) {
                 break;
             }
             last = j;
@@ -561,7 +562,7 @@ final class VagueCues {
         if (Lexicon.number(s.at(i - 1)) >= 0 || next.equals("than") && Lexicon.number(s.at(i + 2)) >= 0) {
             return false;
         }
-        if (app.carryover.language.FunctionWords.contains(next) && !next.equals("than") && !next.equals("time")
+        if (FunctionWords.contains(next) && !next.equals("than") && !next.equals("time")
                 && !next.equals("one") && !next.equals("two") && !next.equals("three")) {
             return true; // "worry less about the kids", "get out more with friends"
         }
@@ -600,7 +601,7 @@ final class VagueCues {
      */
     static boolean isConcreteNoun(Sentence s, int i) {
         String t = s.at(i);
-        if (t.length() < 3 || !Character.isLetter(t.charAt(0)) || app.carryover.language.FunctionWords.contains(t)) {
+        if (t.length() < 3 || !Character.isLetter(t.charAt(0)) || FunctionWords.contains(t)) {
             return false;
         }
         String stem = s.stemAt(i);
@@ -629,7 +630,7 @@ final class VagueCues {
     private static boolean isCompoundHead(Sentence s, int i) {
         for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
             String w = s.at(j);
-            if (w.length() < 3 || !Character.isLetter(w.charAt(0)) || app.carryover.language.FunctionWords.contains(w)
+            if (w.length() < 3 || !Character.isLetter(w.charAt(0)) || FunctionWords.contains(w)
                     || VagueWords.ACTION_VERBS.contains(s.stemAt(j)) && j == i - 1 && !isDeterminer(s.at(j - 1))) {
                 return false;
             }

@@ -1,6 +1,10 @@
 package app.carryover.coach;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+
+import app.carryover.language.WordStems;
 
 /**
  * The word lists behind {@link VagueCues}: verbs and words of attitude, verbs of doing, abstract nouns,
@@ -144,7 +148,7 @@ final class VagueWords {
 
     static String[][] idioms(String text) {
         String[] phrases = text.split("[|\\n]");
-        java.util.List<String[]> out = new java.util.ArrayList<>();
+        List<String[]> out = new ArrayList<>();
         for (String phrase : phrases) {
             if (phrase.isBlank()) {
                 continue;
@@ -152,7 +156,7 @@ final class VagueWords {
             String[] words = phrase.trim().split("\\s+");
             for (int j = 0; j < words.length; j++) {
                 // "let's" must not become "let": words with an apostrophe are matched as written
-                words[j] = words[j].indexOf('\'') >= 0 ? words[j] : app.carryover.language.WordStems.stem(words[j]);
+                words[j] = words[j].indexOf('\'') >= 0 ? words[j] : WordStems.stem(words[j]);
             }
             out.add(words);
         }

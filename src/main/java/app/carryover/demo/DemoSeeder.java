@@ -1,13 +1,13 @@
 package app.carryover.demo;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -19,6 +19,7 @@ import app.carryover.practice.PracticeProvisioning;
 import app.carryover.system.Actor;
 import app.carryover.system.Mailer;
 import app.carryover.system.Role;
+import app.carryover.system.ServerSettings;
 
 /**
  * Seeds the demo practice on first start in demo mode and prints its sign-in details on every
@@ -54,14 +55,14 @@ class DemoSeeder implements ApplicationRunner {
     private final String baseUrl;
 
     DemoSeeder(PracticeProvisioning provisioning, Caseload caseload, TransactionTemplate transactions, DemoHistory history,
-            Mailer mailer, @Value("${carryover.demo:false}") boolean enabled, @Value("${carryover.base-url}") String baseUrl) {
+            Mailer mailer, ServerSettings server) {
         this.history = history;
         this.mailer = mailer;
         this.provisioning = provisioning;
         this.caseload = caseload;
         this.transactions = transactions;
-        this.enabled = enabled;
-        this.baseUrl = baseUrl;
+        this.enabled = server.demo();
+        this.baseUrl = server.baseUrl();
     }
 
     @Override
@@ -113,7 +114,7 @@ class DemoSeeder implements ApplicationRunner {
                 null, false);
         Actor therapistActor = new Actor(practice, therapist, THERAPIST.email(), THERAPIST.name(),
                 EnumSet.of(Role.CLINICIAN), null, false);
-        List<DemoHistory.Client> seeded = new java.util.ArrayList<>();
+        List<DemoHistory.Client> seeded = new ArrayList<>();
         for (int i = 0; i < CLIENTS.size(); i++) {
             DemoPerson c = CLIENTS.get(i);
             UUID account = provisioning.addAccount(practice, c.email(), c.name(), EnumSet.of(Role.CLIENT), PASSWORD);

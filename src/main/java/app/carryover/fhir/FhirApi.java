@@ -1,5 +1,8 @@
 package app.carryover.fhir;
 
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +15,10 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +52,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestController
 class FhirApi {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FhirApi.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FhirApi.class);
 
     private final FhirRecords records;
     private final ResourceVersions versions;
@@ -90,8 +96,8 @@ class FhirApi {
         FhirSearch search = FhirSearch.typeSearch(request.getParameterMap());
         List<UUID> clients = search.patient() != null ? List.of(search.patient())
                 : caseload.mine(actor).stream().map(ClientRecord::id).toList();
-        List<Resource> resources = new java.util.ArrayList<>();
-        java.time.Instant readAt = null;
+        List<Resource> resources = new ArrayList<>();
+        Instant readAt = null;
         for (UUID client : clients) {
             FhirRecords.Read read = records.of(actor, client);
             resources.addAll(read.resources());
@@ -126,7 +132,7 @@ class FhirApi {
         Questionnaire stored = QuestionnaireExport.toQuestionnaire(saved,
                 Fhir.questionnaireUrl(actor.practiceId(), saved.key(), false));
         return ResponseEntity.status(HttpStatus.CREATED).contentType(FhirExportController.FHIR_JSON)
-                .location(java.net.URI.create(FhirExportController.base() + "/Questionnaire/" + stored.getIdElement().getIdPart()))
+                .location(URI.create(FhirExportController.base() + "/Questionnaire/" + stored.getIdElement().getIdPart()))
                 .body(fhir.newJsonParser().encodeResourceToString(stored));
     }
 
@@ -139,12 +145,12 @@ class FhirApi {
     @Access(AccessRule.CARE_TEAM_WRITE)
     @PostMapping(path = "/fhir/r4/QuestionnaireResponse", consumes = {Fhir.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<String> importResponse(Actor actor, @RequestBody String body) {
-        org.hl7.fhir.r4.model.QuestionnaireResponse r = parse(body, org.hl7.fhir.r4.model.QuestionnaireResponse.class);
+        QuestionnaireResponse r = parse(body, QuestionnaireResponse.class);
         ResponseImport.Imported imported = responses.importResponse(actor, r);
-        org.hl7.fhir.r4.model.QuestionnaireResponse stored = ResponseExport.toResponse(imported.entry(), imported.definition(),
+        QuestionnaireResponse stored = ResponseExport.toResponse(imported.entry(), imported.definition(),
                 imported.questionnaireUrl());
         return ResponseEntity.status(imported.created() ? HttpStatus.CREATED : HttpStatus.OK).contentType(FhirExportController.FHIR_JSON)
-                .location(java.net.URI.create(FhirExportController.base() + "/QuestionnaireResponse/" + imported.entry().id()))
+                .location(URI.create(FhirExportController.base() + "/QuestionnaireResponse/" + imported.entry().id()))
                 .body(fhir.newJsonParser().encodeResourceToString(stored));
     }
 
@@ -194,7 +200,7 @@ class FhirApi {
         }
     }
 
-    private Bundle page(FhirSearch search, List<Resource> matches, java.time.Instant readAt) {
+    private Bundle page(FhirSearch search, List<Resource> matches, Instant readAt) {
         String base = FhirExportController.base();
         int from = Math.min(search.offset(), matches.size());
         int to = Math.min(from + search.count(), matches.size());

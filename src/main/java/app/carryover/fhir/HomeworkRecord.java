@@ -3,6 +3,7 @@ package app.carryover.fhir;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import app.carryover.caseload.ClientRecord;
 import app.carryover.goals.Goal;
@@ -21,7 +22,7 @@ import app.carryover.worksheets.WorksheetDefinition;
  * @param instruments the instruments the administrations used, by key
  */
 record HomeworkRecord(ClientRecord client, List<Goal> goals, List<TherapySession> sessions,
-        List<AssignmentProgress> assignments, Map<java.util.UUID, List<PracticeEntry>> entries,
+        List<AssignmentProgress> assignments, Map<UUID, List<PracticeEntry>> entries,
         Map<String, WorksheetDefinition> worksheets, List<MeasureAdministration> measures,
         Map<String, Instrument> instruments, Instant readAt) {
 

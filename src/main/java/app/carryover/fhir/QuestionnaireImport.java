@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemEnableWhenComponent;
+import org.hl7.fhir.r4.model.TimeType;
 import org.hl7.fhir.r4.model.Type;
 
 import app.carryover.system.ProblemException;
@@ -297,7 +298,7 @@ final class QuestionnaireImport {
             value = plain(qty.getValue());
         } else if (answer instanceof IntegerType || answer instanceof DecimalType) {
             value = plain(number(answer));
-        } else if (answer instanceof org.hl7.fhir.r4.model.TimeType t) {
+        } else if (answer instanceof TimeType t) {
             value = t.getValue().length() == 8 && t.getValue().endsWith(":00") ? t.getValue().substring(0, 5) : t.getValue();
         } else if (answer instanceof PrimitiveType<?> p) {
             value = p.getValueAsString();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -92,6 +93,6 @@ class RecordReader {
         }
         into.computeIfAbsent(HomeworkRecord.versionKey(key, version),
                 k -> library.find(client.practiceId(), key, version).orElse(null));
-        into.values().removeIf(java.util.Objects::isNull);
+        into.values().removeIf(Objects::isNull);
     }
 }

@@ -8,15 +8,22 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Goal.GoalLifecycleStatus;
 import org.hl7.fhir.r4.model.Identifier;
@@ -38,8 +45,10 @@ import app.carryover.goals.GoalTarget;
 import app.carryover.homework.Adherence;
 import app.carryover.homework.Assignment;
 import app.carryover.homework.AssignmentProgress;
+import app.carryover.homework.AssignmentStatus;
 import app.carryover.homework.Dose;
 import app.carryover.homework.PracticeEntry;
+import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.TherapySession;
 import app.carryover.worksheets.WorksheetDefinition;
 import app.carryover.worksheets.WorksheetLibrary;
@@ -91,9 +100,9 @@ final class RecordResources {
             questionnaires.computeIfAbsent(questionnaireId(a), k -> questionnaire(a));
             out.add(adherence(p, entries));
         }
-        java.util.Set<UUID> sessionIds = new java.util.HashSet<>();
+        Set<UUID> sessionIds = new HashSet<>();
         record.sessions().forEach(s -> sessionIds.add(s.id()));
-        java.util.Set<UUID> assignmentIds = new java.util.HashSet<>();
+        Set<UUID> assignmentIds = new HashSet<>();
         record.assignments().forEach(p -> assignmentIds.add(p.assignment().id()));
         for (var a : record.measures()) {
             var instrument = record.instruments().get(a.instrument());
@@ -143,7 +152,7 @@ final class RecordResources {
         p.addIdentifier(identifier("client", c.id()));
         p.setActive(!c.discharged());
         p.addName().setText(c.displayName());
-        p.addExtension(Fhir.CO + "time-zone", new org.hl7.fhir.r4.model.CodeType(c.timeZone().getId()));
+        p.addExtension(Fhir.CO + "time-zone", new CodeType(c.timeZone().getId()));
         return p;
     }
 
@@ -161,7 +170,7 @@ final class RecordResources {
             case REVISED, DROPPED -> f.setLifecycleStatus(GoalLifecycleStatus.CANCELLED);
         }
         f.setStatusReason(g.status().label());
-        f.setStart(new org.hl7.fhir.r4.model.DateType(Date.from(g.createdAt())));
+        f.setStart(new DateType(Date.from(g.createdAt())));
         if (g.whyItMatters() != null) {
             f.addNote().setText("Why it matters: " + g.whyItMatters());
         }
@@ -187,7 +196,7 @@ final class RecordResources {
             }
             target.setDetail(detail);
             if (g.targetDate() != null) {
-                target.setDue(new org.hl7.fhir.r4.model.DateType(java.sql.Date.valueOf(g.targetDate())));
+                target.setDue(new DateType(java.sql.Date.valueOf(g.targetDate())));
             }
             if (t.baseline() != null) {
                 f.addNote().setText("Baseline: " + t.baseline().stripTrailingZeros().toPlainString());
@@ -209,11 +218,11 @@ final class RecordResources {
         e.addType(new CodeableConcept().setText("Therapy session"));
         e.setSubject(new Reference(patient));
         e.setPeriod(new Period().setStart(Date.from(s.startsAt())).setEnd(Date.from(s.endsAt())));
-        org.hl7.fhir.r4.model.Duration length = new org.hl7.fhir.r4.model.Duration();
+        Duration length = new Duration();
         length.setValue(s.durationMinutes()).setUnit("min").setSystem(Fhir.UCUM).setCode("min");
         e.setLength(length);
-        if (s.status() == app.carryover.sessions.SessionStatus.NO_SHOW) {
-            e.addExtension(Fhir.CO + "session-status", new org.hl7.fhir.r4.model.CodeType("no-show"));
+        if (s.status() == SessionStatus.NO_SHOW) {
+            e.addExtension(Fhir.CO + "session-status", new CodeType("no-show"));
         }
         return e;
     }
@@ -287,8 +296,8 @@ final class RecordResources {
             case PER_WEEK -> repeat.setFrequency(dose.count()).setPeriod(1).setPeriodUnit(Timing.UnitsOfTime.WK);
             case ON_DAYS -> {
                 repeat.setFrequency(dose.count()).setPeriod(1).setPeriodUnit(Timing.UnitsOfTime.D);
-                for (DayOfWeek day : new java.util.TreeSet<>(dose.weekdays())) {
-                    repeat.addDayOfWeek(Timing.DayOfWeek.fromCode(day.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT)));
+                for (DayOfWeek day : new TreeSet<>(dose.weekdays())) {
+                    repeat.addDayOfWeek(Timing.DayOfWeek.fromCode(day.name().substring(0, 3).toLowerCase(Locale.ROOT)));
                 }
             }
             case PER_PERIOD, TRIGGER -> repeat.setCount(dose.count());
@@ -347,7 +356,7 @@ final class RecordResources {
         t.setStatus(done.size() >= expected ? Task.TaskStatus.COMPLETED
                 : !a.status().open() ? (done.isEmpty() ? Task.TaskStatus.CANCELLED : Task.TaskStatus.FAILED)
                 : over ? Task.TaskStatus.FAILED
-                : a.status() == app.carryover.homework.AssignmentStatus.PAUSED ? Task.TaskStatus.ONHOLD
+                : a.status() == AssignmentStatus.PAUSED ? Task.TaskStatus.ONHOLD
                 : done.isEmpty() ? Task.TaskStatus.REQUESTED : Task.TaskStatus.INPROGRESS);
         t.setBusinessStatus(new CodeableConcept().setText(Math.min(done.size(), expected) + " of " + expected + " done"));
         t.setCode(new CodeableConcept(new Coding(Fhir.SDC_TASK_CODES, "complete-questionnaire", "Complete Questionnaire")));

@@ -1,6 +1,7 @@
 package app.carryover.fhir;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -71,7 +72,7 @@ final class ResponseExport {
     }
 
     private static List<QuestionnaireResponseItemComponent> items(List<Item> items, JsonNode answers, String url) {
-        List<QuestionnaireResponseItemComponent> out = new java.util.ArrayList<>();
+        List<QuestionnaireResponseItemComponent> out = new ArrayList<>();
         for (Item item : items) {
             JsonNode value = answers.get(item.id());
             if (!answered(value)) {

@@ -4,16 +4,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.TimeType;
 import org.hl7.fhir.r4.model.Type;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -228,7 +238,7 @@ class ResponseImport {
     }
 
     private static Optional<String> code(Item item, Type v, String at, List<FieldProblem> problems) {
-        if (v instanceof org.hl7.fhir.r4.model.Coding c && c.hasCode()) {
+        if (v instanceof Coding c && c.hasCode()) {
             return Optional.of(c.getCode());
         }
         problems.add(new FieldProblem(at, "'" + item.id() + "' is answered with a Coding of one of its options"));
@@ -239,25 +249,25 @@ class ResponseImport {
         String id = item.id();
         String expected = switch (item.type()) {
             case SHORT_TEXT, LONG_TEXT -> {
-                if (v instanceof org.hl7.fhir.r4.model.StringType s) {
+                if (v instanceof StringType s) {
                     into.put(id, s.getValue());
                     yield null;
                 }
                 yield "valueString";
             }
             case NUMBER, RATING -> {
-                if (v instanceof org.hl7.fhir.r4.model.IntegerType n) {
+                if (v instanceof IntegerType n) {
                     into.put(id, n.getValue());
                     yield null;
                 }
-                if (v instanceof org.hl7.fhir.r4.model.DecimalType d && item.type() == ItemType.NUMBER) {
+                if (v instanceof DecimalType d && item.type() == ItemType.NUMBER) {
                     into.put(id, d.getValue());
                     yield null;
                 }
                 yield item.type() == ItemType.RATING ? "valueInteger" : "valueInteger or valueDecimal";
             }
             case DURATION -> {
-                if (v instanceof org.hl7.fhir.r4.model.Quantity q && q.hasValue()
+                if (v instanceof Quantity q && q.hasValue()
                         && (!q.hasCode() || "min".equals(q.getCode())) && (!q.hasSystem() || Fhir.UCUM.equals(q.getSystem()))) {
                     into.put(id, q.getValue());
                     yield null;
@@ -270,14 +280,14 @@ class ResponseImport {
                 yield null;
             }
             case DATE -> {
-                if (v instanceof org.hl7.fhir.r4.model.DateType d && d.getPrecision() == ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY) {
+                if (v instanceof DateType d && d.getPrecision() == TemporalPrecisionEnum.DAY) {
                     into.put(id, d.getValueAsString());
                     yield null;
                 }
                 yield "valueDate (a full date)";
             }
             case TIME -> {
-                if (v instanceof org.hl7.fhir.r4.model.TimeType t && t.getValue() != null
+                if (v instanceof TimeType t && t.getValue() != null
                         && (t.getValue().length() == 5 || t.getValue().substring(5).matches(":00(\\.0+)?"))) {
                     into.put(id, t.getValue().substring(0, 5));
                     yield null;
@@ -285,7 +295,7 @@ class ResponseImport {
                 yield "valueTime (hours and minutes; seconds are not kept)";
             }
             case YES_NO -> {
-                if (v instanceof org.hl7.fhir.r4.model.BooleanType b) {
+                if (v instanceof BooleanType b) {
                     into.put(id, b.booleanValue());
                     yield null;
                 }
@@ -294,7 +304,7 @@ class ResponseImport {
             default -> "no value";
         };
         if (expected != null) {
-            problems.add(new FieldProblem(at, "'" + id + "' (" + item.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            problems.add(new FieldProblem(at, "'" + id + "' (" + item.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + ") is answered with " + expected + ", not " + (v == null ? "nothing" : v.fhirType())));
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.carryover.caseload.ClientAccess;
 import app.carryover.measures.Measure;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
@@ -26,9 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
 class GoalPages {
 
     private final Goals goals;
-    private final app.carryover.caseload.ClientAccess access;
+    private final ClientAccess access;
 
-    GoalPages(Goals goals, app.carryover.caseload.ClientAccess access) {
+    GoalPages(Goals goals, ClientAccess access) {
         this.goals = goals;
         this.access = access;
     }

@@ -1,8 +1,10 @@
 package app.carryover.goals;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +20,7 @@ import app.carryover.measures.Measure;
 class GoalRepository {
 
     /** One entry of a goal's history. */
-    record Change(int version, java.time.Instant at, UUID by, String snapshot, String note) {
+    record Change(int version, Instant at, UUID by, String snapshot, String note) {
     }
 
     private final JdbcClient jdbc;
@@ -98,7 +100,7 @@ class GoalRepository {
                 measure == null ? null : Measure.valueOf(measure),
                 GoalTarget.Comparator.valueOf(rs.getString("comparator")), rs.getBigDecimal("target_value"),
                 rs.getString("metric"), rs.getBigDecimal("baseline"));
-        java.sql.Date date = rs.getDate("target_date");
+        Date date = rs.getDate("target_date");
         return new Goal(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                 rs.getObject("client_id", UUID.class), rs.getString("statement"), rs.getString("why_it_matters"), target,
                 date == null ? null : date.toLocalDate(), GoalStatus.valueOf(rs.getString("status")), rs.getInt("version"),

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
+import app.carryover.system.ClinicianOnly;
+
 /**
  * How much of the asked-for practice was done in a period: quantity (done against expected, from
  * the dose) and, once reviewed, quality (the clinician's and the client's ratings, 0–4). Both are
@@ -16,7 +18,7 @@ import java.util.Set;
  * @param done     practices that count, after the caps
  * @param logged   entries actually recorded, before caps
  */
-public record Adherence(double expected, double done, int logged, @app.carryover.system.ClinicianOnly Integer clinicianRating,
+public record Adherence(double expected, double done, int logged, @ClinicianOnly Integer clinicianRating,
         Integer clientRating) {
 
     /** Done as a share of expected (0–1), or null when nothing was expected yet. */

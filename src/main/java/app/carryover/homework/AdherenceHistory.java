@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -89,7 +90,7 @@ public class AdherenceHistory {
             AssignmentProgress p = ProgressCalculator.progress(a, client.timeZone(),
                     timelines.getOrDefault(a.clientId(), List.of()), rs, logged, off, now);
             // Only entries inside the assignment's period count (the period says which), per local date.
-            java.util.TreeMap<LocalDate, Integer> perDay = new java.util.TreeMap<>();
+            TreeMap<LocalDate, Integer> perDay = new TreeMap<>();
             logged.stream().filter(m -> p.period().holds(m.occurredAt(), m.localDate()))
                     .forEach(m -> perDay.merge(m.localDate(), 1, Integer::sum));
             LocalDate end = p.periodEnd() == null ? last.plusDays(1) : p.periodEnd();

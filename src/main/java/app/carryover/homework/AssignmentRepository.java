@@ -136,6 +136,25 @@ class AssignmentRepository {
                 .params(practiceId, clientId, others.toArray(new UUID[0])).query(AssignmentRepository::map).list();
     }
 
+    /** These assignments of the client (any status), oldest first. */
+    List<Assignment> among(UUID practiceId, UUID clientId, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE a.practice_id = ? AND a.client_id = ? AND a.id = ANY (?) ORDER BY a.created_at")
+                .params(practiceId, clientId, ids.toArray(new UUID[0])).query(AssignmentRepository::map).list();
+    }
+
+    /** The open (active or paused) assignments of several clients, each client's oldest first. */
+    List<Assignment> openOfClients(UUID practiceId, java.util.Collection<UUID> clientIds) {
+        if (clientIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE a.practice_id = ? AND a.client_id = ANY (?) AND a.status IN ('ACTIVE', 'PAUSED')"
+                        + " ORDER BY a.created_at")
+                .params(practiceId, clientIds.toArray(new UUID[0])).query(AssignmentRepository::map).list();
+    }
+
     List<Assignment> forStep(UUID practiceId, UUID stepId) {
         return jdbc.sql(SELECT + " WHERE a.practice_id = ? AND a.exposure_step_id = ? ORDER BY a.created_at")
                 .params(practiceId, stepId).query(AssignmentRepository::map).list();
@@ -171,6 +190,12 @@ class AssignmentRepository {
 
     /** Paused days of each assignment, up to {@code until} for pauses still running. */
     Map<UUID, Set<LocalDate>> pausedDays(UUID practiceId, List<UUID> assignments, LocalDate until) {
+        return pausedDays(practiceId, assignments, id -> until);
+    }
+
+    /** Paused days of assignments of several clients, each still-paused one counted up to its own client's day. */
+    Map<UUID, Set<LocalDate>> pausedDays(UUID practiceId, List<UUID> assignments,
+            java.util.function.Function<UUID, LocalDate> untilOf) {
         Map<UUID, Set<LocalDate>> result = new HashMap<>();
         if (assignments.isEmpty()) {
             return result;
@@ -180,8 +205,9 @@ class AssignmentRepository {
                 .query(rs -> {
                     LocalDate from = rs.getDate(2).toLocalDate();
                     Date resumed = rs.getDate(3);
-                    LocalDate to = resumed == null ? until : resumed.toLocalDate();
-                    Set<LocalDate> days = result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.HashSet<>());
+                    UUID assignment = rs.getObject(1, UUID.class);
+                    LocalDate to = resumed == null ? untilOf.apply(assignment) : resumed.toLocalDate();
+                    Set<LocalDate> days = result.computeIfAbsent(assignment, k -> new java.util.HashSet<>());
                     for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
                         days.add(d);
                     }

@@ -117,6 +117,40 @@ public class Assignments {
         return actor.isClient() ? result.stream().map(Assignments::forClient).toList() : result;
     }
 
+    /**
+     * Where the open assignments of several clients stand now (a caseload), by client: the rule and audit of
+     * {@link #progress} for each (clients the caller may not read are left out), in a fixed number of
+     * statements however many clients there are.
+     */
+    public Map<UUID, List<AssignmentProgress>> openProgress(Actor actor, List<ClientRecord> clients) {
+        List<ClientRecord> readable = access.readAll(actor, clients, "assignment progress");
+        Map<UUID, List<AssignmentProgress>> result = new java.util.HashMap<>();
+        if (readable.isEmpty()) {
+            return result;
+        }
+        UUID practiceId = actor.practiceId();
+        Map<UUID, ClientRecord> byId = new java.util.HashMap<>();
+        readable.forEach(c -> byId.put(c.id(), c));
+        List<Assignment> open = assignments.openOfClients(practiceId, byId.keySet());
+        List<UUID> ids = open.stream().map(Assignment::id).toList();
+        Instant now = clock.instant();
+        Map<UUID, List<TherapySession>> timelines = sessions.timelines(practiceId, byId.keySet());
+        Map<UUID, List<Review>> reviewsBy = reviews.forAssignments(practiceId, ids);
+        Map<UUID, List<EntryRepository.Moment>> moments = entries.momentsOf(practiceId, ids);
+        Map<UUID, UUID> clientOf = new java.util.HashMap<>();
+        open.forEach(a -> clientOf.put(a.id(), a.clientId()));
+        Map<UUID, Set<LocalDate>> paused = assignments.pausedDays(practiceId, ids,
+                id -> now.atZone(byId.get(clientOf.get(id)).timeZone()).toLocalDate().plusDays(1));
+        readable.forEach(c -> result.put(c.id(), new ArrayList<>()));
+        for (Assignment a : open) {
+            ClientRecord client = byId.get(a.clientId());
+            result.get(a.clientId()).add(ProgressCalculator.progress(a, client.timeZone(),
+                    timelines.getOrDefault(a.clientId(), List.of()), reviewsBy.getOrDefault(a.id(), List.of()),
+                    moments.getOrDefault(a.id(), List.of()), paused.getOrDefault(a.id(), Set.of()), now));
+        }
+        return result;
+    }
+
     /** Progress without an access check or audit, for services of this module that have done both. */
     List<AssignmentProgress> progressOf(ClientRecord client, boolean includeClosed) {
         return progressOf(client, includeClosed ? assignments.forClient(client.practiceId(), client.id())
@@ -311,6 +345,13 @@ public class Assignments {
     }
 
     /** One of the client's assignments, for services of this module that have checked access. */
+    /** These assignments of the client, by id, in one statement (ids of other clients' are left out). */
+    Map<UUID, Assignment> findAllIn(ClientRecord client, java.util.Collection<UUID> assignmentIds) {
+        Map<UUID, Assignment> found = new java.util.HashMap<>();
+        assignments.among(client.practiceId(), client.id(), assignmentIds).forEach(a -> found.put(a.id(), a));
+        return found;
+    }
+
     Optional<Assignment> findIn(ClientRecord client, UUID assignmentId) {
         return assignments.find(client.practiceId(), client.id(), assignmentId);
     }

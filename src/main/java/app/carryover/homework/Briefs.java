@@ -112,9 +112,12 @@ public class Briefs {
                 .toList();
         Map<UUID, Reflection> reflections = reviews.reflections(client.practiceId(),
                 due.stream().map(p -> p.assignment().id()).toList());
+        Map<UUID, List<PracticeEntry>> entriesOf = entries.forAssignments(client.practiceId(),
+                due.stream().map(p -> p.assignment().id()).toList());
         List<AssignmentBrief> parts = new ArrayList<>();
         for (AssignmentProgress p : due) {
-            parts.add(new AssignmentBrief(p, lines(client, p, reflections.get(p.assignment().id()), base)));
+            parts.add(new AssignmentBrief(p, lines(client, p, entriesOf.getOrDefault(p.assignment().id(), List.of()),
+                    reflections.get(p.assignment().id()), base)));
         }
         List<Line> goalLines = goals.allOfClient(client.practiceId(), client.id()).stream()
                 .filter(g -> g.status() == GoalStatus.ACTIVE)
@@ -134,10 +137,7 @@ public class Briefs {
             return List.of();
         }
         List<Review> at = reviews.atSession(client.practiceId(), last.id());
-        Map<UUID, Assignment> reviewed = new LinkedHashMap<>();
-        for (Review r : at) {
-            assignments.findIn(client, r.assignmentId()).ifPresent(a -> reviewed.put(r.assignmentId(), a));
-        }
+        Map<UUID, Assignment> reviewed = assignments.findAllIn(client, at.stream().map(Review::assignmentId).toList());
         List<Line> lines = new ArrayList<>();
         for (Review r : at) {
             Assignment a = reviewed.get(r.assignmentId());
@@ -194,7 +194,8 @@ public class Briefs {
         return points;
     }
 
-    private List<Line> lines(ClientRecord client, AssignmentProgress p, Reflection reflection, String base) {
+    private List<Line> lines(ClientRecord client, AssignmentProgress p, List<PracticeEntry> entered, Reflection reflection,
+            String base) {
         Assignment a = p.assignment();
         String link = base + "/assignments/" + a.id();
         List<Line> lines = new ArrayList<>();
@@ -209,7 +210,7 @@ public class Briefs {
         if (a.plan() != null) {
             lines.add(new Line("Plan agreed for what gets in the way: “" + clip(a.plan(), 200) + "”", link));
         }
-        List<PracticeEntry> list = entries.forAssignment(client.practiceId(), a.id()).stream().filter(p::counts).toList();
+        List<PracticeEntry> list = entered.stream().filter(p::counts).toList();
         list.stream().filter(e -> e.rating() != null)
                 .max(Comparator.comparing(PracticeEntry::rating).thenComparing(PracticeEntry::occurredAt))
                 .ifPresent(e -> lines.add(entryLine("Highest rating", e, link)));

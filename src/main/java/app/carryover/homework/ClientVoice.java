@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
@@ -22,6 +21,7 @@ import app.carryover.system.Actor;
 import app.carryover.system.Mailer;
 import app.carryover.system.ProblemException;
 import app.carryover.system.ProblemException.FieldProblem;
+import app.carryover.system.ServerSettings;
 import app.carryover.system.Uuids;
 
 /**
@@ -83,7 +83,7 @@ public class ClientVoice {
 
     ClientVoice(ClientVoiceRepository store, Assignments assignments, ClientAccess access, Consents consents,
             Practices practices, Mailer mailer, TransactionTemplate transactions, Clock clock,
-            @Value("${carryover.base-url}") String baseUrl, app.carryover.system.Texts texts) {
+            ServerSettings server, app.carryover.system.Texts texts) {
         this.texts = texts;
         this.store = store;
         this.assignments = assignments;
@@ -93,7 +93,7 @@ public class ClientVoice {
         this.mailer = mailer;
         this.transactions = transactions;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = server.baseUrl();
     }
 
     /** The client answers one of their assignments. A question on an assignment closed meanwhile is refused (409). */
@@ -178,6 +178,27 @@ public class ClientVoice {
     public Voice voice(Actor actor, UUID clientId) {
         ClientRecord record = access.read(actor, clientId, "the client's questions and requests");
         return voiceOf(record);
+    }
+
+    /**
+     * The responses and requests of several clients (a caseload), by client: the rule and audit of
+     * {@link #voice} for each (clients the caller may not read are left out), in two statements.
+     */
+    public java.util.Map<UUID, Voice> voices(Actor actor, List<ClientRecord> clients) {
+        List<ClientRecord> readable = access.readAll(actor, clients, "the client's questions and requests");
+        java.util.Map<UUID, Voice> result = new java.util.HashMap<>();
+        if (readable.isEmpty()) {
+            return result;
+        }
+        List<UUID> ids = readable.stream().map(ClientRecord::id).toList();
+        java.util.Map<UUID, List<AssignmentResponse>> responses = new java.util.HashMap<>();
+        java.util.Map<UUID, List<HomeworkRequest>> requests = new java.util.HashMap<>();
+        store.responsesOf(actor.practiceId(), ids).forEach(r -> responses.computeIfAbsent(r.clientId(), k -> new ArrayList<>()).add(r));
+        store.requestsOf(actor.practiceId(), ids).forEach(q -> requests.computeIfAbsent(q.clientId(), k -> new ArrayList<>()).add(q));
+        for (UUID id : ids) {
+            result.put(id, new Voice(responses.getOrDefault(id, List.of()), requests.getOrDefault(id, List.of())));
+        }
+        return result;
     }
 
     Voice voiceOf(ClientRecord record) {

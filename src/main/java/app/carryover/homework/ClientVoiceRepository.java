@@ -75,6 +75,12 @@ class ClientVoiceRepository {
                 .params(practiceId, clientId).query(ClientVoiceRepository::response).list();
     }
 
+    /** The responses of several clients, each client's newest first. */
+    List<AssignmentResponse> responsesOf(UUID practiceId, java.util.Collection<UUID> clientIds) {
+        return jdbc.sql(RESPONSES + " AND r.client_id = ANY (?) ORDER BY r.created_at DESC, r.id DESC")
+                .params(practiceId, clientIds.toArray(new UUID[0])).query(ClientVoiceRepository::response).list();
+    }
+
     void insert(HomeworkRequest q) {
         jdbc.sql("INSERT INTO homework_request (practice_id, id, client_id, topic, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(q.practiceId(), q.id(), q.clientId(), q.topic(), Timestamp.from(q.createdAt())).update();
@@ -96,6 +102,12 @@ class ClientVoiceRepository {
     List<HomeworkRequest> requests(UUID practiceId, UUID clientId) {
         return jdbc.sql(REQUESTS + " AND q.client_id = ? ORDER BY q.created_at DESC, q.id DESC")
                 .params(practiceId, clientId).query(ClientVoiceRepository::request).list();
+    }
+
+    /** The requests of several clients, each client's newest first. */
+    List<HomeworkRequest> requestsOf(UUID practiceId, java.util.Collection<UUID> clientIds) {
+        return jdbc.sql(REQUESTS + " AND q.client_id = ANY (?) ORDER BY q.created_at DESC, q.id DESC")
+                .params(practiceId, clientIds.toArray(new UUID[0])).query(ClientVoiceRepository::request).list();
     }
 
     private static AssignmentResponse response(ResultSet rs, int n) throws SQLException {

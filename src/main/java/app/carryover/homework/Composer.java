@@ -64,9 +64,7 @@ public class Composer {
         ClientRecord client = access.prepareChange(actor, clientId, "assignment composer");
         List<Goal> open = goals.allOfClient(client.practiceId(), client.id()).stream()
                 .filter(g -> g.status() == GoalStatus.ACTIVE).toList();
-        List<WorksheetChoice> worksheets = library.available(actor).stream()
-                .map(w -> new WorksheetChoice(w.key(), w.title() + (w.builtIn() ? "" : " (" + (w.shared() ? "practice" : "yours") + ")"),
-                        w.purpose(), w.suggestedDoseText())).toList();
+        List<WorksheetChoice> worksheets = worksheets(actor);
         List<StepChoice> steps = hierarchies.forClient(client.practiceId(), client.id()).stream()
                 .flatMap(h -> h.steps().stream().map(s -> new StepChoice(s.id(), h.title() + " · step " + s.position() + ": "
                         + s.situation() + " (" + s.anticipatedDistress() + "/100)")))
@@ -77,6 +75,13 @@ public class Composer {
                 .orElse("the next session, once it is scheduled");
         return new Model(form, open, worksheets, steps, List.of(DayOfWeek.values()), List.of(Dose.Kind.values()), next,
                 quality.analyse(client, form.draft(), null));
+    }
+
+    /** The worksheets this person can assign (built-ins, the practice's and their own), as the composer offers them. */
+    public List<WorksheetChoice> worksheets(Actor actor) {
+        return library.available(actor).stream()
+                .map(w -> new WorksheetChoice(w.key(), w.title() + (w.builtIn() ? "" : " (" + (w.shared() ? "practice" : "yours") + ")"),
+                        w.purpose(), w.suggestedDoseText())).toList();
     }
 
     /** The coach's view of the form as it stands, for the live panel beside the composer. */

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 
 import app.carryover.system.ProblemException;
 import app.carryover.system.ProblemException.FieldProblem;
+import app.carryover.system.Texts;
 
 /**
  * How much practice an assignment asks for, as structure rather than free text: a count per day,
@@ -81,7 +83,7 @@ public record Dose(Kind kind, int count, Set<DayOfWeek> weekdays, String times, 
      * The dose in a client's words and language (messages "dose.*"): "twice a day, after breakfast",
      * "dos veces al día, after breakfast". The times and the trigger stay as the clinician wrote them.
      */
-    public String describe(app.carryover.system.Texts texts, Locale locale) {
+    public String describe(Texts texts, Locale locale) {
         String base = switch (kind) {
             case PER_DAY -> texts.in(locale, "dose.perDay", count);
             case PER_WEEK -> texts.in(locale, "dose.perWeek", count);
@@ -97,10 +99,10 @@ public record Dose(Kind kind, int count, Set<DayOfWeek> weekdays, String times, 
 
     private boolean startsAsTrigger(String openings) {
         String written = trigger.toLowerCase(Locale.ROOT);
-        return java.util.Arrays.stream(openings.split(",")).anyMatch(o -> written.startsWith(o.strip()));
+        return Arrays.stream(openings.split(",")).anyMatch(o -> written.startsWith(o.strip()));
     }
 
-    private String days(app.carryover.system.Texts texts, Locale locale) {
+    private String days(Texts texts, Locale locale) {
         List<String> names = new ArrayList<>();
         new TreeSet<>(weekdays).forEach(d -> names.add(texts.in(locale, "dose.day." + d.name())));
         if (names.size() == 1) {

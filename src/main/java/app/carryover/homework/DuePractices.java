@@ -18,13 +18,22 @@ import app.carryover.caseload.ClientRecord;
 public class DuePractices {
 
     private final Assignments assignments;
+    private final AssignmentRepository stored;
     private final EntryRepository entries;
     private final ReviewRepository reviews;
 
-    DuePractices(Assignments assignments, EntryRepository entries, ReviewRepository reviews) {
+    DuePractices(Assignments assignments, AssignmentRepository stored, EntryRepository entries, ReviewRepository reviews) {
         this.assignments = assignments;
+        this.stored = stored;
         this.entries = entries;
         this.reviews = reviews;
+    }
+
+    /** The titles of these clients' active and paused assignments, by assignment, in one statement. */
+    public Map<UUID, String> openTitles(UUID practiceId, java.util.Collection<UUID> clientIds) {
+        Map<UUID, String> titles = new java.util.HashMap<>();
+        stored.openOfClients(practiceId, clientIds).forEach(a -> titles.put(a.id(), a.title()));
+        return titles;
     }
 
     /** The client's active and paused assignments with where each stands now. */

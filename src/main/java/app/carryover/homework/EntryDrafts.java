@@ -88,18 +88,21 @@ public class EntryDrafts {
     /** Keeps these answers as the assignment's draft. */
     @Transactional
     public void save(Actor client, UUID assignmentId, String answersJson) {
-        keep(client, assignmentId, null, answersJson);
+        keep(client, assignmentId, null, answersJson, null);
     }
 
     /**
      * Keeps the answers typed so far for a submission not yet stored: an empty set removes the
      * draft, and a submission already stored as an entry (a late save racing the entry's own
-     * submission) keeps nothing, so a finished worksheet never comes back as a draft.
+     * submission) keeps nothing, so a finished worksheet never comes back as a draft. A send older than
+     * the draft kept (by {@code sentAt}, the page's own count) changes nothing: when the page is left
+     * while an earlier send is still on its way, both arrive, in either order, and the newer words stay.
      *
+     * @param sentAt when the page sent these answers (milliseconds on the client's clock), or null
      * @return the draft kept, or empty when nothing was kept
      */
     @Transactional
-    public Optional<Draft> keep(Actor client, UUID assignmentId, UUID submissionId, String answersJson) {
+    public Optional<Draft> keep(Actor client, UUID assignmentId, UUID submissionId, String answersJson, Long sentAt) {
         ClientRecord record = access.self(client, client.clientId(), "worksheet draft");
         Assignment a = assignments.find(record.practiceId(), record.id(), assignmentId)
                 .orElseThrow(() -> ProblemException.notFound("Assignment"));
@@ -113,16 +116,22 @@ public class EntryDrafts {
             return Optional.empty();
         }
         if (answersJson.isBlank() || answersJson.strip().equals("{}")) {
-            discard(client, assignmentId);
+            jdbc.sql("""
+                    DELETE FROM entry_draft WHERE practice_id = ? AND assignment_id = ? AND client_id = ?
+                    AND (client_seq IS NULL OR ?::bigint IS NULL OR client_seq <= ?::bigint)""")
+                    .params(record.practiceId(), assignmentId, record.id(), sentAt, sentAt).update();
             return Optional.empty();
         }
         Instant now = clock.instant();
-        jdbc.sql("""
-                INSERT INTO entry_draft (practice_id, assignment_id, client_id, answers, saved_at)
-                VALUES (?, ?, ?, ?::jsonb, ?)
-                ON CONFLICT (practice_id, assignment_id) DO UPDATE SET answers = EXCLUDED.answers, saved_at = EXCLUDED.saved_at""")
-                .params(record.practiceId(), assignmentId, record.id(), answersJson, Timestamp.from(now)).update();
-        return Optional.of(new Draft(answersJson, now));
+        // one statement, so two sends arriving together are ordered by the row lock, not by who commits last
+        int kept = jdbc.sql("""
+                INSERT INTO entry_draft (practice_id, assignment_id, client_id, answers, saved_at, client_seq)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?)
+                ON CONFLICT (practice_id, assignment_id) DO UPDATE
+                SET answers = EXCLUDED.answers, saved_at = EXCLUDED.saved_at, client_seq = EXCLUDED.client_seq
+                WHERE entry_draft.client_seq IS NULL OR EXCLUDED.client_seq IS NULL OR EXCLUDED.client_seq >= entry_draft.client_seq""")
+                .params(record.practiceId(), assignmentId, record.id(), answersJson, Timestamp.from(now), sentAt).update();
+        return kept == 1 ? Optional.of(new Draft(answersJson, now)) : load(client, assignmentId);
     }
 
     public Optional<Draft> load(Actor client, UUID assignmentId) {

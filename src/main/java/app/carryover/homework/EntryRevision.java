@@ -2,6 +2,7 @@ package app.carryover.homework;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * An earlier version of a practice entry, kept when the client changed or removed it, so the care
@@ -14,7 +15,7 @@ public record EntryRevision(int revision, Instant occurredAt, LocalDate localDat
 
     /** Whether this version recorded the same as another (a removal and its undo keep identical copies). */
     boolean sameAs(Integer otherRating, String otherNote, String otherAnswers, LocalDate otherDay) {
-        return java.util.Objects.equals(rating, otherRating) && java.util.Objects.equals(note, otherNote)
-                && java.util.Objects.equals(answers, otherAnswers) && localDate.equals(otherDay);
+        return Objects.equals(rating, otherRating) && Objects.equals(note, otherNote)
+                && Objects.equals(answers, otherAnswers) && localDate.equals(otherDay);
     }
 }

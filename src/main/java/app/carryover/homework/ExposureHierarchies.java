@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,7 +87,7 @@ public class ExposureHierarchies {
         UUID id = Uuids.timeOrdered();
         hierarchies.insert(client.practiceId(), id, client.id(), name, actor.accountId(), clock.instant());
         List<StepInput> ordered = kept.stream()
-                .sorted(java.util.Comparator.comparingInt(StepInput::anticipatedDistress)).toList();
+                .sorted(Comparator.comparingInt(StepInput::anticipatedDistress)).toList();
         for (int i = 0; i < ordered.size(); i++) {
             hierarchies.insertStep(client.practiceId(), new ExposureStep(Uuids.timeOrdered(), id, i + 1,
                     ordered.get(i).situation().strip(), ordered.get(i).anticipatedDistress()), clock.instant());
@@ -142,7 +146,7 @@ public class ExposureHierarchies {
         if (!name.equals(current.title())) {
             changes.add("Title: “" + current.title() + "” → “" + name + "”");
         }
-        List<UUID> keptIds = kept.stream().map(StepEdit::id).filter(java.util.Objects::nonNull).toList();
+        List<UUID> keptIds = kept.stream().map(StepEdit::id).filter(Objects::nonNull).toList();
         for (ExposureStep old : current.steps()) {
             if (!keptIds.contains(old.id())) {
                 changes.add("Removed step " + old.position() + ": “" + old.situation() + "” (" + old.anticipatedDistress() + "/100)");
@@ -166,8 +170,8 @@ public class ExposureHierarchies {
         }
         List<UUID> oldOrder = current.steps().stream().map(ExposureStep::id).filter(keptIds::contains).toList();
         if (!oldOrder.equals(keptIds)) {
-            changes.add("New order: " + java.util.stream.IntStream.range(0, next.size())
-                    .mapToObj(i -> (i + 1) + ". " + next.get(i).situation()).collect(java.util.stream.Collectors.joining("; ")));
+            changes.add("New order: " + IntStream.range(0, next.size())
+                    .mapToObj(i -> (i + 1) + ". " + next.get(i).situation()).collect(Collectors.joining("; ")));
         }
         if (changes.isEmpty()) {
             return current;

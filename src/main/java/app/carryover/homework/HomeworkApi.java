@@ -39,7 +39,7 @@ class HomeworkApi {
     }
 
     /** An edit: the whole assignment as it should now read, the revision it was made from, and a note. */
-    record EditBody(@Valid @jakarta.validation.constraints.NotNull AssignmentBody assignment, Integer revision,
+    record EditBody(@Valid @NotNull AssignmentBody assignment, Integer revision,
             @Size(max = 1000) String note) {
     }
 

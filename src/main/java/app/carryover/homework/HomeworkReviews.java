@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -38,7 +40,7 @@ public class HomeworkReviews {
         /** The entries in words, newest first: what a clinician reads aloud with the client. */
         public List<EntryInWords> newestFirst() {
             List<EntryInWords> newest = new ArrayList<>(read);
-            java.util.Collections.reverse(newest);
+            Collections.reverse(newest);
             return newest;
         }
     }
@@ -87,7 +89,7 @@ public class HomeworkReviews {
         ClientRecord client = access.readClinical(actor, clientId, "homework review");
         TherapySession session = session(client, sessionId);
         // Only open assignments can be due or carried here, and only those reviewed here are listed as reviewed.
-        java.util.Set<UUID> reviewedHere = reviews.reviewedAt(client.practiceId(), sessionId);
+        Set<UUID> reviewedHere = reviews.reviewedAt(client.practiceId(), sessionId);
         List<AssignmentProgress> all = assignments.progressOfOpenAnd(client, reviewedHere);
         Map<UUID, Reflection> reflections = reviews.reflections(client.practiceId(),
                 all.stream().map(p -> p.assignment().id()).toList());

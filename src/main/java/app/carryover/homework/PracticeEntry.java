@@ -1,5 +1,6 @@
 package app.carryover.homework;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -12,6 +13,6 @@ import java.util.UUID;
  */
 public record PracticeEntry(UUID practiceId, UUID id, UUID assignmentId, UUID clientId, UUID clientEntryId,
         Instant occurredAt, LocalDate localDate, String timeZone, Integer rating, String note, String worksheetKey,
-        Integer worksheetVersion, String answers, Map<String, java.math.BigDecimal> values, int revision, boolean edited,
+        Integer worksheetVersion, String answers, Map<String, BigDecimal> values, int revision, boolean edited,
         Instant createdAt) {
 }

@@ -1,13 +1,16 @@
 package app.carryover.homework;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,8 +70,8 @@ class ReviewRepository {
     }
 
     /** The assignments reviewed (not deferred) at this session. */
-    java.util.Set<UUID> reviewedAt(UUID practiceId, UUID sessionId) {
-        return new java.util.HashSet<>(jdbc.sql(
+    Set<UUID> reviewedAt(UUID practiceId, UUID sessionId) {
+        return new HashSet<>(jdbc.sql(
                 "SELECT assignment_id FROM homework_review WHERE practice_id = ? AND session_id = ? AND decision IS NOT NULL")
                 .params(practiceId, sessionId).query(UUID.class).list());
     }
@@ -112,7 +115,7 @@ class ReviewRepository {
         return s.append('}').toString();
     }
 
-    static List<Obstacle> obstacles(java.sql.Array array) throws SQLException {
+    static List<Obstacle> obstacles(Array array) throws SQLException {
         List<Obstacle> list = new ArrayList<>();
         if (array != null) {
             for (Object o : (Object[]) array.getArray()) {

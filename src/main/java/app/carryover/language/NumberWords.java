@@ -1,5 +1,6 @@
 package app.carryover.language;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ public final class NumberWords {
     static {
         for (String line : Resources.lines("/language/number-words.txt")) {
             String[] f = line.split("\\s+");
-            WORDS.put(f[0], new Entry(Integer.parseInt(f[1]), Set.of(java.util.Arrays.copyOfRange(f, 2, f.length))));
+            WORDS.put(f[0], new Entry(Integer.parseInt(f[1]), Set.of(Arrays.copyOfRange(f, 2, f.length))));
         }
     }
 

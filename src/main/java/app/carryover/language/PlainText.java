@@ -1,5 +1,7 @@
 package app.carryover.language;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -110,7 +112,7 @@ public record PlainText(String text, boolean hadMarkup, boolean truncated, int d
 
     /** Removes comments and script or style elements, content and all, in one linear pass. */
     private static String dropBlocks(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         if (lower.indexOf("<!--") < 0 && lower.indexOf("<script") < 0 && lower.indexOf("<style") < 0) {
             return text;
         }
@@ -148,7 +150,7 @@ public record PlainText(String text, boolean hadMarkup, boolean truncated, int d
             } else if (name.startsWith("#")) {
                 value = codePoint(Integer.parseInt(name.substring(1)));
             } else {
-                value = switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                value = switch (name.toLowerCase(Locale.ROOT)) {
                     case "amp" -> "&";
                     case "lt" -> "<";
                     case "gt" -> ">";
@@ -162,7 +164,7 @@ public record PlainText(String text, boolean hadMarkup, boolean truncated, int d
                     default -> m.group();
                 };
             }
-            return java.util.regex.Matcher.quoteReplacement(value);
+            return Matcher.quoteReplacement(value);
         });
     }
 

@@ -2,6 +2,8 @@ package app.carryover.language;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Tokens the way {@link Language#tokens(String)} cuts them, faster: OpenNLP's tokenizer splits each
@@ -67,7 +69,7 @@ public final class WordTokens {
     }
 
     /** Words that keep their full stop ('e.g.', 'Dr.'), so they go to the tokenizer. */
-    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("mr", "mrs", "ms", "dr", "st", "etc", "eg",
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "etc", "eg",
             "ie", "vs", "approx", "min", "mins", "hr", "hrs", "no", "co", "jr", "sr", "mt", "ft", "am", "pm", "a.m", "p.m");
 
     /**
@@ -93,7 +95,7 @@ public final class WordTokens {
         if (!letters && !digits) {
             return start;
         }
-        if (mark == '.' && ABBREVIATIONS.contains(text.substring(start, last).toLowerCase(java.util.Locale.ROOT))) {
+        if (mark == '.' && ABBREVIATIONS.contains(text.substring(start, last).toLowerCase(Locale.ROOT))) {
             return start;
         }
         return last;

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,7 +83,7 @@ class AdministrationRepository {
                 rs.getObject("client_id", UUID.class), rs.getString("instrument"), rs.getObject("submission_id", UUID.class),
                 rs.getObject("answered_by", UUID.class), MeasureAdministration.Mode.valueOf(rs.getString("mode")),
                 rs.getObject("session_id", UUID.class), rs.getObject("assignment_id", UUID.class),
-                java.util.Collections.unmodifiableList(values), (Integer) rs.getObject("total"), rs.getBoolean("prorated"),
+                Collections.unmodifiableList(values), (Integer) rs.getObject("total"), rs.getBoolean("prorated"),
                 rs.getInt("missing"), rs.getString("band"), rs.getBoolean("risk"),
                 rs.getTimestamp("answered_at").toInstant(), rs.getDate("local_date").toLocalDate());
     }

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -25,6 +24,7 @@ import app.carryover.caseload.CareTeams;
 import app.carryover.caseload.TeamRole;
 import app.carryover.practice.Practices;
 import app.carryover.system.Mailer;
+import app.carryover.system.ServerSettings;
 
 /**
  * Escalates a risk alert nobody acknowledged in time: a one-off db-scheduler execution per alert,
@@ -53,7 +53,7 @@ class AlertEscalation {
     private final String baseUrl;
 
     AlertEscalation(RiskAlertRepository alerts, CareTeams teams, Practices practices, Mailer mailer,
-            AuditTrail audit, TransactionTemplate transaction, Clock clock, @Value("${carryover.base-url}") String baseUrl) {
+            AuditTrail audit, TransactionTemplate transaction, Clock clock, ServerSettings server) {
         this.alerts = alerts;
         this.teams = teams;
         this.practices = practices;
@@ -61,7 +61,7 @@ class AlertEscalation {
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = server.baseUrl();
     }
 
     @Configuration(proxyBeanMethods = false)

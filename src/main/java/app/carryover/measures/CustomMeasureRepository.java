@@ -3,6 +3,7 @@ package app.carryover.measures;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +33,7 @@ class CustomMeasureRepository {
                 .update() == 1;
     }
 
-    boolean retire(UUID practiceId, UUID id, java.time.Instant at) {
+    boolean retire(UUID practiceId, UUID id, Instant at) {
         return jdbc.sql("UPDATE custom_measure SET retired_at = ? WHERE practice_id = ? AND id = ? AND retired_at IS NULL")
                 .params(Timestamp.from(at), practiceId, id).update() == 1;
     }

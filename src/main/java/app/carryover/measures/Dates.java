@@ -1,5 +1,6 @@
 package app.carryover.measures;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -24,7 +25,7 @@ final class Dates {
         return WEEKDAY.format(date);
     }
 
-    static String when(java.time.Instant at, ZoneId zone) {
+    static String when(Instant at, ZoneId zone) {
         return WHEN.format(ZonedDateTime.ofInstant(at, zone));
     }
 }

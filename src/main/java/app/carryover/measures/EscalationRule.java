@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -55,7 +57,7 @@ public record EscalationRule(int hours, int dayStartHour, int dayEndHour, Set<Da
         String days = workingDays.equals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)) ? "Monday to Friday"
                 : workingDays.size() == 7 ? "every day"
                         : String.join(", ", workingDays.stream().sorted().map(d -> d.getDisplayName(
-                                java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)).toList());
+                                TextStyle.FULL, Locale.ENGLISH)).toList());
         return hours + (hours == 1 ? " working hour" : " working hours") + " (" + days + ", " + dayStartHour + ":00–"
                 + dayEndHour + ":00)";
     }

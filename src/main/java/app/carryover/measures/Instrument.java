@@ -1,7 +1,11 @@
 package app.carryover.measures;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import app.carryover.system.ProblemException;
 
 /**
  * A questionnaire or rating as Carryover gives it: its items with their exact text and answer
@@ -113,21 +117,21 @@ public record Instrument(String key, String name, String title, String stem, Kin
      * The answers a page posts as {@code item1} … {@code itemN}, one per item in order (null for an
      * empty one); a value that is not a whole number is refused with its field.
      */
-    public List<Integer> answersFrom(java.util.Map<String, String> form) {
-        List<Integer> answers = new java.util.ArrayList<>();
-        List<app.carryover.system.ProblemException.FieldProblem> problems = new java.util.ArrayList<>();
+    public List<Integer> answersFrom(Map<String, String> form) {
+        List<Integer> answers = new ArrayList<>();
+        List<ProblemException.FieldProblem> problems = new ArrayList<>();
         for (Item item : items) {
             String raw = form.getOrDefault(item.field(), "").strip();
             try {
                 answers.add(raw.isEmpty() ? null : Integer.valueOf(raw));
             } catch (NumberFormatException e) {
                 answers.add(null);
-                problems.add(new app.carryover.system.ProblemException.FieldProblem(item.field(), "question "
+                problems.add(new ProblemException.FieldProblem(item.field(), "question "
                         + item.number() + " takes a whole number from " + item.min() + " to " + item.max()));
             }
         }
         if (!problems.isEmpty()) {
-            throw app.carryover.system.ProblemException.invalid(problems);
+            throw ProblemException.invalid(problems);
         }
         return answers;
     }

@@ -1,5 +1,6 @@
 package app.carryover.measures;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +34,9 @@ public class Instruments {
 
     private final CustomMeasureRepository custom;
     private final AuditTrail audit;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    Instruments(CustomMeasureRepository custom, AuditTrail audit, java.time.Clock clock) {
+    Instruments(CustomMeasureRepository custom, AuditTrail audit, Clock clock) {
         this.custom = custom;
         this.audit = audit;
         this.clock = clock;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -149,7 +150,7 @@ public class MeasureSchedules {
                             instrument.get().scoredItems().size(), instrument.get().minutes(), w.opens(), w.closes(),
                             w.reason(), w.sessionId())));
         }
-        due.sort(java.util.Comparator.comparing(DueMeasure::closes));
+        due.sort(Comparator.comparing(DueMeasure::closes));
         return due;
     }
 

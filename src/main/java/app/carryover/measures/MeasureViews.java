@@ -3,6 +3,7 @@ package app.carryover.measures;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class MeasureViews {
             }
             summaries.add(new Summary(i, list.get(list.size() - 1), change, i.hasTotal() ? change.words(i) : null, rows));
         }
-        summaries.sort(java.util.Comparator.comparing(s -> s.instrument().isHomeworkRating()));
+        summaries.sort(Comparator.comparing(s -> s.instrument().isHomeworkRating()));
         return summaries;
     }
 

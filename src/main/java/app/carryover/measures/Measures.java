@@ -2,7 +2,9 @@ package app.carryover.measures;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -153,7 +155,7 @@ public class Measures {
         Instant now = clock.instant();
         MeasureAdministration a = new MeasureAdministration(record.practiceId(), Uuids.timeOrdered(), record.id(),
                 instrument.key(), input.submissionId(), actor.accountId(), mode, input.sessionId(), assignmentId,
-                java.util.Collections.unmodifiableList(new java.util.ArrayList<>(input.answers())), score.total(), score.prorated(), score.missing(),
+                Collections.unmodifiableList(new ArrayList<>(input.answers())), score.total(), score.prorated(), score.missing(),
                 score.band(), score.risk(), now, now.atZone(record.timeZone()).toLocalDate());
         if (!administrations.insertOnce(a)) {
             // The same submission was stored a moment ago from another tab or a retry.

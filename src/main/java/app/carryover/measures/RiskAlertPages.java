@@ -1,6 +1,8 @@
 package app.carryover.measures;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
 import app.carryover.system.FormErrors;
+import app.carryover.system.PracticeZones;
 import app.carryover.system.ProblemException;
 import app.carryover.system.Role;
 import app.carryover.worksheets.BuiltInWorksheets;
@@ -37,10 +40,10 @@ class RiskAlertPages {
     private final AlertViews views;
     private final ClientAccess access;
     private final Caseload caseload;
-    private final app.carryover.system.PracticeZones zones;
+    private final PracticeZones zones;
 
     RiskAlertPages(RiskAlerts alerts, AlertViews views, ClientAccess access, Caseload caseload,
-            app.carryover.system.PracticeZones zones) {
+            PracticeZones zones) {
         this.alerts = alerts;
         this.views = views;
         this.access = access;
@@ -86,7 +89,7 @@ class RiskAlertPages {
         List<AlertViews.AlertView> mine = new ArrayList<>();
         if (actor.has(Role.CLINICIAN)) {
             List<ClientRecord> clients = caseload.mine(actor);
-            Map<UUID, ClientRecord> byId = new java.util.HashMap<>();
+            Map<UUID, ClientRecord> byId = new HashMap<>();
             clients.forEach(c -> byId.put(c.id(), c));
             for (RiskAlert a : alerts.openFor(actor.practiceId(), byId.keySet())) {
                 ClientRecord client = access.readClinical(actor, a.clientId(), "risk alerts list");
@@ -95,7 +98,7 @@ class RiskAlertPages {
         }
         List<Escalated> escalated = new ArrayList<>();
         if (actor.has(Role.ADMIN)) {
-            java.time.ZoneId zone = zones.zoneOf(actor.practiceId());
+            ZoneId zone = zones.zoneOf(actor.practiceId());
             for (RiskAlert a : alerts.escalated(actor)) {
                 ClientRecord client = access.administrative(actor, a.clientId(), "escalated risk alert (name only)");
                 escalated.add(new Escalated(a, client.displayName(), Dates.when(a.raisedAt(), zone),

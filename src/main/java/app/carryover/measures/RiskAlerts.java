@@ -3,6 +3,7 @@ package app.carryover.measures;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -134,7 +135,7 @@ public class RiskAlerts {
         if (!admin.has(Role.ADMIN)) {
             throw ProblemException.forbidden("Only admins change the escalation rule.");
         }
-        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (hours == null || hours < 1 || hours > 72) {
             problems.add(new FieldProblem("hours", "must be from 1 to 72 working hours"));
         }

@@ -1,6 +1,7 @@
 package app.carryover.measures;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import app.carryover.caseload.Caseload;
 import app.carryover.caseload.ClientRecord;
 import app.carryover.system.Actor;
+import app.carryover.system.PracticeZones;
 import app.carryover.system.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,9 +43,9 @@ class RiskBanner implements HandlerInterceptor {
 
     private final RiskAlertRepository alerts;
     private final Caseload caseload;
-    private final app.carryover.system.PracticeZones zones;
+    private final PracticeZones zones;
 
-    RiskBanner(RiskAlertRepository alerts, Caseload caseload, app.carryover.system.PracticeZones zones) {
+    RiskBanner(RiskAlertRepository alerts, Caseload caseload, PracticeZones zones) {
         this.alerts = alerts;
         this.caseload = caseload;
         this.zones = zones;
@@ -61,7 +63,7 @@ class RiskBanner implements HandlerInterceptor {
         }
         List<Line> lines = new ArrayList<>();
         if (actor.has(Role.CLINICIAN)) {
-            Map<UUID, ClientRecord> mine = new java.util.HashMap<>();
+            Map<UUID, ClientRecord> mine = new HashMap<>();
             caseload.mine(actor).forEach(c -> mine.put(c.id(), c));
             for (RiskAlert a : alerts.openFor(actor.practiceId(), mine.keySet())) {
                 lines.add(new Line(a.clientId(), a.id(), mine.get(a.clientId()).displayName(),

@@ -1,8 +1,10 @@
 package app.carryover.measures;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +33,7 @@ class ScheduleRepository {
     }
 
     /** Stops an active schedule; false when it was already stopped. */
-    boolean stop(UUID practiceId, UUID id, java.time.Instant at, UUID by) {
+    boolean stop(UUID practiceId, UUID id, Instant at, UUID by) {
         return jdbc.sql("UPDATE measure_schedule SET stopped_at = ?, stopped_by = ? WHERE practice_id = ? AND id = ? "
                 + "AND stopped_at IS NULL")
                 .params(Timestamp.from(at), by, practiceId, id).update() == 1;
@@ -50,7 +52,7 @@ class ScheduleRepository {
     }
 
     static MeasureSchedule map(ResultSet rs, int row) throws SQLException {
-        java.sql.Date ends = rs.getDate("ends_on");
+        Date ends = rs.getDate("ends_on");
         Timestamp stopped = rs.getTimestamp("stopped_at");
         return new MeasureSchedule(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                 rs.getObject("client_id", UUID.class), rs.getString("instrument"),

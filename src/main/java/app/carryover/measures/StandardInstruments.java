@@ -1,6 +1,7 @@
 package app.carryover.measures;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -71,7 +72,7 @@ final class StandardInstruments {
 
     static final Instrument PHQ8 = new Instrument(Measure.PHQ8.key(), "PHQ-8", "Patient Health Questionnaire (PHQ-8)",
             TWO_WEEKS, Kind.SYMPTOM, Respondent.CLIENT, Measure.PHQ8, frequencyItems(
-                    java.util.Arrays.copyOf(PHQ_ITEMS, 8), 0, null,
+                    Arrays.copyOf(PHQ_ITEMS, 8), 0, null,
                     "If you checked off any problems, how difficult have these problems made it for you to do your work, "
                             + "take care of things at home, or get along with other people?"),
             List.of(new Band(0, 4, "minimal"), new Band(5, 9, "mild"), new Band(10, 14, "moderate"),

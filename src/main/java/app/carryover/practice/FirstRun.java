@@ -3,14 +3,16 @@ package app.carryover.practice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.carryover.system.ProblemException;
 import app.carryover.system.ProblemException.FieldProblem;
 import app.carryover.system.Role;
+import app.carryover.system.ServerSettings;
 import app.carryover.system.Uuids;
 
 /**
@@ -48,16 +51,15 @@ public class FirstRun implements ApplicationRunner {
     private final boolean demo;
 
     FirstRun(PracticeRepository practices, AccountRepository accounts, JdbcClient jdbc, PasswordPolicy policy,
-            PasswordEncoder encoder, Clock clock, @Value("${carryover.base-url}") String baseUrl,
-            @Value("${carryover.demo:false}") boolean demo) {
+            PasswordEncoder encoder, Clock clock, ServerSettings server) {
         this.practices = practices;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.policy = policy;
         this.encoder = encoder;
         this.clock = clock;
-        this.baseUrl = baseUrl;
-        this.demo = demo;
+        this.baseUrl = server.baseUrl();
+        this.demo = server.demo();
     }
 
     @Override
@@ -111,7 +113,7 @@ public class FirstRun implements ApplicationRunner {
     @Transactional
     UUID setUp(String token, Setup form) {
         checkToken(token);
-        java.util.List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         String name = form.practiceName() == null ? "" : form.practiceName().trim();
         if (name.isEmpty() || name.length() > 200) {
             problems.add(new FieldProblem("practiceName", "must be 1 to 200 characters"));
@@ -128,7 +130,7 @@ public class FirstRun implements ApplicationRunner {
         if (form.password() != null && !form.password().equals(form.confirmation())) {
             problems.add(new FieldProblem("confirmation", "does not match the password"));
         }
-        java.time.ZoneId zone = null;
+        ZoneId zone = null;
         try {
             zone = Practices.zone("timeZone", form.timeZone());
         } catch (ProblemException e) {

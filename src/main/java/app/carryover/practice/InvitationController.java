@@ -1,5 +1,6 @@
 package app.carryover.practice;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class InvitationController {
         boolean byLinks = linksOnly && invitations.mailsLinks();
         try {
             invitations.accept(token, password, confirmation, byLinks,
-                    org.springframework.context.i18n.LocaleContextHolder.getLocale());
+                    LocaleContextHolder.getLocale());
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
             fill(model, token, pending);

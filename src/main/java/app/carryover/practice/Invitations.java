@@ -36,6 +36,10 @@ public class Invitations {
 
     static final Duration LIFETIME = Duration.ofDays(7);
 
+    static final String ADDRESS_HAS_AN_ACCOUNT = "This e-mail address already has a Carryover account. One address"
+            + " belongs to one account: sign in with it, or ask the practice that invited you to invite another address"
+            + " of yours.";
+
     /**
      * An invitation made: the new account, and its link when no e-mail could carry it (no mail server
      * is set up), so the inviter can hand it over themselves; null when it was e-mailed.
@@ -104,8 +108,10 @@ public class Invitations {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        if (accounts.emailTaken(normalised)) {
-            throw ProblemException.invalid("email", "already belongs to an account");
+        // Only this practice's own accounts are looked at: whether the address has an account elsewhere is
+        // not the inviter's to learn (issue 15). The person is told when they open the invitation.
+        if (accounts.emailInPractice(inviter.practiceId(), normalised)) {
+            throw ProblemException.invalid("email", "already belongs to someone in this practice");
         }
         Instant now = clock.instant();
         Account account = new Account(inviter.practiceId(), Uuids.timeOrdered(), normalised, name,
@@ -136,6 +142,95 @@ public class Invitations {
                     "invitation link renewed" + UNSENT_NOTE));
         }
         return new Sent(account.id(), unsent);
+    }
+
+    /** A client's invitation that was not accepted yet, as their care team sees it. */
+    public record Open(String email, Instant sentAt, Instant expiresAt) {
+        /** Whether its latest link still works. */
+        public boolean expired(Instant now) {
+            return !expiresAt.isAfter(now);
+        }
+    }
+
+    /** The open invitation of a client account that has not accepted it, if it has one. */
+    public Optional<Open> openFor(UUID practiceId, UUID accountId) {
+        return accounts.find(practiceId, accountId)
+                .filter(a -> a.status() == Account.Status.INVITED && a.roles().equals(Set.of(Role.CLIENT)))
+                .flatMap(a -> jdbc.sql("""
+                        SELECT created_at, expires_at FROM invitation
+                        WHERE practice_id = ? AND account_id = ? AND accepted_at IS NULL
+                        ORDER BY created_at DESC, expires_at DESC LIMIT 1""")
+                        .params(practiceId, accountId)
+                        .query((rs, n) -> new Open(a.email(), rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
+                        .optional());
+    }
+
+    /** The client accounts of a practice that have not accepted their invitation (for the admin's list). */
+    public Set<UUID> clientsNotYetAccepted(UUID practiceId) {
+        return Set.copyOf(jdbc.sql("SELECT id FROM account WHERE practice_id = ? AND status = 'INVITED'"
+                + " AND roles = ARRAY['CLIENT']::text[]").param(practiceId)
+                .query(UUID.class).list());
+    }
+
+    /**
+     * Sends a client who has not accepted a fresh link (earlier links stop working), to a corrected address
+     * when one is given. The caseload calls this after checking that the actor may act for the client.
+     */
+    @Transactional
+    public void resendToClient(Actor actor, UUID accountId, String correctedEmail) {
+        Account account = pendingClient(actor, accountId);
+        String email = correctedEmail == null || correctedEmail.isBlank() ? account.email()
+                : AccountRepository.normalise(correctedEmail);
+        if (!email.equals(account.email())) {
+            if (!EmailAddresses.valid(email)) {
+                throw ProblemException.invalid("email", "is not a valid e-mail address");
+            }
+            if (accounts.emailInPractice(actor.practiceId(), email)) {
+                throw ProblemException.invalid("email", "already belongs to someone in this practice");
+            }
+            jdbc.sql("UPDATE account SET email = ? WHERE practice_id = ? AND id = ? AND status = 'INVITED'")
+                    .params(email, account.practiceId(), account.id()).update();
+        }
+        jdbc.sql("UPDATE invitation SET expires_at = ? WHERE practice_id = ? AND account_id = ? AND accepted_at IS NULL")
+                .params(PracticeRepository.ts(clock.instant()), account.practiceId(), account.id()).update();
+        Account to = accounts.find(account.practiceId(), account.id()).orElseThrow();
+        sendInvitation(actor, to, clock.instant());
+        audit.record(AuditEntry.by(actor, null, AuditAction.CHANGE, "account", account.id(),
+                email.equals(account.email()) ? "client invitation sent again"
+                        : "client invitation sent again to a corrected address"));
+    }
+
+    /**
+     * Withdraws a client's invitation that was not accepted: its links stop working and the invited account
+     * is removed, so the address is free again. The caseload removes the client's record first, after
+     * checking that the actor may act for the client.
+     */
+    @Transactional
+    public void withdrawFromClient(Actor actor, UUID accountId) {
+        Account account = pendingClient(actor, accountId);
+        remove(account);
+        audit.record(AuditEntry.by(actor, null, AuditAction.DELETE, "account", account.id(),
+                "client invitation of " + account.displayName() + " withdrawn"));
+    }
+
+    private Account pendingClient(Actor actor, UUID accountId) {
+        Account account = accounts.find(actor.practiceId(), accountId)
+                .filter(a -> a.roles().equals(Set.of(Role.CLIENT)))
+                .orElseThrow(() -> ProblemException.notFound("Invitation"));
+        if (account.status() != Account.Status.INVITED) {
+            throw ProblemException.conflict("This client accepted the invitation already: there is nothing to send"
+                    + " again or withdraw.");
+        }
+        return account;
+    }
+
+    private void remove(Account account) {
+        jdbc.sql("DELETE FROM invitation WHERE practice_id = ? AND account_id = ?")
+                .params(account.practiceId(), account.id()).update();
+        jdbc.sql("DELETE FROM sign_in_link WHERE practice_id = ? AND account_id = ?")
+                .params(account.practiceId(), account.id()).update();
+        jdbc.sql("DELETE FROM account WHERE practice_id = ? AND id = ? AND status = 'INVITED'")
+                .params(account.practiceId(), account.id()).update();
     }
 
     private static void checkInviterMayGrant(Actor inviter, Set<Role> roles) {
@@ -228,6 +323,9 @@ public class Invitations {
         if (account.status() != Account.Status.INVITED) {
             throw ProblemException.gone("This invitation was already accepted. Please sign in.");
         }
+        if (accounts.findByEmail(account.email()).isPresent()) {
+            throw ProblemException.conflict(ADDRESS_HAS_AN_ACCOUNT);
+        }
         String practiceName = practices.find(account.practiceId()).map(Practice::name).orElse("");
         return new Pending((UUID) r[0], (UUID) r[1], account, practiceName);
     }
@@ -261,10 +359,32 @@ public class Invitations {
         if (used != 1) {
             throw ProblemException.gone("This invitation link was already used. Please sign in.");
         }
-        accounts.activate(account.practiceId(), account.id(), hash);
+        try {
+            accounts.activate(account.practiceId(), account.id(), hash);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw ProblemException.conflict(ADDRESS_HAS_AN_ACCOUNT);
+        }
         if (account.roles().equals(Set.of(Role.CLIENT)) && browser != null) {
             // A client who was not given a language reads Carryover in the one their browser asked for.
             accounts.setLanguageIfNone(account.practiceId(), account.id(), app.carryover.system.Languages.tag(browser));
         }
+    }
+
+    /**
+     * Withdraws an invitation that was not accepted: its links stop working and the invited account is
+     * removed, so the address is free again. Admins withdraw staff invitations.
+     */
+    @Transactional
+    public void withdraw(Actor admin, UUID accountId) {
+        Account account = accounts.find(admin.practiceId(), accountId)
+                .filter(a -> a.status() == Account.Status.INVITED)
+                .orElseThrow(() -> ProblemException.notFound("Invitation"));
+        if (!account.isStaff()) {
+            throw ProblemException.conflict("A client's invitation is withdrawn from their record.");
+        }
+        checkInviterMayGrant(admin, account.roles());
+        remove(account);
+        audit.record(AuditEntry.by(admin, null, AuditAction.DELETE, "account", account.id(),
+                "invitation of " + account.displayName() + " withdrawn"));
     }
 }

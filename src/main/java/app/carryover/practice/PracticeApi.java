@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
+import app.carryover.system.ProblemException;
 import app.carryover.system.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -83,7 +84,7 @@ class PracticeApi {
     @ResponseStatus(HttpStatus.CREATED)
     Invited inviteStaff(Actor actor, @Valid @RequestBody StaffInvitation invitation) {
         if (invitation.roles().contains(Role.CLIENT)) {
-            throw app.carryover.system.ProblemException.invalid("roles",
+            throw ProblemException.invalid("roles",
                     "clients are invited by their clinician through /api/v1/clients");
         }
         return new Invited(invitations.invite(actor, invitation.email(), invitation.displayName(), invitation.roles()).accountId());

@@ -3,6 +3,8 @@ package app.carryover.progress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ public class CaseloadOutcomes {
         for (MeasureAdministration a : measures.ofClients(practiceId, ids, Instant.EPOCH)) {
             Measure m = measureOf(a.instrument());
             if (a.scored() && m != null) {
-                scored.computeIfAbsent(a.clientId(), c -> new java.util.EnumMap<>(Measure.class))
+                scored.computeIfAbsent(a.clientId(), c -> new EnumMap<>(Measure.class))
                         .computeIfAbsent(m, k -> new ArrayList<>()).add(a);
             }
         }
@@ -62,7 +64,7 @@ public class CaseloadOutcomes {
         Map<UUID, Outcome> outcomes = new HashMap<>();
         for (UUID id : ids) {
             Map<Measure, List<MeasureAdministration>> byMeasure = scored.getOrDefault(id, Map.of());
-            Measure main = byMeasure.keySet().stream().max(java.util.Comparator
+            Measure main = byMeasure.keySet().stream().max(Comparator
                     .comparingInt((Measure m) -> byMeasure.get(m).size()).thenComparing(m -> -m.ordinal())).orElse(null);
             int alertsOpen = open.getOrDefault(id, 0);
             if (main == null) {

@@ -6,14 +6,19 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
@@ -112,20 +117,20 @@ public class OutcomeAssociation {
     public Result over(UUID practiceId, Collection<ClientRecord> clients, Filter filter) {
         Instrument instrument = check(practiceId, filter);
         Instant now = clock.instant();
-        LocalDate to = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate to = now.atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate from = to.minusWeeks(filter.weeks());
         List<ClientRecord> group = List.copyOf(clients);
         List<UUID> ids = group.stream().map(ClientRecord::id).toList();
         // A day's margin either side: each client's own dates are compared in their own zone below.
         List<MeasureAdministration> all = measures.ofClients(practiceId, ids,
-                from.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+                from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         AdherenceHistory.History history = adherence.weekly(practiceId, group, from.minusDays(1), to);
         Map<UUID, Double> quality = Quality.perAssignment(all, history.assignments().values(), false);
         Map<String, String> categories = new HashMap<>();
 
         Map<UUID, double[]> sums = new HashMap<>();
         Map<UUID, List<Double>> qualities = new HashMap<>();
-        Map<UUID, java.util.Set<UUID>> counted = new HashMap<>();
+        Map<UUID, Set<UUID>> counted = new HashMap<>();
         for (AdherenceHistory.Week w : history.weeks()) {
             AdherenceHistory.AssignmentFacts facts = history.assignments().get(w.assignmentId());
             if (w.monday().plusDays(6).isBefore(from) || !inCategory(practiceId, facts, filter.category(), categories)) {
@@ -134,7 +139,7 @@ public class OutcomeAssociation {
             double[] s = sums.computeIfAbsent(w.clientId(), c -> new double[2]);
             s[0] += w.expected();
             s[1] += w.done();
-            if (counted.computeIfAbsent(w.clientId(), c -> new java.util.HashSet<>()).add(w.assignmentId())
+            if (counted.computeIfAbsent(w.clientId(), c -> new HashSet<>()).add(w.assignmentId())
                     && quality.containsKey(w.assignmentId())) {
                 qualities.computeIfAbsent(w.clientId(), c -> new ArrayList<>()).add(quality.get(w.assignmentId()));
             }
@@ -161,12 +166,12 @@ public class OutcomeAssociation {
             rows.add(new Row(pseudonym(practiceId, c.id()), c.id(), from, to, s.size(), first, last, improvement,
                     quantity, meanQuality, sum == null ? 0 : sum[0], sum == null ? 0 : sum[1]));
         }
-        rows.sort(java.util.Comparator.comparing(Row::pseudonym));
+        rows.sort(Comparator.comparing(Row::pseudonym));
         return new Result(filter, instrument, from, to, group.size(), correlate(rows, Row::quantity),
                 correlate(rows, Row::quality), rows);
     }
 
-    private static Spearman correlate(List<Row> rows, java.util.function.Function<Row, Double> side) {
+    private static Spearman correlate(List<Row> rows, Function<Row, Double> side) {
         List<Row> paired = rows.stream().filter(r -> r.improvement() != null && side.apply(r) != null).toList();
         double[] x = new double[paired.size()];
         double[] y = new double[paired.size()];

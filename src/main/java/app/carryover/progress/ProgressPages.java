@@ -1,7 +1,9 @@
 package app.carryover.progress;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -95,7 +97,7 @@ class ProgressPages {
             throw ProblemException.notFound("Chart");
         }
         String file = (who + "-" + chart).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-") + ".svg";
-        return ResponseEntity.ok().contentType(new MediaType("image", "svg+xml", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("image", "svg+xml", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
                 .body("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body);
     }
@@ -139,7 +141,7 @@ class ProgressPages {
     private String associationPage(Actor actor, List<ClientRecord> group, String scope, String instrument, String weeks,
             String category, Model model, HttpServletResponse response) {
         model.addAttribute("scope", scope);
-        model.addAttribute("form", java.util.Map.of("instrument", instrument, "weeks", weeks, "category", category));
+        model.addAttribute("form", Map.of("instrument", instrument, "weeks", weeks, "category", category));
         model.addAttribute("instruments", instruments.available(actor.practiceId()).stream().filter(Instrument::hasTotal).toList());
         model.addAttribute("categories", WorksheetCategory.values());
         model.addAttribute("quickLog", OutcomeAssociation.QUICK_LOG);
@@ -161,7 +163,7 @@ class ProgressPages {
         OutcomeAssociation.Result result = association.over(actor.practiceId(), group, filter);
         audit.record(AuditEntry.by(actor, null, AuditAction.EXPORT, "adherence against outcome CSV (" + scope + ")", null,
                 result.rows().size() + " rows, " + (recordIds ? "record ids" : "pseudonymised")));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"adherence-outcome-" + scope + "-"
                         + result.instrument().key().toLowerCase(Locale.ROOT) + "-" + result.to() + ".csv\"")
                 .body(AssociationCsv.write(result, recordIds));

@@ -3,6 +3,7 @@ package app.carryover.progress;
 import org.springframework.stereotype.Component;
 
 import app.carryover.measures.Change;
+import app.carryover.measures.Instrument;
 
 /** Change in plain words for the client's own page (the clinician's page names the criteria instead). */
 @Component("progressWords")
@@ -13,7 +14,7 @@ class ProgressWords {
         return plain(s.instrument(), s.latest(), s.change());
     }
 
-    static String plain(app.carryover.measures.Instrument instrument, ClientProgress.ScorePoint latest, Change c) {
+    static String plain(Instrument instrument, ClientProgress.ScorePoint latest, Change c) {
         String name = instrument.name();
         boolean single = instrument.measure() == null;
         StringBuilder words = new StringBuilder("Your latest ").append(name).append(single ? " is " : " score is ")

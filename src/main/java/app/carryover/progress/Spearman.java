@@ -1,6 +1,7 @@
 package app.carryover.progress;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -135,6 +136,6 @@ public record Spearman(int n, Double rho, Double low, Double high) {
     }
 
     static String two(double value) {
-        return String.format(java.util.Locale.ROOT, "%.2f", value);
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 }

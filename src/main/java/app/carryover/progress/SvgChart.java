@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 
 /**
  * Charts drawn on the server as SVG: no script, no inline style (the strict CSP allows neither), only
@@ -57,8 +59,8 @@ final class SvgChart {
         long span = ChronoUnit.DAYS.between(first, last);
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
-        java.util.function.DoubleUnaryOperator y = v -> TOP + plotH - (v - min) / (max - min) * plotH;
-        java.util.function.Function<LocalDate, Double> x = d -> LEFT + (double) ChronoUnit.DAYS.between(from, d) / span * plotW;
+        DoubleUnaryOperator y = v -> TOP + plotH - (v - min) / (max - min) * plotH;
+        Function<LocalDate, Double> x = d -> LEFT + (double) ChronoUnit.DAYS.between(from, d) / span * plotW;
         for (Band b : bands) {
             double top = y.applyAsDouble(Math.min(max, b.to() + 0.5));
             double bottom = y.applyAsDouble(Math.max(min, b.from() - 0.5));
@@ -98,7 +100,7 @@ final class SvgChart {
         StringBuilder svg = open(id, title, description);
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
-        java.util.function.DoubleUnaryOperator y = v -> TOP + plotH - v / 100 * plotH;
+        DoubleUnaryOperator y = v -> TOP + plotH - v / 100 * plotH;
         axes(svg, 0, 100, plotW, plotH, y);
         int n = Math.max(1, weeks.size());
         double slot = (double) plotW / n;
@@ -147,7 +149,7 @@ final class SvgChart {
     }
 
     private static void axes(StringBuilder svg, double min, double max, int plotW, int plotH,
-            java.util.function.DoubleUnaryOperator y) {
+            DoubleUnaryOperator y) {
         svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT).append("\" y2=\"")
                 .append(TOP + plotH).append("\" stroke=\"#333\"/>");
         svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP + plotH).append("\" x2=\"").append(LEFT + plotW)

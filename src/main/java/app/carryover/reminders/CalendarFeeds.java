@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +27,7 @@ import app.carryover.homework.DuePractice;
 import app.carryover.homework.DuePractices;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
+import app.carryover.system.ServerSettings;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VAlarm;
@@ -61,7 +64,7 @@ class CalendarFeeds {
 
     CalendarFeeds(PreferenceRepository store, ReminderPreferences preferences, ClientAccess access, Caseload caseload,
             DuePractices practices, Secrets secrets, AuditTrail audit, Clock clock,
-            @Value("${carryover.base-url}") String baseUrl) {
+            ServerSettings server) {
         this.store = store;
         this.preferences = preferences;
         this.access = access;
@@ -70,7 +73,7 @@ class CalendarFeeds {
         this.secrets = secrets;
         this.audit = audit;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = server.baseUrl();
     }
 
     /** Makes the client's feed address, replacing any earlier one. */
@@ -104,7 +107,7 @@ class CalendarFeeds {
         if (!Secrets.wellFormed(secret)) {
             throw ProblemException.notFound("Calendar");
         }
-        java.util.UUID[] owner = store.byFeed(Secrets.hash(secret)).orElseThrow(() -> ProblemException.notFound("Calendar"));
+        UUID[] owner = store.byFeed(Secrets.hash(secret)).orElseThrow(() -> ProblemException.notFound("Calendar"));
         ClientRecord client = caseload.find(owner[0], owner[1]).orElseThrow(() -> ProblemException.notFound("Calendar"));
         audit.recordNow(new AuditEntry(client.practiceId(), null, "calendar app (feed address)", client.id(),
                 AuditAction.READ, "calendar feed", client.id().toString(), "fetched the reminder calendar feed"));
@@ -130,11 +133,11 @@ class CalendarFeeds {
         Instant now = clock.instant();
         ReminderPlan.Choices choices = preferences.choices(client);
         List<DuePractice> open = practices.openOf(client);
-        Map<java.util.UUID, String> titles = preferences.stored(client).showTitles()
-                ? open.stream().collect(java.util.stream.Collectors.toMap(DuePractice::assignmentId, DuePractice::title))
+        Map<UUID, String> titles = preferences.stored(client).showTitles()
+                ? open.stream().collect(Collectors.toMap(DuePractice::assignmentId, DuePractice::title))
                 : Map.of();
         LocalDate today = now.atZone(choices.zone()).toLocalDate();
-        List<VEvent> events = new java.util.ArrayList<>();
+        List<VEvent> events = new ArrayList<>();
         for (int d = 0; d < DAYS; d++) {
             for (ReminderPlan.Planned p : ReminderPlan.forDay(today.plusDays(d), choices, open)) {
                 String summary = summary(p.subject(), p.assignmentId() == null ? null : titles.get(p.assignmentId()));

@@ -5,13 +5,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +35,7 @@ import app.carryover.system.Actor;
 import app.carryover.system.Mailer;
 import app.carryover.system.ProblemException;
 import app.carryover.system.Role;
+import app.carryover.system.ServerSettings;
 
 /**
  * The clinician's opt-in morning e-mail, once a day at their hour (in the practice's time zone):
@@ -66,7 +70,7 @@ class ClinicianDigest {
     ClinicianDigest(PreferenceRepository store, Practices practices, Caseload caseload, DuePractices homework,
             Sessions sessions, EscalationRepository escalations, RiskAlerts riskAlerts, Mailer mailer, AuditTrail audit,
             Clock clock,
-            @Value("${carryover.base-url}") String baseUrl) {
+            ServerSettings server) {
         this.store = store;
         this.practices = practices;
         this.caseload = caseload;
@@ -77,7 +81,7 @@ class ClinicianDigest {
         this.mailer = mailer;
         this.audit = audit;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = server.baseUrl();
     }
 
     PreferenceRepository.Digest choice(Actor clinician) {
@@ -162,15 +166,15 @@ class ClinicianDigest {
             }
         }
         List<String> followUps = new ArrayList<>();
-        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        Map<UUID, String> names = new HashMap<>();
         clients.forEach(c -> names.put(c.id(), c.displayName()));
         escalations.openTasks(clinician.practiceId(), clients.stream().map(ClientRecord::id).toList())
                 .forEach(t -> followUps.add(names.get(t.clientId()) + " (no practice logged since "
                         + MessageWords.day(t.since().minusDays(1)) + ")"));
         List<String> alerts = new ArrayList<>();
         riskAlerts.openFor(clinician.practiceId(), clients.stream().map(ClientRecord::id).toList()).stream()
-                .collect(java.util.stream.Collectors.groupingBy(RiskAlert::clientId, java.util.LinkedHashMap::new,
-                        java.util.stream.Collectors.toList()))
+                .collect(Collectors.groupingBy(RiskAlert::clientId, LinkedHashMap::new,
+                        Collectors.toList()))
                 .forEach((clientId, open) -> {
                     long escalated = open.stream().filter(RiskAlert::escalated).count();
                     alerts.add(names.get(clientId) + " (" + open.size() + " open"

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +26,7 @@ import app.carryover.caseload.Consents;
 import app.carryover.homework.DuePractice;
 import app.carryover.homework.DuePractices;
 import app.carryover.practice.Practices;
+import app.carryover.system.ServerSettings;
 import app.carryover.system.Uuids;
 
 /**
@@ -67,7 +67,7 @@ class Dispatcher {
             MessageRepository messages, List<ReminderChannel> channels, Secrets secrets,
             OneTimeTask<ReminderTasks.Attempt> reminderAttempt, ObjectProvider<Scheduler> scheduler,
             ReminderSettings settings, TransactionTemplate transactions, Clock clock,
-            @Value("${carryover.base-url}") String baseUrl, app.carryover.system.Texts texts) {
+            ServerSettings server, app.carryover.system.Texts texts) {
         this.texts = texts;
         this.caseload = caseload;
         this.consents = consents;
@@ -85,7 +85,7 @@ class Dispatcher {
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = server.baseUrl();
     }
 
     /** A client's moment has come: compose its messages (once), then make each one's first attempt. */

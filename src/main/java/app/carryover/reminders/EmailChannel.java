@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import app.carryover.caseload.ConsentKind;
 import app.carryover.system.Mailer;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -75,7 +76,7 @@ class EmailChannel implements ReminderChannel {
         try {
             MimeMessage mail = new HandOverMessage(mailer.session(), messageId, handingOver);
             mail.setFrom(new InternetAddress(mailer.from()));
-            mail.setRecipient(jakarta.mail.Message.RecipientType.TO, to);
+            mail.setRecipient(Message.RecipientType.TO, to);
             mail.setSubject(message.subject(), "UTF-8");
             mail.setText(message.text(), "UTF-8");
             mail.setHeader("List-Unsubscribe", "<" + message.unsubscribe() + ">");

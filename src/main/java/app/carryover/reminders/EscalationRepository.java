@@ -1,5 +1,8 @@
 package app.carryover.reminders;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +34,7 @@ class EscalationRepository {
         return jdbc.sql("""
                 INSERT INTO reminder_escalation (practice_id, id, client_id, assignment_id, step, since, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (practice_id, assignment_id, step, since) DO NOTHING""")
-                .params(practiceId, Uuids.timeOrdered(), clientId, assignmentId, step, java.sql.Date.valueOf(since),
+                .params(practiceId, Uuids.timeOrdered(), clientId, assignmentId, step, Date.valueOf(since),
                         Timestamp.from(now))
                 .update() == 1;
     }
@@ -66,7 +69,7 @@ class EscalationRepository {
                 .params(Timestamp.from(now), by, practiceId, clientId, id).update() == 1;
     }
 
-    private static Escalation map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Escalation map(ResultSet rs) throws SQLException {
         Timestamp resolved = rs.getTimestamp("resolved_at");
         return new Escalation(rs.getObject("practice_id", UUID.class), rs.getObject("id", UUID.class),
                 rs.getObject("client_id", UUID.class), rs.getObject("assignment_id", UUID.class), rs.getString("step"),

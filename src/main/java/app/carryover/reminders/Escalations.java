@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.carryover.audit.AuditAction;
@@ -132,7 +133,7 @@ class Escalations {
     // Practice logged again closes the assignment's open nudge and task: ReminderPlanner's listener does it.
 
     /** A clinician marks a follow-up task dealt with (the care team, not supervisors). */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     void resolve(Actor actor, UUID clientId, UUID taskId) {
         ClientRecord client = access.change(actor, clientId, "reminder follow-ups");
         if (taskId == null || !escalations.resolve(client.practiceId(), client.id(), taskId, actor.accountId(), clock.instant())) {

@@ -1,11 +1,16 @@
 package app.carryover.reminders;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +44,7 @@ class Funnels {
         this.clock = clock;
     }
 
-    LocalDate since(java.time.ZoneId zone) {
+    LocalDate since(ZoneId zone) {
         return clock.instant().atZone(zone).toLocalDate().minusDays(DAYS - 1);
     }
 
@@ -49,12 +54,12 @@ class Funnels {
     }
 
     /** The client's questionnaire reminders over the last four weeks ("practised": answered after one came). */
-    java.util.Optional<Steps> questionnairesOf(UUID practiceId, UUID clientId, LocalDate since) {
+    Optional<Steps> questionnairesOf(UUID practiceId, UUID clientId, LocalDate since) {
         return steps(practiceId, clientId, since, "r.subject = 'MEASURE'").values().stream().findFirst();
     }
 
     private Map<UUID, Steps> steps(UUID practiceId, UUID clientId, LocalDate since, String subjects) {
-        Map<UUID, Steps> result = new java.util.LinkedHashMap<>();
+        Map<UUID, Steps> result = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT r.assignment_id,
                   count(*) FILTER (WHERE r.state IN ('QUEUED', 'NOT_SENT', 'SNOOZED', 'SKIPPED')) AS scheduled,
@@ -70,7 +75,7 @@ class Funnels {
                 FROM reminder r WHERE r.practice_id = ? AND r.client_id = ? AND r.local_date >= ? AND r.due_at <= ?
                 AND %s
                 GROUP BY r.assignment_id ORDER BY min(r.due_at)""".formatted(subjects))
-                .params(practiceId, clientId, java.sql.Date.valueOf(since), Timestamp.from(clock.instant()))
+                .params(practiceId, clientId, Date.valueOf(since), Timestamp.from(clock.instant()))
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     result.put(id, new Steps(id, rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
@@ -88,7 +93,7 @@ class Funnels {
                   count(*) FILTER (WHERE state = 'DEAD'), count(*) FILTER (WHERE state = 'EXPIRED'),
                   count(*) FILTER (WHERE state = 'CANCELLED')
                 FROM reminder_message WHERE practice_id = ? AND local_date >= ? GROUP BY channel ORDER BY channel""")
-                .params(practiceId, java.sql.Date.valueOf(since))
+                .params(practiceId, Date.valueOf(since))
                 .query(rs -> {
                     result.add(new ChannelCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                             rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)));
@@ -101,11 +106,11 @@ class Funnels {
         return jdbc.sql("""
                 SELECT * FROM reminder_message WHERE practice_id = ? AND local_date >= ?
                 AND state IN ('RETRYING', 'FAILED', 'DEAD', 'EXPIRED') ORDER BY due_at DESC LIMIT 200""")
-                .params(practiceId, java.sql.Date.valueOf(since)).query(MessageRepository::map).list();
+                .params(practiceId, Date.valueOf(since)).query(MessageRepository::map).list();
     }
 
     /** Webhook calls refused anywhere on this installation in the period (they carry no practice). */
-    long refusedWebhooks(java.time.Instant since) {
+    long refusedWebhooks(Instant since) {
         return jdbc.sql("SELECT count(*) FROM reminder_webhook_refusal WHERE received_at >= ?")
                 .param(Timestamp.from(since)).query(Long.class).single();
     }

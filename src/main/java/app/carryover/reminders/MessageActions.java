@@ -1,5 +1,6 @@
 package app.carryover.reminders;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -112,7 +114,7 @@ class MessageActions {
         StoredReminder r = page.reminders().get(0);
         Actor client = clientActor(page.client());
         // One entry per message: the id is made from the message, so a second tap finds the first entry.
-        UUID entryId = UUID.nameUUIDFromBytes(("reminder-done:" + m.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID entryId = UUID.nameUUIDFromBytes(("reminder-done:" + m.id()).getBytes(StandardCharsets.UTF_8));
         try {
             log.log(client, r.assignmentId(), new EntryInput(entryId, null, null, null, null));
         } catch (ProblemException e) {
@@ -215,7 +217,7 @@ class MessageActions {
         Practices.Person person = people.person(client.practiceId(), client.accountId())
                 .orElseThrow(() -> ProblemException.notFound("Reminder"));
         return new Actor(client.practiceId(), client.accountId(), person.email(), person.displayName(),
-                java.util.Set.of(Role.CLIENT), client.id(), false);
+                Set.of(Role.CLIENT), client.id(), false);
     }
 
     private void record(StoredMessage m, String what) {

@@ -15,6 +15,7 @@ import app.carryover.practice.LinkSignIn;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.ProblemException;
+import app.carryover.system.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,9 +32,9 @@ class MessageLinks {
     private final MessageActions actions;
     private final LinkSignIn signIn;
 
-    private final app.carryover.system.Texts texts;
+    private final Texts texts;
 
-    MessageLinks(MessageActions actions, LinkSignIn signIn, app.carryover.system.Texts texts) {
+    MessageLinks(MessageActions actions, LinkSignIn signIn, Texts texts) {
         this.texts = texts;
         this.actions = actions;
         this.signIn = signIn;

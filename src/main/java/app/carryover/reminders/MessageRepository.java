@@ -1,5 +1,6 @@
 package app.carryover.reminders;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,7 +35,7 @@ class MessageRepository {
                 INSERT INTO reminder_message (practice_id, id, client_id, channel, due_at, local_date, address, state,
                     link_hash, link_sealed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)
                 ON CONFLICT (practice_id, client_id, channel, due_at) DO NOTHING""")
-                .params(practiceId, id, clientId, channel, Timestamp.from(dueAt), java.sql.Date.valueOf(day), address,
+                .params(practiceId, id, clientId, channel, Timestamp.from(dueAt), Date.valueOf(day), address,
                         linkHash, linkSealed, Timestamp.from(now), Timestamp.from(now))
                 .update() == 1;
     }
@@ -132,12 +133,12 @@ class MessageRepository {
 
     List<StoredMessage> ofClientSince(UUID practiceId, UUID clientId, LocalDate since) {
         return jdbc.sql("SELECT * FROM reminder_message WHERE practice_id = ? AND client_id = ? AND local_date >= ? ORDER BY due_at")
-                .params(practiceId, clientId, java.sql.Date.valueOf(since)).query(MessageRepository::map).list();
+                .params(practiceId, clientId, Date.valueOf(since)).query(MessageRepository::map).list();
     }
 
     List<StoredMessage> ofPracticeSince(UUID practiceId, LocalDate since) {
         return jdbc.sql("SELECT * FROM reminder_message WHERE practice_id = ? AND local_date >= ? ORDER BY due_at DESC")
-                .params(practiceId, java.sql.Date.valueOf(since)).query(MessageRepository::map).list();
+                .params(practiceId, Date.valueOf(since)).query(MessageRepository::map).list();
     }
 
     private void move(UUID practiceId, UUID id, MessageState from, MessageState to, Instant now) {

@@ -1,5 +1,6 @@
 package app.carryover.reminders;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,9 +46,9 @@ class ReminderAdminPages {
     private final Funnels funnels;
     private final Caseload caseload;
     private final Practices practices;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ReminderAdminPages(ReminderAdmin admin, Funnels funnels, Caseload caseload, Practices practices, java.time.Clock clock) {
+    ReminderAdminPages(ReminderAdmin admin, Funnels funnels, Caseload caseload, Practices practices, Clock clock) {
         this.admin = admin;
         this.funnels = funnels;
         this.caseload = caseload;

@@ -3,10 +3,12 @@ package app.carryover.reminders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +109,7 @@ class ReminderPlanner {
             var open = practices.openOf(client);
             for (LocalDate day = today; !day.isAfter(through); day = day.plusDays(1)) {
                 List<ReminderPlan.Planned> planned = new ArrayList<>(ReminderPlan.forDay(day, choices, open));
-                Instant firstTime = java.time.ZonedDateTime.of(day, choices.times().get(0), choices.zone()).toInstant();
+                Instant firstTime = ZonedDateTime.of(day, choices.times().get(0), choices.zone()).toInstant();
                 if (firstTime.isAfter(now)) {
                     planned.addAll(ReminderPlan.measuresForDay(day, choices, questionnaires.at(client, firstTime)));
                 }
@@ -196,7 +198,7 @@ class ReminderPlanner {
     }
 
     /** Plans one client again now (after their choices change, say), in a transaction of its own or the caller's. */
-    void replan(java.util.UUID practiceId, java.util.UUID clientId) {
+    void replan(UUID practiceId, UUID clientId) {
         transactions.executeWithoutResult(status -> caseload.find(practiceId, clientId).ifPresent(this::plan));
     }
 }

@@ -1,8 +1,10 @@
 package app.carryover.reminders;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +37,7 @@ class ReminderRepository {
                     SET state = 'PLANNED', reason = NULL, due_at = EXCLUDED.due_at, updated_at = EXCLUDED.updated_at
                     WHERE reminder.state = 'CANCELLED' AND EXCLUDED.due_at > EXCLUDED.updated_at""")
                 .params(practiceId, Uuids.timeOrdered(), clientId, p.subject().name(), p.subjectKey(), p.assignmentId(),
-                        java.sql.Date.valueOf(p.localDate()), p.slot(), Timestamp.from(p.dueAt()), snoozedFrom,
+                        Date.valueOf(p.localDate()), p.slot(), Timestamp.from(p.dueAt()), snoozedFrom,
                         Timestamp.from(now), Timestamp.from(now))
                 .update() == 1;
     }
@@ -76,7 +78,7 @@ class ReminderRepository {
 
     List<StoredReminder> ofClientSince(UUID practiceId, UUID clientId, LocalDate since) {
         return jdbc.sql("SELECT * FROM reminder WHERE practice_id = ? AND client_id = ? AND local_date >= ? ORDER BY due_at")
-                .params(practiceId, clientId, java.sql.Date.valueOf(since)).query(ReminderRepository::map).list();
+                .params(practiceId, clientId, Date.valueOf(since)).query(ReminderRepository::map).list();
     }
 
     void setState(UUID practiceId, UUID id, String state, String reason, Instant now) {
@@ -99,7 +101,7 @@ class ReminderRepository {
         return jdbc.sql("""
                 UPDATE reminder SET state = 'SKIPPED', reason = 'skipped today by the client', updated_at = ?
                 WHERE practice_id = ? AND client_id = ? AND local_date = ? AND state = 'PLANNED' AND subject_key = ANY (?)""")
-                .params(Timestamp.from(now), practiceId, clientId, java.sql.Date.valueOf(day), subjectKeys.toArray(new String[0]))
+                .params(Timestamp.from(now), practiceId, clientId, Date.valueOf(day), subjectKeys.toArray(new String[0]))
                 .update();
     }
 
@@ -122,7 +124,7 @@ class ReminderRepository {
         return jdbc.sql("""
                 UPDATE reminder SET practised_at = ? WHERE practice_id = ? AND client_id = ? AND assignment_id = ?
                 AND local_date = ? AND due_at <= ? AND practised_at IS NULL AND state IN ('QUEUED', 'SNOOZED')""")
-                .params(Timestamp.from(at), practiceId, clientId, assignmentId, java.sql.Date.valueOf(day), Timestamp.from(at))
+                .params(Timestamp.from(at), practiceId, clientId, assignmentId, Date.valueOf(day), Timestamp.from(at))
                 .update();
     }
 
@@ -137,7 +139,7 @@ class ReminderRepository {
                 AND subject_key LIKE ? AND due_at <= ? AND due_at > ? AND practised_at IS NULL
                 AND state IN ('QUEUED', 'SNOOZED')""")
                 .params(Timestamp.from(at), practiceId, clientId, instrument.replace("%", "").replace("_", "\\_") + "/%",
-                        Timestamp.from(at), Timestamp.from(at.minus(java.time.Duration.ofDays(14))))
+                        Timestamp.from(at), Timestamp.from(at.minus(Duration.ofDays(14))))
                 .update();
     }
 

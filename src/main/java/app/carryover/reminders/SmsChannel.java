@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import app.carryover.caseload.ConsentKind;
+import app.carryover.system.ServerSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,10 +39,10 @@ class SmsChannel implements ReminderChannel {
     private final String statusCallback;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    SmsChannel(ReminderSettings settings, JsonMapper json, @Value("${carryover.base-url}") String baseUrl) {
+    SmsChannel(ReminderSettings settings, JsonMapper json, ServerSettings server) {
         this.sms = settings.sms();
         this.json = json;
-        this.statusCallback = baseUrl + SmsWebhooks.STATUS;
+        this.statusCallback = server.baseUrl() + SmsWebhooks.STATUS;
     }
 
     @Override

@@ -3,7 +3,9 @@ package app.carryover.reminders;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,7 +47,7 @@ class SmsReceipts {
         }
         messages.byProvider(SmsChannel.KEY, providerRef).ifPresent(m -> {
             Instant now = clock.instant();
-            switch (status.toLowerCase(java.util.Locale.ROOT)) {
+            switch (status.toLowerCase(Locale.ROOT)) {
                 case "delivered" -> messages.delivered(m.practiceId(), m.id(), now);
                 case "undelivered", "failed" -> {
                     String why = "the provider could not deliver it" + (errorCode == null ? "" : " (error " + errorCode + ")");
@@ -67,7 +69,7 @@ class SmsReceipts {
         if (from == null) {
             return;
         }
-        for (java.util.UUID[] client : preferences.byPhone(from)) {
+        for (UUID[] client : preferences.byPhone(from)) {
             consents.withdrawForClient(client[0], client[1], ConsentKind.SMS_MESSAGES, "a STOP reply by text message");
         }
     }

@@ -3,6 +3,7 @@ package app.carryover.reminders;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ final class SmsSignature {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(parameters).forEach((name, values) -> {
             String[] sorted = values.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             for (String value : sorted) {
                 data.append(name).append(value);
             }

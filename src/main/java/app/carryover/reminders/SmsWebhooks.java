@@ -1,9 +1,9 @@
 package app.carryover.reminders;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.ProblemException;
+import app.carryover.system.ServerSettings;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -32,10 +33,10 @@ class SmsWebhooks {
     private final ReminderSettings settings;
     private final String baseUrl;
 
-    SmsWebhooks(SmsReceipts receipts, ReminderSettings settings, @Value("${carryover.base-url}") String baseUrl) {
+    SmsWebhooks(SmsReceipts receipts, ReminderSettings settings, ServerSettings server) {
         this.receipts = receipts;
         this.settings = settings;
-        this.baseUrl = baseUrl;
+        this.baseUrl = server.baseUrl();
     }
 
     @Access(AccessRule.PUBLIC)
@@ -65,7 +66,7 @@ class SmsWebhooks {
             receipts.refused(request.getHeader("X-Twilio-Signature") == null ? "no signature on " + path
                     : "bad signature on " + path);
             throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "The request's signature does not match.",
-                    java.util.List.of());
+                    List.of());
         }
     }
 

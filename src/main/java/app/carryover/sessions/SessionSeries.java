@@ -1,13 +1,16 @@
 package app.carryover.sessions;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,6 +24,7 @@ import app.carryover.caseload.ClientRecord;
 import app.carryover.sessions.SessionCalendar.Slot;
 import app.carryover.sessions.Sessions.SessionRescheduled;
 import app.carryover.system.Actor;
+import app.carryover.system.Dates;
 import app.carryover.system.ProblemException;
 import app.carryover.system.ProblemException.FieldProblem;
 import app.carryover.system.Uuids;
@@ -67,7 +71,7 @@ public class SessionSeries {
         for (LocalDate d : dates) {
             slots.add(new Slot(SessionCalendar.instantIn(client, d.atTime(r.time()), "startsAt"), minutes));
         }
-        if (slots.get(0).startsAt().isBefore(clock.instant().minus(java.time.Duration.ofDays(1)))) {
+        if (slots.get(0).startsAt().isBefore(clock.instant().minus(Duration.ofDays(1)))) {
             throw ProblemException.invalid("startsAt", "a series starts today or later; record past sessions one by one");
         }
         calendar.requireFree(client, slots, Set.of(), "startsAt");
@@ -130,10 +134,10 @@ public class SessionSeries {
 
     /** "Every week on Tuesday at 17:00, 8 sessions from Tue 3 Mar 2026 to Tue 21 Apr 2026". */
     static String rule(int everyWeeks, List<LocalDate> dates, LocalTime time) {
-        String day = dates.get(0).getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        String day = dates.get(0).getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
         return (everyWeeks == 1 ? "Every week" : "Every " + everyWeeks + " weeks") + " on " + day + " at " + time + ", "
-                + dates.size() + " sessions from " + app.carryover.system.Dates.day(dates.get(0)) + " to "
-                + app.carryover.system.Dates.day(dates.get(dates.size() - 1));
+                + dates.size() + " sessions from " + Dates.day(dates.get(0)) + " to "
+                + Dates.day(dates.get(dates.size() - 1));
     }
 
     private static int everyWeeks(Recurrence r) {

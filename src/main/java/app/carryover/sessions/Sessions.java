@@ -178,7 +178,7 @@ public class Sessions {
     /** The client's sessions in time order, with notes for the care team and without for the client. */
     public List<TherapySession> list(Actor actor, UUID clientId) {
         ClientRecord client = access.read(actor, clientId, "sessions");
-        List<TherapySession> all = sessions.forClient(client.practiceId(), client.id());
+        List<TherapySession> all = withNotes(client.practiceId(), client.id());
         return actor.isClient() ? all.stream().map(TherapySession::forClient).toList() : all;
     }
 
@@ -193,7 +193,13 @@ public class Sessions {
      * checked access (homework computes due moments from these).
      */
     public List<TherapySession> timeline(UUID practiceId, UUID clientId) {
-        return sessions.forClient(practiceId, clientId).stream().map(TherapySession::forClient).toList();
+        return withNotes(practiceId, clientId).stream().map(TherapySession::forClient).toList();
+    }
+
+    /** The client's sessions with notes, read once per reading request (a page shows its list, due dates and brief from it). */
+    private List<TherapySession> withNotes(UUID practiceId, UUID clientId) {
+        return app.carryover.system.RequestMemo.get(memoKey(practiceId, clientId),
+                () -> sessions.forClient(practiceId, clientId));
     }
 
     /**
@@ -201,9 +207,38 @@ public class Sessions {
      * access and work over a caseload or a practice (progress, analytics); clients without sessions are absent.
      */
     public java.util.Map<UUID, List<TherapySession>> timelines(UUID practiceId, java.util.Collection<UUID> clientIds) {
-        java.util.Map<UUID, List<TherapySession>> all = sessions.forClients(practiceId, clientIds);
-        all.replaceAll((client, list) -> list.stream().map(TherapySession::forClient).toList());
+        // Read once per reading request for all (a caseload asks for progress, then for the next sessions):
+        // clients this request has read already come from its memory, the rest in one statement.
+        java.util.Map<UUID, List<TherapySession>> withNotes = new java.util.HashMap<>();
+        List<UUID> unknown = new java.util.ArrayList<>();
+        for (UUID client : clientIds) {
+            if (app.carryover.system.RequestMemo.known(memoKey(practiceId, client)) instanceof List<?> known) {
+                @SuppressWarnings("unchecked")
+                List<TherapySession> list = (List<TherapySession>) known;
+                withNotes.put(client, list);
+            } else {
+                unknown.add(client);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            java.util.Map<UUID, List<TherapySession>> read = sessions.forClients(practiceId, unknown);
+            for (UUID client : unknown) {
+                List<TherapySession> list = read.getOrDefault(client, List.of());
+                app.carryover.system.RequestMemo.put(memoKey(practiceId, client), list);
+                withNotes.put(client, list);
+            }
+        }
+        java.util.Map<UUID, List<TherapySession>> all = new java.util.HashMap<>();
+        withNotes.forEach((client, list) -> {
+            if (!list.isEmpty()) {
+                all.put(client, list.stream().map(TherapySession::forClient).toList());
+            }
+        });
         return all;
+    }
+
+    private static String memoKey(UUID practiceId, UUID clientId) {
+        return "sessions:" + practiceId + ":" + clientId;
     }
 
     /** The first session after the instant that is scheduled or held (cancelled and no-shows are skipped). */
@@ -217,7 +252,10 @@ public class Sessions {
     }
 
     private TherapySession find(ClientRecord client, UUID sessionId) {
-        return sessions.find(client.practiceId(), client.id(), sessionId)
-                .orElseThrow(() -> ProblemException.notFound("Session"));
+        // The session screen asks for its session twice (the page, what keeps it on the record): once per reading request.
+        Optional<TherapySession> found = app.carryover.system.RequestMemo.get(
+                "session:" + client.practiceId() + ":" + client.id() + ":" + sessionId,
+                () -> sessions.find(client.practiceId(), client.id(), sessionId));
+        return found.orElseThrow(() -> ProblemException.notFound("Session"));
     }
 }

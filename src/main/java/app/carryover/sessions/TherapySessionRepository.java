@@ -8,7 +8,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,14 +57,14 @@ class TherapySessionRepository {
     }
 
     /** The sessions of several clients, each client's in time order. */
-    java.util.Map<UUID, List<TherapySession>> forClients(UUID practiceId, java.util.Collection<UUID> clientIds) {
-        java.util.Map<UUID, List<TherapySession>> result = new java.util.HashMap<>();
+    Map<UUID, List<TherapySession>> forClients(UUID practiceId, Collection<UUID> clientIds) {
+        Map<UUID, List<TherapySession>> result = new HashMap<>();
         if (clientIds.isEmpty()) {
             return result;
         }
         jdbc.sql(SELECT + " WHERE p.practice_id = ? AND p.client_id = ANY (?) ORDER BY p.starts_at")
                 .params(practiceId, clientIds.toArray(new UUID[0])).query(TherapySessionRepository::map).list()
-                .forEach(s -> result.computeIfAbsent(s.clientId(), k -> new java.util.ArrayList<>()).add(s));
+                .forEach(s -> result.computeIfAbsent(s.clientId(), k -> new ArrayList<>()).add(s));
         return result;
     }
 

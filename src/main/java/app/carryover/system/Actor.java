@@ -1,5 +1,6 @@
 package app.carryover.system;
 
+import java.io.Serializable;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ import java.util.UUID;
  * @param readOnly true for an API token created with read-only scope
  */
 public record Actor(UUID practiceId, UUID accountId, String email, String displayName, Set<Role> roles,
-        UUID clientId, boolean readOnly) implements java.io.Serializable {
+        UUID clientId, boolean readOnly) implements Serializable {
 
     public Actor {
         roles = Set.copyOf(roles);

@@ -1,5 +1,6 @@
 package app.carryover.system;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,7 +158,7 @@ public final class BackupCommand {
     private static String superuserPassword(Path dataDir) {
         try {
             return Files.readString(dataDir.resolve("postgres-superuser.password"), StandardCharsets.UTF_8).trim();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BackupException("Could not read the bundled database's superuser password in " + dataDir + ": " + e.getMessage());
         }
     }

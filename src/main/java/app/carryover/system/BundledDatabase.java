@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,6 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import app.carryover.system.backup.Installation;
 
 /**
  * The PostgreSQL server Carryover bundles for a solo practice and for tests: started before the
@@ -91,7 +94,7 @@ public final class BundledDatabase implements AutoCloseable {
         try {
             createPrivateDirectory(root);
             lock = lockDirectory(root);
-            app.carryover.system.backup.Installation.of(root);
+            Installation.of(root);
             Path cluster = root.resolve("postgres");
             Path superuserFile = root.resolve("postgres-superuser.password");
             Path appFile = root.resolve("postgres-carryover.password");
@@ -382,7 +385,7 @@ public final class BundledDatabase implements AutoCloseable {
             Files.createFile(tmp);
         }
         Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void createPrivateDirectory(Path dir) throws IOException {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -80,7 +81,7 @@ public class Dates {
 
     /** The weekday's full name: "Friday", "viernes". */
     public static String weekday(LocalDate date, Locale locale) {
-        return date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, spanish(locale) ? Languages.SPANISH
+        return date.getDayOfWeek().getDisplayName(TextStyle.FULL, spanish(locale) ? Languages.SPANISH
                 : Locale.ENGLISH);
     }
 

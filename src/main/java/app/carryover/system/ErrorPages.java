@@ -1,5 +1,6 @@
 package app.carryover.system;
 
+import java.net.URI;
 import java.util.Map;
 
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -51,7 +52,7 @@ class ErrorPages implements ErrorController {
         body.setTitle(status.getReasonPhrase());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {
-            body.setInstance(java.net.URI.create(uri.toString()));
+            body.setInstance(URI.create(uri.toString()));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }

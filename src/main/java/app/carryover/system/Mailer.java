@@ -1,5 +1,7 @@
 package app.carryover.system;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.Properties;
 
 import org.slf4j.Logger;
@@ -11,6 +13,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.stereotype.Component;
@@ -28,11 +31,10 @@ public class Mailer {
     private final JavaMailSender sender;
     private final String from;
 
-    Mailer(ObjectProvider<JavaMailSender> sender, @Value("${carryover.mail.from}") String from,
-            @Value("${spring.mail.host:}") String host, @Value("${carryover.database.bundled:false}") boolean bundled) {
+    Mailer(ObjectProvider<JavaMailSender> sender, ServerSettings settings, @Value("${spring.mail.host:}") String host) {
         this.sender = host.isBlank() ? null : sender.getIfAvailable();
-        this.from = from;
-        if (this.sender == null && !bundled) {
+        this.from = settings.mail().from();
+        if (this.sender == null && !settings.database().bundled()) {
             throw new IllegalStateException("No SMTP server is configured. Set CARRYOVER_SMTP_HOST (and "
                     + "CARRYOVER_SMTP_USERNAME, CARRYOVER_SMTP_PASSWORD, CARRYOVER_SMTP_FROM): invitations and "
                     + "sign-in links are sent by e-mail.");
@@ -64,8 +66,8 @@ public class Mailer {
             try {
                 log.warn("\n======== E-MAIL NOT SENT: no SMTP server configured (bundled database) ========\n"
                         + "To:      {}\nSubject: {}\n\n{}\n===============================================================================",
-                        java.util.Arrays.toString(message.getAllRecipients()), message.getSubject(), message.getContent());
-            } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+                        Arrays.toString(message.getAllRecipients()), message.getSubject(), message.getContent());
+            } catch (MessagingException | IOException e) {
                 log.warn("E-mail not sent (no SMTP server configured) and could not be shown: {}", e.getMessage());
             }
             return;

@@ -1,11 +1,13 @@
 package app.carryover.system;
 
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,6 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import app.carryover.system.ProblemException.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** Pages show a plain message for a caller's mistake and a calm one for ours. */
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -27,9 +30,9 @@ class PageErrors {
 
     /** A refused form goes back to its page with the messages and the typed text; anything else is a plain page. */
     @ExceptionHandler(ProblemException.class)
-    ModelAndView problem(ProblemException e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+    ModelAndView problem(ProblemException e, HttpServletRequest request, HttpServletResponse response) {
         if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+            response.setHeader(HttpHeaders.RETRY_AFTER,
                     Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
         }
         return FormErrors.showAgain(e.fields(), request).orElseGet(() -> page(e.status(), e.title(), e.getMessage()));
@@ -62,7 +65,7 @@ class PageErrors {
         view.addObject("message", message);
         // Error pages keep the navigation (and "Sign out") of whoever is signed in.
         view.addObject("actor", AccessInterceptor.currentActor());
-        view.addObject("errors", java.util.Map.of());
+        view.addObject("errors", Map.of());
         return view;
     }
 

@@ -1,5 +1,7 @@
 package app.carryover.system;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -15,8 +17,8 @@ class PageModel {
 
     /** Field messages of a rejected form, keyed by field; a handler replaces it when a form fails. */
     @ModelAttribute("errors")
-    java.util.Map<String, String> errors() {
-        return java.util.Map.of();
+    Map<String, String> errors() {
+        return Map.of();
     }
 
     /** What was typed into a rejected form ({@link FormErrors}); empty otherwise. */

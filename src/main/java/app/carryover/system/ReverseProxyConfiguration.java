@@ -5,7 +5,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.catalina.valves.RemoteIpValve;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 class ReverseProxyConfiguration {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> trustedProxies(
-            @Value("${carryover.trusted-proxies:}") String proxies) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> trustedProxies(ServerSettings settings) {
+        String proxies = settings.trustedProxies();
         return factory -> {
             if (proxies.isBlank()) {
                 return;

@@ -18,7 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +35,9 @@ public class SecretBox {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    SecretBox(@Value("${CARRYOVER_SECRET_KEY:}") String configured, @Value("${carryover.data-dir}") String dataDir) {
-        this.key = new SecretKeySpec(configured.isBlank() ? keyFile(Path.of(dataDir)) : decode(configured), "AES");
+    SecretBox(ServerSettings settings) {
+        String configured = settings.secretKey();
+        this.key = new SecretKeySpec(configured.isBlank() ? keyFile(Path.of(settings.dataDir())) : decode(configured), "AES");
     }
 
     public byte[] seal(byte[] plain) {

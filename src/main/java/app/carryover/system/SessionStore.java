@@ -1,11 +1,14 @@
 package app.carryover.system;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.servlet.ServletException;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -45,11 +48,11 @@ final class SessionStore implements FindByIndexNameSessionRepository<SessionStor
     /** One request's work, as a servlet filter runs it. */
     @FunctionalInterface
     interface Work {
-        void run() throws java.io.IOException, jakarta.servlet.ServletException;
+        void run() throws IOException, ServletException;
     }
 
     /** Runs one request's work with its own memory of loaded sessions, forgotten when it ends. */
-    static void duringRequest(Work work) throws java.io.IOException, jakarta.servlet.ServletException {
+    static void duringRequest(Work work) throws IOException, ServletException {
         Map<String, StoredSession> outer = REQUEST.get();
         REQUEST.set(new HashMap<>());
         try {

@@ -2,12 +2,16 @@ package app.carryover.system;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
@@ -19,16 +23,16 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    private final org.springframework.beans.factory.ObjectProvider<RefusalRecorder> refusals;
+    private final ObjectProvider<RefusalRecorder> refusals;
 
-    WebConfiguration(org.springframework.beans.factory.ObjectProvider<RefusalRecorder> refusals) {
+    WebConfiguration(ObjectProvider<RefusalRecorder> refusals) {
         this.refusals = refusals;
     }
 
     /** Every page form also carries the page it was shown on, beside its CSRF token ({@link FormOrigins}). */
-    @org.springframework.context.annotation.Bean
-    static org.springframework.beans.factory.config.BeanPostProcessor formOrigins() {
-        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+    @Bean
+    static BeanPostProcessor formOrigins() {
+        return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof RequestDataValueProcessor processor && !(bean instanceof FormOrigins)
@@ -38,8 +42,8 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /** The language of each page ({@link LanguageResolver}): the client's choice, else the browser's. */
-    @org.springframework.context.annotation.Bean
-    static org.springframework.web.servlet.LocaleResolver localeResolver() {
+    @Bean
+    static LocaleResolver localeResolver() {
         return new LanguageResolver();
     }
 

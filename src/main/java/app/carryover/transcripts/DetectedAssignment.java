@@ -3,15 +3,22 @@ package app.carryover.transcripts;
 import java.util.List;
 
 /**
- * One assignment found in a session: the turn that set it (the first, when it was set over several
- * turns in a row), its category, whether it is specific, the task in one line, and the evidence.
- * A draft for the clinician to confirm, never an assignment by itself.
+ * One assignment found in a session: the turn that settled it (the confirmation, when it was proposed,
+ * negotiated and confirmed over several turns), its category, whether it is specific, the task in one
+ * line, the evidence, and every therapist turn that set it ({@code turns}, in order, ending with
+ * {@code turn}). A draft for the clinician to confirm, never an assignment by itself.
  */
 public record DetectedAssignment(int turn, HomeworkCategory category, boolean specific, String summary,
-                                 List<String> evidence) {
+                                 List<String> evidence, List<Integer> turns) {
 
     public DetectedAssignment {
         evidence = List.copyOf(evidence);
+        turns = turns == null || turns.isEmpty() ? List.of(turn) : List.copyOf(turns);
+    }
+
+    /** An assignment set in one turn. */
+    public DetectedAssignment(int turn, HomeworkCategory category, boolean specific, String summary, List<String> evidence) {
+        this(turn, category, specific, summary, evidence, List.of(turn));
     }
 
     /**

@@ -16,7 +16,10 @@ import app.carryover.homework.Dose;
 /**
  * Reads a dose from what the therapist said, only where the words say it outright ("twice a day",
  * "three times this week", "every evening before bed", "on Monday and Thursday", "each time you
- * notice the worry"). Anything less clear gives nothing, and the clinician chooses the dose.
+ * notice the worry", "aiming for three"). Anything less clear gives nothing, and the clinician
+ * chooses the dose. A target ("aiming for three", "at least four times") is the count of a trigger
+ * ("each time it shows up, aiming for three"), or, said on its own or beside "every evening", the
+ * count before the next session.
  */
 final class DoseWords {
 
@@ -27,16 +30,23 @@ final class DoseWords {
     record Guess(Dose.Kind kind, Integer count, Set<DayOfWeek> weekdays, String times, String trigger, String words) {
     }
 
-    private static final String NUMBER = "(once|twice|(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) times)";
+    private static final String COUNT = "(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    private static final String NUMBER = "(once|twice|" + COUNT + " (?:times|goes))";
     private static final Pattern PER_DAY = Pattern.compile("\\b" + NUMBER + "\\s+(?:a|per|each|every)\\s+day\\b|\\b" + NUMBER + "\\s+daily\\b");
-    private static final Pattern PER_WEEK = Pattern.compile("\\b" + NUMBER + "\\s+(?:a|per|each|every)\\s+week\\b");
+    private static final Pattern PER_WEEK = Pattern.compile("\\b" + NUMBER + "\\s+(?:a|per|each|every)\\s+week\\b"
+            + "|\\b(" + COUNT + ")\\s+(?:days|evenings|mornings|nights|afternoons|times)\\s+(?:a|per|each|every)\\s+week\\b");
     private static final Pattern PER_PERIOD = Pattern.compile("\\b" + NUMBER + "\\s+(?:this week|before (?:we meet|next time|"
             + "(?:our |the )?next session|next week|i see you)|between now and (?:next time|next week|(?:our |the )?next session))");
-    private static final Pattern TRIGGER = Pattern.compile("\\b(?:(?:each|every) time (?:you|that|your|the|it|a|an|someone|anyone)\\b"
-            + "|whenever\\b)[^.;:!?,]{3,150}");
+    private static final Pattern TRIGGER = Pattern.compile("\\b(?:(?:each|every|any) time (?:you|that|your|the|it|a|an|someone|anyone)\\b"
+            + "|whenever\\b|when you (?:feel|notice|catch|sense|spot|find yourself)\\b)[^.;:!?,\u2014]{3,150}");
+    /** A target count: "aiming for three", "aim for 2", "at least four times". */
+    private static final Pattern TARGET = Pattern.compile("\\b(?:aiming (?:for|at)|aim (?:for|at)|a target of|going for|try for|at least)"
+            + "\\s+(?:at least\\s+|about\\s+|maybe\\s+)?(" + COUNT + ")\\b(?:\\s+(?:times|goes|of them|entries|records|a (?:day|week)))?");
     private static final String DAY = "(mon|tues|wednes|thurs|fri|satur|sun)days?";
-    private static final Pattern ON_DAYS = Pattern.compile("\\b(?:on|every|each)\\s+" + DAY + "((?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s*and\\s+)"
-            + DAY + ")*");
+    private static final String MORE_DAYS = "(?:\\s*,\\s*|\\s+and\\s+|\\s*,\\s*and\\s+)" + DAY;
+    /** "on Monday and Thursday", or a list of two days and more said without "on" ("Saturday and Sunday"). */
+    private static final Pattern ON_DAYS = Pattern.compile("\\b(?:on|every|each)\\s+" + DAY + "(" + MORE_DAYS + ")*"
+            + "|\\b" + DAY + "(" + MORE_DAYS + ")+");
     private static final Pattern DAY_NAME = Pattern.compile(DAY);
     private static final Pattern EVERY_DAY = Pattern.compile("\\b(?:every|each)\\s+(day|morning|afternoon|evening|night)\\b"
             + "|\\b(daily|nightly)\\b");
@@ -51,14 +61,23 @@ final class DoseWords {
             return Optional.empty();
         }
         String text = spoken.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
-        Matcher m = PER_DAY.matcher(text);
+        Matcher target = TARGET.matcher(text);
+        Integer aim = target.find() && !target.group().endsWith(" a day") && !target.group().endsWith(" a week")
+                ? count(target.group(1)) : null;
+        Matcher m = TRIGGER.matcher(text);
+        if (aim != null && m.find()) {
+            String trigger = m.group().strip();
+            return Optional.of(new Guess(Dose.Kind.TRIGGER, aim, Set.of(), null, trigger, trigger + ", " + target.group()));
+        }
+        m = PER_DAY.matcher(text);
         if (m.find()) {
             return Optional.of(new Guess(Dose.Kind.PER_DAY, count(m.group(1) != null ? m.group(1) : m.group(2)), Set.of(),
                     times(text, null), null, m.group()));
         }
         m = PER_WEEK.matcher(text);
         if (m.find()) {
-            return Optional.of(new Guess(Dose.Kind.PER_WEEK, count(m.group(1)), Set.of(), null, null, m.group()));
+            return Optional.of(new Guess(Dose.Kind.PER_WEEK, count(m.group(1) != null ? m.group(1) : m.group(2)), Set.of(),
+                    null, null, m.group()));
         }
         m = PER_PERIOD.matcher(text);
         if (m.find()) {
@@ -83,20 +102,47 @@ final class DoseWords {
             String part = m.group(1);
             String said = part == null || part.equals("day") ? null
                     : part.equals("night") ? "at night" : "in the " + part;
+            if (aim != null) {
+                // "each evening, aiming for three": three before the next session, in the evening
+                return Optional.of(new Guess(Dose.Kind.PER_PERIOD, aim, Set.of(), times(text, said), null,
+                        m.group() + ", " + target.group()));
+            }
             return Optional.of(new Guess(Dose.Kind.PER_DAY, 1, Set.of(), times(text, said), null, m.group()));
+        }
+        if (aim != null) {
+            return Optional.of(new Guess(Dose.Kind.PER_PERIOD, aim, Set.of(), times(text, null), null, target.group()));
         }
         return Optional.empty();
     }
 
+    /** The words with every dose, time and target phrase taken out, for a title ("Go for a short walk"). */
+    static String withoutDose(String spoken) {
+        if (spoken == null) {
+            return "";
+        }
+        String s = spoken.replace('\u2019', '\'');
+        for (Pattern p : List.of(TARGET, TRIGGER, PER_DAY, PER_WEEK, PER_PERIOD, ON_DAYS, EVERY_DAY, TIMES, WHEN)) {
+            s = Pattern.compile(p.pattern(), Pattern.CASE_INSENSITIVE).matcher(s).replaceAll(" ");
+        }
+        return s.replaceAll("\\s+([,.;:?!])", "$1").replaceAll("\\s{2,}", " ").strip();
+    }
+
+    /** The period words a title does without ("this week", "before we meet"). */
+    private static final Pattern WHEN = Pattern.compile("\\b(?:this week|next week|this weekend|before (?:we meet|next time|(?:our |the )?next"
+            + " session|next week|i see you)|between now and (?:next time|next week|(?:our |the )?next session)|till i see you"
+            + "|until (?:we meet|next time|i see you)|to start with|from now on)\\b");
+
     /** The times of day the words name ("after breakfast and before bed"), or null. */
     private static String times(String text, String said) {
         Set<String> found = new LinkedHashSet<>();
+        if (said != null) {
+            found.add(said); // "every morning": in the morning, then any other times said ("before work")
+        }
         Matcher m = TIMES.matcher(text);
         while (m.find()) {
-            found.add(m.group());
-        }
-        if (found.isEmpty() && said != null) {
-            found.add(said);
+            if (!m.group().equals(said)) {
+                found.add(m.group());
+            }
         }
         if (found.isEmpty()) {
             return null;
@@ -114,7 +160,7 @@ final class DoseWords {
         if (words.equals("twice")) {
             return 2;
         }
-        String n = words.substring(0, words.indexOf(' '));
+        String n = words.indexOf(' ') > 0 ? words.substring(0, words.indexOf(' ')) : words;
         switch (n) {
             case "one": return 1;
             case "two": return 2;

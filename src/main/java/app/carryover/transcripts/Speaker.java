@@ -1,15 +1,18 @@
 package app.carryover.transcripts;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 /** Who speaks a turn. Only therapist turns are labelled; anyone else present is a client or other. */
 public enum Speaker {
     THERAPIST, CLIENT, OTHER;
 
     /** The role a label names outright ("T", "Therapist", "Counsellor", "C", "Client", "Patient"), or null. */
-    private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\[\\]()*_.#>-]");
-    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("\\s+(?:\\d+|[a-z])$");
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\[\\]()*_.#>-]");
+    private static final Pattern NUMBERED = Pattern.compile("\\s+(?:\\d+|[a-z])$");
 
     public static Speaker ofRoleLabel(String label) {
-        String l = label.toLowerCase(java.util.Locale.ROOT);
+        String l = label.toLowerCase(Locale.ROOT);
         if (!l.equals("therapist") && !l.equals("client")) {
             l = NUMBERED.matcher(PUNCTUATION.matcher(l).replaceAll(" ").trim()).replaceAll("").trim();
         }

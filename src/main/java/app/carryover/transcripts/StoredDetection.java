@@ -2,6 +2,7 @@ package app.carryover.transcripts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -20,7 +21,7 @@ record StoredDetection(UUID practiceId, UUID id, UUID transcriptId, int turn, Ki
         PROPOSED, CONFIRMED, DISMISSED;
 
         public String words() {
-            return this == PROPOSED ? "waiting for your decision" : name().toLowerCase(java.util.Locale.ROOT);
+            return this == PROPOSED ? "waiting for your decision" : name().toLowerCase(Locale.ROOT);
         }
     }
 

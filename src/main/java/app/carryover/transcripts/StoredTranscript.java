@@ -1,6 +1,7 @@
 package app.carryover.transcripts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import app.carryover.transcripts.reading.TranscriptFormat;
 
@@ -19,7 +20,7 @@ record StoredTranscript(UUID practiceId, UUID id, UUID clientId, UUID sessionId,
     }
 
     /** What the import decided, one note a line. */
-    public java.util.List<String> notes() {
-        return importNotes == null ? java.util.List.of() : java.util.List.of(importNotes.split("\n"));
+    public List<String> notes() {
+        return importNotes == null ? List.of() : List.of(importNotes.split("\n"));
     }
 }

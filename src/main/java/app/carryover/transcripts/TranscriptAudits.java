@@ -2,6 +2,7 @@ package app.carryover.transcripts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,7 @@ class TranscriptAudits {
             LocalDate date;
             try {
                 date = LocalDate.parse(value.strip());
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 throw ProblemException.invalid(field, "is not a date; write it as YYYY-MM-DD, such as 2026-03-01");
             }
             if (date.getYear() < 1900 || date.getYear() > 9999) {

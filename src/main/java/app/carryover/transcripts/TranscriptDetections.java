@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -27,6 +26,7 @@ import app.carryover.homework.Assignment;
 import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.AssignmentProgress;
 import app.carryover.homework.Assignments;
+import app.carryover.homework.Composer;
 import app.carryover.homework.ComposerForm;
 import app.carryover.practice.Practices;
 import app.carryover.sessions.Sessions;
@@ -55,11 +55,25 @@ class TranscriptDetections {
         public Highlights highlights(StoredDetection d) {
             return Highlights.of(d.turnText(), d.evidence());
         }
+
+        /** The task in a few words, as its draft's title. */
+        public String title(StoredDetection d) {
+            return TranscriptDetections.title(d);
+        }
+
+        /** How many tasks were found in the same turn as this one. */
+        public long tasksInTurn(StoredDetection d) {
+            return assignments.stream().filter(o -> o.turn() == d.turn()).count();
+        }
     }
 
-    /** A detected assignment as a composer form, with the dose read from the words (or null). */
+    /**
+     * A detected assignment as a composer form: the dose read from the words (or null), the worksheet the
+     * words named (or null) with the words that named it, and the worksheet's suggested dose in words when
+     * the words said no dose and the worksheet's was filled in instead (or null).
+     */
     record Draft(ClientRecord client, StoredTranscript transcript, StoredDetection detection, ComposerForm form,
-            DoseWords.Guess dose) {
+            DoseWords.Guess dose, Composer.WorksheetChoice worksheet, String worksheetWords, String doseSuggested) {
 
         public Highlights highlights() {
             return Highlights.of(detection.turnText(), detection.evidence());
@@ -67,8 +81,6 @@ class TranscriptDetections {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    /** A word that links a turn to the one before ("And keep doing ..."), left out of the instructions. */
-    private static final Pattern LEADING_LINK = Pattern.compile("^(?i)(?:and|so|okay|ok|right|alright|now)\\b,?\\s+");
 
     private final TranscriptRepository transcripts;
     private final TranscriptRetention retention;
@@ -76,11 +88,13 @@ class TranscriptDetections {
     private final Sessions sessions;
     private final Assignments assignments;
     private final Practices practices;
+    private final Composer composer;
     private final AuditTrail audit;
     private final Clock clock;
 
     TranscriptDetections(TranscriptRepository transcripts, TranscriptRetention retention, ClientAccess access,
-            Sessions sessions, Assignments assignments, Practices practices, AuditTrail audit, Clock clock) {
+            Sessions sessions, Assignments assignments, Practices practices, Composer composer, AuditTrail audit, Clock clock) {
+        this.composer = composer;
         this.transcripts = transcripts;
         this.retention = retention;
         this.access = access;
@@ -121,7 +135,11 @@ class TranscriptDetections {
         LocalDate today = clock.instant().atZone(client.timeZone()).toLocalDate();
         LocalDate dayAfter = session.startsAt().atZone(client.timeZone()).toLocalDate().plusDays(1);
         form.setStartDate(dayAfter.isAfter(today) ? dayAfter : today);
-        Optional<DoseWords.Guess> dose = DoseWords.guess(d.turnText() != null ? d.turnText() : d.summary());
+        // the task's own words first; the whole turn only when it set nothing else
+        Optional<DoseWords.Guess> dose = DoseWords.guess(d.summary());
+        if (dose.isEmpty() && d.turnText() != null && onlyTaskOfItsTurn(t, d)) {
+            dose = DoseWords.guess(d.turnText());
+        }
         if (dose.isPresent()) {
             DoseWords.Guess g = dose.get();
             form.setDoseKind(g.kind());
@@ -133,7 +151,33 @@ class TranscriptDetections {
             form.setDoseKind(null);
             form.setDoseCount(null);
         }
-        return new Draft(client, t, d, form, dose.orElse(null));
+        List<Composer.WorksheetChoice> offered = composer.worksheets(actor);
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        offered.forEach(w -> titles.put(w.key(), w.title()));
+        Optional<WorksheetNames.Named> named = WorksheetNames.find(d.summary(), titles);
+        if (named.isEmpty() && d.turnText() != null && onlyTaskOfItsTurn(t, d)) {
+            named = WorksheetNames.find(d.turnText(), titles);
+        }
+        Composer.WorksheetChoice worksheet = null;
+        String suggested = null;
+        if (named.isPresent()) {
+            String key = named.get().key();
+            worksheet = offered.stream().filter(w -> w.key().equals(key)).findFirst().orElseThrow();
+            form.setWorksheetKey(key);
+            if (dose.isPresent()) {
+                form.setDoseWorksheet(key); // the words' dose stays; the worksheet's suggestion is not applied over it
+            } else {
+                suggested = composer.live(actor, clientId, form).doseSuggested();
+            }
+        }
+        return new Draft(client, t, d, form, dose.orElse(null), worksheet, named.map(WorksheetNames.Named::words).orElse(null),
+                suggested);
+    }
+
+    /** Whether no other task was found in the same turn (the turn's words then belong to this one). */
+    private boolean onlyTaskOfItsTurn(StoredTranscript t, StoredDetection d) {
+        return transcripts.detections(t.practiceId(), t.id()).stream()
+                .noneMatch(o -> o.assigns() && o.turn() == d.turn() && !o.id().equals(d.id()));
     }
 
     /**
@@ -277,43 +321,17 @@ class TranscriptDetections {
         return practices.person(practiceId, accountId).map(Practices.Person::displayName).orElse("someone no longer here");
     }
 
-    /**
-     * The task in a line, as a title: the summary's first part (its first clause when long),
-     * capitalised, cut at a word within 80 characters.
-     */
+    /** The task in a few words, written from the task's words ({@link DraftWriting#title}). */
     static String title(StoredDetection d) {
-        String s = d.summary() == null ? "" : d.summary().strip();
-        int semicolon = s.indexOf("; ");
-        if (semicolon > 0) {
-            s = s.substring(0, semicolon);
-        }
-        int comma = s.indexOf(", ", 20);
-        if (s.length() > 60 && comma > 0) {
-            s = s.substring(0, comma);
-        }
-        if (s.isEmpty()) {
-            return "Practice agreed in the session";
-        }
-        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        if (s.length() <= 80) {
-            return s;
-        }
-        int cut = s.lastIndexOf(' ', 79);
-        return s.substring(0, cut > 40 ? cut : 79).replaceAll("[,;:\\s]+$", "") + "…";
+        return DraftWriting.title(d.summary() == null || d.summary().isBlank() ? d.turnText() : d.summary());
     }
 
     /**
-     * What the therapist said, as the instructions to start from (without a leading "and" or "so"),
-     * or the summary once the words are deleted.
+     * The instructions to start from: the task's own words said as instructions ({@link DraftWriting#instructions}),
+     * from its summary (kept when the transcript's text is deleted), or the turn's words if there is no summary.
      */
     static String instructions(StoredDetection d) {
-        String words = d.turnText() != null && !d.turnText().isBlank() ? d.turnText().strip()
-                : d.summary() == null ? "" : d.summary().strip();
-        words = LEADING_LINK.matcher(words).replaceFirst("");
-        if (!words.isEmpty()) {
-            words = Character.toUpperCase(words.charAt(0)) + words.substring(1);
-        }
-        return words.length() <= 5000 ? words : words.substring(0, 4999) + "…";
+        return DraftWriting.instructions(d.summary() == null || d.summary().isBlank() ? d.turnText() : d.summary());
     }
 
 }

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,7 +95,7 @@ class TranscriptRepository {
 
     List<StoredDetection> detections(UUID practiceId, UUID transcriptId) {
         return jdbc.sql("""
-                SELECT * FROM transcript_detection WHERE practice_id = ? AND transcript_id = ? ORDER BY turn, kind""")
+                SELECT * FROM transcript_detection WHERE practice_id = ? AND transcript_id = ? ORDER BY turn, kind, id""")
                 .params(practiceId, transcriptId).query(TranscriptRepository::detection).list();
     }
 
@@ -178,7 +179,7 @@ class TranscriptRepository {
                     WHERE practice_id = ? AND body IS NOT NULL AND uploaded_at < ?
                     RETURNING practice_id, id, client_id""")
                     .params(Timestamp.from(now), "kept for " + rule.days() + " days after upload, as the practice's rule says",
-                            practiceId, Timestamp.from(now.minus(java.time.Duration.ofDays(rule.days()))))
+                            practiceId, Timestamp.from(now.minus(Duration.ofDays(rule.days()))))
                     .query(TranscriptRepository::deleted).list();
         } else {
             deleted = jdbc.sql("""

@@ -229,17 +229,11 @@ public class TranscriptUploads {
         return name.length() <= 255 ? name : name.substring(name.length() - 255);
     }
 
-    /** The therapist's words of an assignment: its first turn and the turns after it that set the same task. */
+    /** The therapist's words of an assignment: every turn that set it, from the proposal to the confirmation. */
     static String wordsOf(SessionDetection session, DetectedAssignment a) {
         StringBuilder words = new StringBuilder();
-        boolean in = false;
         for (DetectedTurn t : session.turns()) {
-            if (!in) {
-                in = t.turn().number() == a.turn();
-            } else if (!t.detection().assignsHomework() || t.detection().category() != a.category()) {
-                break;
-            }
-            if (in) {
+            if (a.turns().contains(t.turn().number())) {
                 words.append(words.length() == 0 ? "" : "\n").append(t.turn().text());
             }
         }

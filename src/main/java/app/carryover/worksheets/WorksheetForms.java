@@ -1,6 +1,7 @@
 package app.carryover.worksheets;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -169,7 +170,7 @@ public final class WorksheetForms {
     private static String[] anchorTexts(Item item, Anchors a) {
         BigDecimal max = item.effectiveMax();
         BigDecimal step = item.effectiveStep();
-        BigDecimal middle = max.divide(BigDecimal.valueOf(2)).divide(step, 0, java.math.RoundingMode.HALF_UP).multiply(step);
+        BigDecimal middle = max.divide(BigDecimal.valueOf(2)).divide(step, 0, RoundingMode.HALF_UP).multiply(step);
         return new String[] {"0 = " + a.min(), a.mid() == null ? null : middle.toPlainString() + " = " + a.mid(),
                 max.toPlainString() + " = " + a.max()};
     }
@@ -188,7 +189,7 @@ public final class WorksheetForms {
         } else if (item.type() == ItemType.RATING) {
             BigDecimal max = item.effectiveMax();
             BigDecimal step = item.effectiveStep();
-            if (max.divide(step, 0, java.math.RoundingMode.DOWN).intValue() + 1 <= SCALE_BUTTONS) {
+            if (max.divide(step, 0, RoundingMode.DOWN).intValue() + 1 <= SCALE_BUTTONS) {
                 String chosen = values.isEmpty() ? null : values.get(values.size() - 1).trim();
                 for (BigDecimal v = BigDecimal.ZERO; v.compareTo(max) <= 0; v = v.add(step)) {
                     String text = v.toPlainString();

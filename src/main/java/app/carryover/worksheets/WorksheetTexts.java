@@ -2,6 +2,8 @@ package app.carryover.worksheets;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,7 @@ import app.carryover.system.Texts;
 @Component
 public class WorksheetTexts {
 
-    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("Entry (\\d+)(: (?s).*)?");
+    private static final Pattern ENTRY = Pattern.compile("Entry (\\d+)(: (?s).*)?");
 
     private final MessageSource messages;
     private final Texts texts;
@@ -63,7 +65,7 @@ public class WorksheetTexts {
 
     /** "Entry 2" and "Entry 2: question" in the reader's language. */
     private String entry(String english, Locale locale) {
-        java.util.regex.Matcher m = english == null ? null : ENTRY.matcher(english);
+        Matcher m = english == null ? null : ENTRY.matcher(english);
         if (m == null || !m.matches()) {
             return english;
         }

@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -32,7 +31,7 @@ import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.sun.net.httpserver.HttpServer;
 
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -47,8 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @CarryoverTest
 class AuditChainTests {
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -68,11 +65,13 @@ class AuditChainTests {
     @Autowired
     Scheduler scheduler;
 
+    Clinic clinic;
     TestPractice practice;
 
     @BeforeEach
-    void practice() {
-        practice = Fixtures.practice(context);
+    void practice(Clinic clinic) {
+        this.clinic = clinic;
+        practice = clinic.practice();
     }
 
     private void write(int rows, String what) {
@@ -311,7 +310,7 @@ class AuditChainTests {
     void theVerifyPageChecksAPublishedHeadAndNamesABadOne() throws Exception {
         write(1, "goals");
         AuditLog.Verification v = sealAll();
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         String page = admin.perform(get("/admin/audit/verify").param("seal", v.lastSealNo().toString())
                 .param("head", v.headHash())).getResponse().getContentAsString();
         assertThat(page).contains("Intact").contains("The published seal " + v.lastSealNo() + " is in the record");

@@ -9,15 +9,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.servlet.MockMvc;
 
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -29,24 +27,19 @@ class AuditPageTests {
     private static final Pattern ROW = Pattern.compile("<tr>\\s*<td>([^<]*)</td>");
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     TestClock clock;
     @Autowired
     AuditTrail trail;
 
+    Clinic clinic;
     TestPractice practice;
 
     @BeforeEach
-    void practice() {
-        practice = Fixtures.practice(context);
-    }
-
-    @AfterEach
-    void time() {
-        clock.reset();
+    void practice(Clinic clinic) {
+        this.clinic = clinic;
+        practice = clinic.practice();
     }
 
     private String page(WebSession admin, String url) throws Exception {
@@ -55,10 +48,10 @@ class AuditPageTests {
 
     @Test
     void rowsNameTheClientAndTellTwoClientsApartByTheRandomEndOfTheirIds() throws Exception {
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         clinician.perform(get("/clients/" + practice.client().clientId()));
-        WebSession.signIn(mvc, practice.otherClinician(), clock).perform(get("/clients/" + practice.otherClient().clientId()));
-        String page = page(WebSession.signIn(mvc, practice.admin(), clock), "/admin/audit?action=READ");
+        clinic.signIn(practice.otherClinician()).perform(get("/clients/" + practice.otherClient().clientId()));
+        String page = page(clinic.signIn(practice.admin()), "/admin/audit?action=READ");
 
         String kim = practice.client().clientId().toString();
         String lee = practice.otherClient().clientId().toString();
@@ -69,10 +62,10 @@ class AuditPageTests {
 
     @Test
     void requestsReadAsWordsNotAddresses() throws Exception {
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         clinician.perform(get("/clients/" + practice.client().clientId()));
         clinician.perform(get("/api/v1/clients/" + practice.client().clientId() + "/goals"));
-        String page = page(WebSession.signIn(mvc, practice.admin(), clock),
+        String page = page(clinic.signIn(practice.admin()),
                 "/admin/audit?action=READ&client=" + practice.client().clientId());
         assertThat(page).contains("<span class=\"muted\"> — viewed Client overview</span>")
                 .contains("<span class=\"muted\"> — read Client › Goals (API)</span>");
@@ -86,7 +79,7 @@ class AuditPageTests {
         trail.recordNow(AuditEntry.by(practice.admin().actor(), null, AuditAction.SETTINGS, "practice settings", null,
                 "a summer change"));
         clock.reset();
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         String page = page(admin, "/admin/audit?action=SETTINGS");
         assertThat(page).contains("When (Europe/London)").contains("1 Jul 2026, 13:00:00 BST")
                 .contains("Changed settings").doesNotContain("2026-07-01 12:00:00");
@@ -102,7 +95,7 @@ class AuditPageTests {
         for (int i = 1; i <= 70; i++) {
             trail.recordNow(AuditEntry.by(practice.admin().actor(), null, AuditAction.EXPORT, "export", null, "export " + i));
         }
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         String first = page(admin, "/admin/audit?action=EXPORT");
         assertThat(rows(first)).hasSize(50);
         assertThat(first).contains("export 70").contains("export 21").doesNotContain("export 20<")

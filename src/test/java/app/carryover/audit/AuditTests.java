@@ -11,14 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.Superuser;
-import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
 
 /** The audit records each read and sign-in, refuses changes, and proves its chain intact or broken. */
@@ -26,23 +24,21 @@ import app.carryover.testing.WebSession;
 class AuditTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TestClock clock;
     @Autowired
     AuditLog log;
     @Autowired
     AuditTrail trail;
 
+    Clinic clinic;
     TestPractice practice;
 
     @BeforeEach
-    void practice() {
-        practice = Fixtures.practice(context);
+    void practice(Clinic clinic) {
+        this.clinic = clinic;
+        practice = clinic.practice();
     }
 
     List<String> rowsFor(java.util.UUID actor) {
@@ -52,7 +48,7 @@ class AuditTests {
 
     @Test
     void signInsAndReadsAreRecordedWithWhoWhatAndFromWhere() throws Exception {
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         clinician.perform(get("/api/v1/clients/" + practice.client().clientId()));
         assertThat(rowsFor(practice.clinician().accountId())).contains("SIGN_IN account", "READ client record");
         String address = jdbc.sql("SELECT address FROM audit_event WHERE practice_id = ? AND actor_id = ? AND action = 'READ'")
@@ -62,7 +58,7 @@ class AuditTests {
 
     @Test
     void refusedReadsAreRecordedToo() throws Exception {
-        WebSession other = WebSession.signIn(mvc, practice.otherClinician(), clock);
+        WebSession other = clinic.signIn(practice.otherClinician());
         MvcResult refused = other.perform(get("/api/v1/clients/" + practice.client().clientId()));
         assertThat(refused.getResponse().getStatus()).isEqualTo(404);
         assertThat(rowsFor(practice.otherClinician().accountId())).contains("ACCESS_DENIED client record");
@@ -79,8 +75,8 @@ class AuditTests {
 
     @Test
     void verificationFindsARowAlteredBehindTheTriggersBack() throws Exception {
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
-        WebSession.signIn(mvc, practice.clinician(), clock).perform(get("/api/v1/clients/" + practice.client().clientId()));
+        WebSession admin = clinic.signIn(practice.admin());
+        clinic.signIn(practice.clinician()).perform(get("/api/v1/clients/" + practice.client().clientId()));
         assertThat(log.verify(practice.admin().actor()).intact()).isTrue();
         assertThat(admin.perform(get("/admin/audit/verify")).getResponse().getContentAsString()).contains("Intact");
 
@@ -99,7 +95,7 @@ class AuditTests {
 
     @Test
     void aReadIsRefusedWhenItsAuditRowCannotBeWritten() throws Exception {
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String client = practice.client().clientId().toString();
         Superuser.execute("""
                 CREATE FUNCTION refuse_audit_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -132,7 +128,7 @@ class AuditTests {
 
     @Test
     void aPageThatReadsAClientSeveralTimesLeavesOneReadRowNamingTheRequest() throws Exception {
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         long before = jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = ? AND action = 'READ'")
                 .param(practice.id()).query(Long.class).single();
         clinician.perform(get("/clients/" + practice.client().clientId()));
@@ -144,9 +140,9 @@ class AuditTests {
 
     @Test
     void adminsBrowseTheAuditWithFiltersAndOthersCannot() throws Exception {
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         clinician.perform(get("/api/v1/clients/" + practice.client().clientId()));
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         String page = admin.perform(get("/admin/audit").param("client", practice.client().clientId().toString())
                 .param("action", "READ")).getResponse().getContentAsString();
         assertThat(page).contains("Chris Primary").contains("client record");

@@ -4,45 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
-import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
 
 @CarryoverTest
 class ConsentAndDischargeTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TestClock clock;
-    @Autowired
     Consents consents;
 
+    Clinic clinic;
     TestPractice practice;
 
     @BeforeEach
-    void practice() {
-        practice = Fixtures.practice(context);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+    void practice(Clinic clinic) {
+        this.clinic = clinic;
+        practice = clinic.practice();
     }
 
     @Test
@@ -54,9 +44,9 @@ class ConsentAndDischargeTests {
 
     @Test
     void aNewVersionOfTheTermsIsAcceptedAtTheNextVisit() throws Exception {
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         admin.perform(post("/admin/terms").param("body", "Our new terms.\n\nSecond paragraph."));
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.perform(get("/today")).getResponse().getRedirectedUrl()).isEqualTo("/consent");
         String page = client.perform(get("/consent")).getResponse().getContentAsString();
         assertThat(page).contains("Your practice updated its terms").contains("Our new terms.").contains("Version 2");
@@ -69,9 +59,9 @@ class ConsentAndDischargeTests {
 
     @Test
     void apiCallsOfAClientWithoutConsentAreRefusedWithAProblem() throws Exception {
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         admin.perform(post("/admin/terms").param("body", "Version two."));
-        WebSession client = WebSession.signIn(mvc, practice.otherClient(), clock);
+        WebSession client = clinic.signIn(practice.otherClient());
         MvcResult today = client.perform(get("/api/v1/me/consents"));
         assertThat(today.getResponse().getStatus()).isEqualTo(200);
         assertThat(today.getResponse().getContentAsString()).contains("\"acceptedCurrentTerms\":false");
@@ -81,7 +71,7 @@ class ConsentAndDischargeTests {
     void withdrawingTheTermsStopsContactAndFlagsTheClientToTheirClinicians() throws Exception {
         consents.decide(practice.client().actor(), ConsentKind.EMAIL_MESSAGES, true);
         assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES)).isTrue();
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         String asked = client.perform(post("/settings/privacy").param("kind", "TERMS").param("given", "false"))
                 .getResponse().getContentAsString();
         assertThat(asked).as("withdrawing asks first, saying what it does")
@@ -95,7 +85,7 @@ class ConsentAndDischargeTests {
         assertThat(client.perform(get("/consent")).getResponse().getContentAsString())
                 .contains("You withdrew your consent").contains("you withdrew your consent to the terms of use")
                 .doesNotContain("Your practice updated its terms");
-        String caseload = WebSession.signIn(mvc, practice.clinician(), clock).perform(get("/caseload")).getResponse()
+        String caseload = clinic.signIn(practice.clinician()).perform(get("/caseload")).getResponse()
                 .getContentAsString();
         assertThat(caseload).contains("withdrew consent");
     }
@@ -111,7 +101,7 @@ class ConsentAndDischargeTests {
     @Test
     void dischargeClosesTheRecordAndReadmissionReopensIt() throws Exception {
         consents.decide(practice.client().actor(), ConsentKind.EMAIL_MESSAGES, true);
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String asked = clinician.perform(post("/clients/" + practice.client().clientId() + "/discharge")
                 .param("note", "Goals met")).getResponse().getContentAsString();
         assertThat(asked).as("discharge asks first, saying what it does").contains("Discharge Kim Client?")
@@ -122,11 +112,11 @@ class ConsentAndDischargeTests {
                 .param("confirmed", "true"));
         assertThat(consents.mayContact(practice.id(), practice.client().clientId(), ConsentKind.EMAIL_MESSAGES)).isFalse();
 
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.perform(get("/today")).getResponse().getRedirectedUrl()).isEqualTo("/closed");
         assertThat(client.perform(get("/closed")).getResponse().getContentAsString()).contains("come to an end");
 
-        WebSession supervisor = WebSession.signIn(mvc, practice.supervisor(), clock);
+        WebSession supervisor = clinic.signIn(practice.supervisor());
         MvcResult supervisorReadmit = supervisor.perform(post("/clients/" + practice.client().clientId() + "/readmit"));
         assertThat(supervisorReadmit.getResponse().getStatus()).isEqualTo(403);
 

@@ -1,5 +1,6 @@
 package app.carryover.client;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,26 +11,22 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
 import app.carryover.homework.HomeworkReviews;
 import app.carryover.homework.ReviewDecision;
 import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -44,8 +41,6 @@ import app.carryover.worksheets.BuiltInWorksheets;
 class LateAndCorrectedEntriesTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
@@ -58,25 +53,22 @@ class LateAndCorrectedEntriesTests {
     @Autowired
     HomeworkReviews reviews;
 
+    Clinic clinic;
     TestPractice practice;
     WebSession client;
 
     @BeforeEach
-    void signIn() throws Exception {
+    void signIn(Clinic clinic) throws Exception {
+        this.clinic = clinic;
         clock.set(Instant.parse("2026-05-08T09:00:00Z"));
-        practice = Fixtures.practice(context);
-        client = WebSession.signIn(mvc, practice.client(), clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        practice = clinic.practice();
+        client = clinic.signIn(practice.client());
     }
 
     Assignment assign(String title, String worksheet) {
-        return assignments.compose(practice.clinician().actor(), practice.client().clientId(), new AssignmentDraft(title,
-                "Walk for twenty minutes after dinner, then log it here.", "To lift your mood.", true, List.of(), null,
-                worksheet, Dose.perDay(1), null, null, 3, null));
+        return assignments.compose(practice.clinician().actor(), practice.client().clientId(), draft(title,
+                "Walk for twenty minutes after dinner, then log it here.").rationale("To lift your mood.")
+                .worksheet(worksheet).build());
     }
 
     LocalDate dayOf(String entryId) {
@@ -152,7 +144,7 @@ class LateAndCorrectedEntriesTests {
         assertThat(client.perform(get("/history/entries/" + entry)).getResponse().getContentAsString())
                 .contains("changed since you logged it").containsPattern("Your mood[^<]*</dt>\\s*<dd>7");
 
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String seen = clinician.perform(get("/clients/" + practice.client().clientId() + "/entries/" + entry))
                 .getResponse().getContentAsString();
         assertThat(seen).contains("Earlier versions").contains("Version 1, replaced Fri 8 May 2026, 10:00")
@@ -189,7 +181,7 @@ class LateAndCorrectedEntriesTests {
         client.perform(post("/history/entries/" + entry + "/restore"));
         assertThat(jdbc.sql("SELECT count(*) FROM practice_entry WHERE practice_id = ? AND deleted_at IS NULL")
                 .param(practice.id()).query(Long.class).single()).isOne();
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         assertThat(clinician.perform(get("/clients/" + practice.client().clientId() + "/entries/" + entry))
                 .getResponse().getContentAsString()).as("a removal undone changed nothing worth showing")
                 .doesNotContain("Earlier versions");

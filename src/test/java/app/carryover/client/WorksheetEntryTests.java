@@ -1,28 +1,24 @@
 package app.carryover.client;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -34,8 +30,6 @@ import app.carryover.worksheets.WorksheetDefinitions;
 class WorksheetEntryTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
@@ -44,24 +38,21 @@ class WorksheetEntryTests {
     @Autowired
     Assignments assignments;
 
+    Clinic clinic;
     TestPractice practice;
     WebSession client;
 
     @BeforeEach
-    void signIn() throws Exception {
-        practice = Fixtures.practice(context);
-        client = WebSession.signIn(mvc, practice.client(), clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+    void signIn(Clinic clinic) throws Exception {
+        this.clinic = clinic;
+        practice = clinic.practice();
+        client = clinic.signIn(practice.client());
     }
 
     Assignment assign(String worksheetKey) {
-        return assignments.compose(practice.clinician().actor(), practice.client().clientId(), new AssignmentDraft(
-                "Fill the sheet", "Fill it in each evening after dinner.", "To notice patterns.", true, List.of(), null,
-                worksheetKey, Dose.perDay(1), null, null, 3, null));
+        return assignments.compose(practice.clinician().actor(), practice.client().clientId(), draft("Fill the sheet",
+                "Fill it in each evening after dinner.").rationale("To notice patterns.").worksheet(worksheetKey)
+                .build());
     }
 
     @Test
@@ -97,7 +88,7 @@ class WorksheetEntryTests {
         MvcResult pdf = client.perform(get("/history/entries/" + entry + "/print"));
         assertThat(pdf.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PDF_VALUE);
         assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String view = clinician.perform(get("/clients/" + practice.client().clientId() + "/entries/" + entry))
                 .getResponse().getContentAsString();
         assertThat(view).contains("Daily mood and anxiety tracker").contains("mood");
@@ -106,7 +97,7 @@ class WorksheetEntryTests {
     @Test
     void aCustomWorksheetSurvivesAnEditWithItsOldEntriesIntact() throws Exception {
         clock.advance(java.time.Duration.ofSeconds(31));
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String v1 = WorksheetDefinitions.toJson(BuiltInWorksheets.get(BuiltInWorksheets.MOOD_TRACKER))
                 .replace("\"Daily mood and anxiety tracker\"", "\"Evening check-in\"");
         String created = clinician.perform(post("/api/v1/worksheets").contentType(MediaType.APPLICATION_JSON).content(v1))
@@ -149,7 +140,7 @@ class WorksheetEntryTests {
         assertThat(kept.getResponse().getStatus()).isEqualTo(200);
         assertThat(kept.getResponse().getContentAsString()).contains("Answers kept today at 14:02.");
 
-        WebSession phone = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession phone = clinic.signIn(practice.client());
         String back = phone.perform(get(path)).getResponse().getContentAsString();
         assertThat(back).as("the draft fills the form on another device")
                 .contains("Welcome back. Your answers from today at 14:02 are filled in below")
@@ -163,6 +154,31 @@ class WorksheetEntryTests {
         clock.advance(java.time.Duration.ofDays(1));
         assertThat(phone.perform(get(path)).getResponse().getContentAsString())
                 .contains("Your answers from Tuesday 12 May at 14:02");
+    }
+
+    @Test
+    void aDraftSendThatArrivesAfterANewerOneLeavesTheNewerWords() throws Exception {
+        Assignment a = assign(BuiltInWorksheets.THOUGHT_RECORD);
+        String path = "/today/assignments/" + a.id() + "/worksheet";
+        String submission = UUID.randomUUID().toString();
+        // the page is left while a send made mid-word is still on its way: the send on leaving (newer, with
+        // the whole thought) reaches the server first, the older one after it
+        client.perform(post(path + "/draft").param("submissionId", submission).param("draftSentAt", "1765152000900")
+                .param("situation", "Standing in the queue at the bank").param("thoughts[0].thought", "Everyone is staring at me"));
+        client.perform(post(path + "/draft").param("submissionId", submission).param("draftSentAt", "1765152000100")
+                .param("situation", "Standing in the queue at the bank").param("thoughts[0].thought", "Everyone is sta"));
+        assertThat(client.perform(get(path)).getResponse().getContentAsString()).contains("Welcome back")
+                .contains(">Everyone is staring at me</textarea>").doesNotContain(">Everyone is sta</textarea>");
+        // an older send of an emptied form does not remove the newer draft either
+        client.perform(post(path + "/draft").param("submissionId", submission).param("draftSentAt", "1765152000200")
+                .param("situation", ""));
+        assertThat(client.perform(get(path)).getResponse().getContentAsString())
+                .contains(">Everyone is staring at me</textarea>");
+        // and a newer send still replaces it
+        client.perform(post(path + "/draft").param("submissionId", submission).param("draftSentAt", "1765152001000")
+                .param("situation", "At the bank, in the queue").param("thoughts[0].thought", "Everyone is staring at me"));
+        assertThat(client.perform(get(path)).getResponse().getContentAsString())
+                .contains(">At the bank, in the queue</textarea>");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.carryover.clinician;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,13 +11,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.audit.AuditAction;
@@ -25,17 +24,14 @@ import app.carryover.caseload.Caseload;
 import app.carryover.caseload.ConsentKind;
 import app.carryover.caseload.Consents;
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.AssignmentStatus;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.ClientVoice;
-import app.carryover.homework.Dose;
 import app.carryover.homework.ResponseKind;
-import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.Mailbox;
 import app.carryover.testing.TestClock;
@@ -54,8 +50,6 @@ class ClientVoicePageTests {
     static final String REPLY = "Yes: any 20 minutes of walking counts, at whatever time suits you.";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     TestClock clock;
@@ -72,25 +66,23 @@ class ClientVoicePageTests {
     @Autowired
     AuditLog audit;
 
+    Clinic clinic;
     TestPractice practice;
     UUID clientId;
     TherapySession monday;
     TherapySession next;
 
     @BeforeEach
-    void aPracticeWithASession() {
+    void aPracticeWithASession(Clinic clinic) {
+        this.clinic = clinic;
         at("2026-12-07T14:00:00Z");
-        practice = Fixtures.practice(context);
-        clientId = practice.client().clientId();
-        monday = sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 12, 7, 15, 0), 50);
-        next = sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 12, 14, 15, 0), 50);
+        practice = clinic.practice();
+        clientId = clinic.clientId();
+        List<TherapySession> weekly = clinic.weeklySessions(LocalDateTime.of(2026, 12, 7, 15, 0), 2);
+        monday = weekly.get(0);
+        next = weekly.get(1);
         at("2026-12-07T15:45:00Z");
-        sessions.setStatus(practice.clinician().actor(), clientId, monday.id(), SessionStatus.HELD);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        clinic.held(monday);
     }
 
     void at(String instant) {
@@ -98,16 +90,17 @@ class ClientVoicePageTests {
     }
 
     Assignment walk() {
-        return assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft("Evening walk",
-                "Walk for 20 minutes after dinner.", "Movement lifts mood, and you said evenings are the low point.",
-                true, List.of(), monday.id(), null, Dose.perDay(1), null, null, 3, null));
+        return assignments.compose(practice.clinician().actor(), clientId, draft("Evening walk",
+                "Walk for 20 minutes after dinner.")
+                .rationale("Movement lifts mood, and you said evenings are the low point.").inSession(monday.id())
+                .build());
     }
 
     @Test
     void aQuestionFromThePhoneIsAnsweredBeforeTheSessionAndTheReviewShowsBoth() throws Exception {
         Assignment walk = walk();
         at("2026-12-08T08:00:00Z");
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.read("/today")).contains("New from your clinician. Does this make sense to you?")
                 .contains("Why: Movement lifts mood").contains("once a day")
                 .contains("Due by your session on Monday 14 December at 15:00");
@@ -122,7 +115,7 @@ class ClientVoicePageTests {
                 .contains("Your clinician will reply here.").doesNotContain("Does this make sense to you?");
 
         at("2026-12-08T12:00:00Z");
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         assertThat(clinician.read("/caseload")).contains("1 question or request from the client to answer");
         assertThat(clinician.read("/clients/" + clientId + "/sessions/" + next.id() + "/brief"))
                 .contains("From the client").contains("Evening walk: Asked (Tue 8 Dec 2026, 08:00): “" + QUESTION + "” not answered yet");
@@ -144,7 +137,7 @@ class ClientVoicePageTests {
         assertThat(client.read("/today")).contains("Chris Primary replied: " + REPLY);
 
         at("2026-12-14T15:01:00Z");
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        clinician = clinic.signIn(practice.clinician());
         clinician.perform(post("/clients/" + clientId + "/sessions/" + next.id() + "/status").param("status", "HELD"));
         assertThat(clinician.read("/clients/" + clientId + "/sessions/" + next.id()))
                 .contains("What the client said when it was set:")
@@ -159,10 +152,10 @@ class ClientVoicePageTests {
     @Test
     void gotItIsOneTapAndNeedsNoReply() throws Exception {
         Assignment walk = walk();
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         client.perform(post("/today/assignments/" + walk.id() + "/say").param("kind", "GOT_IT"));
         assertThat(client.read("/today")).contains("You said: Got it").doesNotContain("Your clinician will reply here.");
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         assertThat(clinician.read("/caseload")).doesNotContain("from the client to answer");
         assertThat(clinician.read("/clients/" + clientId + "/sessions/" + next.id() + "/brief"))
                 .contains("Evening walk: got it (Mon 7 Dec 2026, 15:45)");
@@ -171,7 +164,7 @@ class ClientVoicePageTests {
     @Test
     void emptyOrEnormousWordsAreRefusedBesideTheBoxWithTheWordsKept() throws Exception {
         Assignment walk = walk();
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         MvcResult empty = client.perform(post("/today/assignments/" + walk.id() + "/say").param("kind", "QUESTION")
                 .param("body", "   "));
         assertThat(empty.getResponse().getStatus()).isEqualTo(400);
@@ -191,7 +184,7 @@ class ClientVoicePageTests {
         assertThat(api.getResponse().getContentType()).startsWith("application/problem+json");
         assertThat(api.getResponse().getContentAsString()).contains("\"field\":\"body\"");
 
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         client.perform(post("/today/assignments/" + walk.id() + "/say").param("kind", "TOO_HARD"));
         UUID responseId = voice.voice(practice.clinician().actor(), clientId).responses().get(0).id();
         MvcResult noReply = clinician.perform(post("/clients/" + clientId + "/questions/" + responseId + "/reply")
@@ -204,7 +197,7 @@ class ClientVoicePageTests {
     @Test
     void aQuestionOnAnAssignmentClosedMeanwhileIsNotSentAndKeepsItsWords() throws Exception {
         Assignment walk = walk();
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.read("/today/assignments/" + walk.id() + "/say?kind=QUESTION")).contains("Evening walk");
         assignments.setStatus(practice.clinician().actor(), clientId, walk.id(), AssignmentStatus.COMPLETED);
         MvcResult late = client.perform(post("/today/assignments/" + walk.id() + "/say").param("kind", "QUESTION")
@@ -217,7 +210,7 @@ class ClientVoicePageTests {
 
     @Test
     void aDischargedClientsRequestIsRefusedPlainly() throws Exception {
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         caseload.discharge(practice.clinician().actor(), clientId, "Finished treatment");
         MvcResult page = client.perform(post("/today/ask").param("topic", "Sleep"));
         assertThat(page.getResponse().getRedirectedUrl()).isEqualTo("/closed");
@@ -252,19 +245,19 @@ class ClientVoicePageTests {
         assertThat(kept.mailed()).isFalse();
         assertThat(kept.delivery()).contains("No e-mail was sent");
         assertThat(Mailbox.countTo(practice.client().email())).isEqualTo(before);
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.read("/today")).contains("Chris Primary replied: Then try 30 minutes.");
     }
 
     @Test
     void aRequestForHomeworkStaysOnTheCaseloadAndBriefUntilANewAssignmentAnswersIt() throws Exception {
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.read("/today")).contains("Would you like something to practise?");
         client.perform(post("/today/ask").param("topic", "Getting to sleep before midnight"));
         assertThat(client.read("/today")).contains("You asked for something to practise: “Getting to sleep before midnight”")
                 .contains("Your clinician will reply here, or set you something new.");
 
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         assertThat(clinician.read("/caseload")).contains("1 question or request from the client to answer");
         assertThat(clinician.read("/clients/" + clientId + "/sessions/" + next.id() + "/brief"))
                 .contains("Asked for something to practise (Mon 7 Dec 2026, 15:45): “Getting to sleep before midnight” not answered yet");
@@ -278,17 +271,17 @@ class ClientVoicePageTests {
     void changingTheAssignmentAnswersTooHard() throws Exception {
         Assignment walk = walk();
         voice.respond(practice.client().actor(), walk.id(), ResponseKind.TOO_HARD, "Twenty minutes is a lot after work");
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         assertThat(clinician.read("/caseload")).contains("1 question or request from the client to answer");
         at("2026-12-08T09:00:00Z");
-        assignments.edit(practice.clinician().actor(), clientId, walk.id(), new AssignmentDraft("Evening walk",
-                "Walk for 10 minutes after dinner.", walk.rationale(), true, List.of(), monday.id(), null,
-                Dose.perDay(1), null, null, 2, null), null, "Shorter, as Kim asked");
+        assignments.edit(practice.clinician().actor(), clientId, walk.id(), draft("Evening walk",
+                "Walk for 10 minutes after dinner.").rationale(walk.rationale()).inSession(monday.id()).difficulty(2)
+                .build(), null, "Shorter, as Kim asked");
         assertThat(clinician.read("/caseload")).doesNotContain("from the client to answer");
         assertThat(clinician.read("/clients/" + clientId + "/questions"))
                 .contains("Said it seems too hard (Mon 7 Dec 2026, 15:45): “Twenty minutes is a lot after work”")
                 .contains("Answered by changing the assignment (Tue 8 Dec 2026, 09:00)");
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.read("/today")).contains("Walk for 10 minutes after dinner.")
                 .contains("Your clinician changed this practice since: what to do above is the new version.")
                 .doesNotContain("Your clinician will reply here.");
@@ -298,7 +291,7 @@ class ClientVoicePageTests {
     void anotherClientNeverSeesTheQuestion() throws Exception {
         Assignment walk = walk();
         voice.respond(practice.client().actor(), walk.id(), ResponseKind.QUESTION, QUESTION);
-        WebSession other = WebSession.signIn(mvc, practice.otherClient(), clock);
+        WebSession other = clinic.signIn(practice.otherClient());
         assertThat(other.perform(get("/today/assignments/" + walk.id() + "/say")).getResponse().getStatus()).isEqualTo(404);
         assertThat(other.read("/today")).doesNotContain(QUESTION);
         assertThat(other.perform(get("/api/v1/me/voice")).getResponse().getContentAsString()).doesNotContain(QUESTION);

@@ -1,37 +1,33 @@
 package app.carryover.clinician;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.caseload.Caseload;
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
 import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -48,8 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DatesAndCalendarTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     TestClock clock;
@@ -63,23 +57,20 @@ class DatesAndCalendarTests {
     JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
+    Clinic clinic;
     TestPractice practice;
     UUID clientId;
     String client;
     WebSession clinician;
 
     @BeforeEach
-    void signIn() throws Exception {
+    void signIn(Clinic clinic) throws Exception {
+        this.clinic = clinic;
         clock.set(Instant.parse("2026-03-01T09:00:00Z"));
-        practice = Fixtures.practice(context);
+        practice = clinic.practice();
         clientId = practice.client().clientId();
         client = "/clients/" + clientId;
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        clinician = clinic.signIn(practice.clinician());
     }
 
     /** Schedules through the client page's form and answers the page it leads back to. */
@@ -138,9 +129,9 @@ class DatesAndCalendarTests {
         assertThat(all.get(1).startsAt()).as("after the US clocks go forward").isEqualTo(Instant.parse("2026-03-10T21:00:00Z"));
         assertThat(page).contains("Tue 10 Mar 2026, 21:00 (17:00 New York time for the client) — scheduled · in a series");
 
-        Assignment walk = assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft("Evening walk",
-                "Walk for 20 minutes after dinner.", null, true, List.of(), null, null, Dose.perDay(1), null, null, 3, null));
-        WebSession phone = WebSession.signIn(mvc, practice.client(), clock);
+        Assignment walk = assignments.compose(practice.clinician().actor(), clientId, draft("Evening walk",
+                "Walk for 20 minutes after dinner.").build());
+        WebSession phone = clinic.signIn(practice.client());
         assertThat(phone.read("/today")).contains("Due by your session on Tuesday 3 March at 17:00");
         assertThat(walk.id()).isNotNull();
 
@@ -185,8 +176,8 @@ class DatesAndCalendarTests {
         TherapySession first = all.get(0);
         clock.set(Instant.parse("2026-03-03T17:05:00Z"));
         sessions.setStatus(practice.clinician().actor(), clientId, first.id(), SessionStatus.HELD);
-        assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft("Evening walk",
-                "Walk for 20 minutes after dinner.", null, true, List.of(), first.id(), null, Dose.perDay(1), null, null, 3, null));
+        assignments.compose(practice.clinician().actor(), clientId, draft("Evening walk",
+                "Walk for 20 minutes after dinner.").inSession(first.id()).build());
         sessions.saveNotes(practice.clinician().actor(), clientId, all.get(2).id(), "Plan: exposure hierarchy");
 
         assertThat(clinician.read(client + "/sessions/" + first.id()))
@@ -221,11 +212,11 @@ class DatesAndCalendarTests {
 
     @Test
     void aBedtimeSixMonthsAheadIsRefusedBesideItsQuestion() throws Exception {
-        Assignment diary = assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft("Sleep diary",
-                "Fill in the sleep diary each morning within an hour of getting up.", null, true, List.of(), null,
-                BuiltInWorksheets.SLEEP_DIARY, Dose.perDay(1), null, null, 3, null));
+        Assignment diary = assignments.compose(practice.clinician().actor(), clientId, draft("Sleep diary",
+                "Fill in the sleep diary each morning within an hour of getting up.")
+                .worksheet(BuiltInWorksheets.SLEEP_DIARY).build());
         clock.set(Instant.parse("2026-03-02T08:00:00Z"));
-        WebSession phone = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession phone = clinic.signIn(practice.client());
         String path = "/today/assignments/" + diary.id() + "/worksheet";
         MvcResult ahead = phone.perform(post(path).param("submissionId", UUID.randomUUID().toString())
                 .param("night_of", "2026-09-01").param("into_bed", "23:00").param("sleep_latency", "20")

@@ -1,34 +1,29 @@
 package app.carryover.clinician;
 
+import static app.carryover.testing.DraftBuilder.draft;
+import static app.carryover.testing.EntryBuilder.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.caseload.Caseload;
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
-import app.carryover.homework.EntryInput;
 import app.carryover.homework.PracticeLog;
 import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -42,8 +37,6 @@ import app.carryover.testing.WebSession;
 class LoopNumbersPageTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     TestClock clock;
@@ -56,19 +49,16 @@ class LoopNumbersPageTests {
     @Autowired
     Caseload caseload;
 
+    Clinic clinic;
     TestPractice practice;
     UUID clientId;
 
     @BeforeEach
-    void aPractice() {
+    void aPractice(Clinic clinic) {
+        this.clinic = clinic;
         at("2026-03-01T08:00:00Z");
-        practice = Fixtures.practice(context);
+        practice = clinic.practice();
         clientId = practice.client().clientId();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     void at(String instant) {
@@ -76,15 +66,15 @@ class LoopNumbersPageTests {
     }
 
     Assignment sleepDiary(TherapySession assignedIn) {
-        return assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft("Sleep diary",
-                "Each morning within an hour of getting up, write down when you went to bed and got up.",
-                "So we can see your sleep pattern.", true, List.of(), assignedIn == null ? null : assignedIn.id(), null,
-                Dose.perDay(1), null, null, 3, null));
+        return assignments.compose(practice.clinician().actor(), clientId, draft("Sleep diary",
+                "Each morning within an hour of getting up, write down when you went to bed and got up.")
+                .rationale("So we can see your sleep pattern.").inSession(assignedIn == null ? null : assignedIn.id())
+                .build());
     }
 
     void logAt(Assignment a, String instant) {
         at(Instant.parse(instant).plusSeconds(60).toString());
-        log.log(practice.client().actor(), a.id(), new EntryInput(UUID.randomUUID(), Instant.parse(instant), null, null, null));
+        log.log(practice.client().actor(), a.id(), entry().at(Instant.parse(instant)).build());
     }
 
     @Test
@@ -101,12 +91,12 @@ class LoopNumbersPageTests {
         logAt(diary, "2026-03-09T07:45:00Z");
 
         at("2026-03-09T12:00:00Z");
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.read("/today")).contains("4 of 7 since your session on Monday 2 March")
                 .contains("Due by your session on Monday 9 March at 15:00");
 
         at("2026-03-09T15:02:00Z");
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         clinician.perform(post("/clients/" + clientId + "/sessions/" + next.id() + "/status").param("status", "HELD"));
         assertThat(clinician.read("/clients/" + clientId + "/sessions/" + next.id()))
                 .contains("Done 4 of 7 expected");
@@ -125,14 +115,14 @@ class LoopNumbersPageTests {
         sleepDiary(null);
 
         at("2026-12-08T09:00:00Z");
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         String today = client.read("/today");
         assertThat(today).contains("Due by your session on Saturday 12 December at 10:00")
                 .contains("Your next session: Saturday 12 December at 10:00")
                 // the unrecorded session is named nowhere (5 December may still be offered as a day to log late)
                 .doesNotContain("5 December at").doesNotContain("session on Saturday 5 December");
 
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         assertThat(clinician.read("/caseload"))
                 .contains("Session of Sat 5 Dec 2026, 10:00 London time is not recorded: was it held?");
         assertThat(clinician.read("/clients/" + clientId))
@@ -153,7 +143,7 @@ class LoopNumbersPageTests {
         at("2026-03-02T09:00:00Z");
         caseload.changeTimeZone(practice.clinician().actor(), clientId, "Europe/Berlin");
         TherapySession s = sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 3, 10, 11, 0), 50);
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         assertThat(clinician.read("/caseload"))
                 .contains("Next session: Tue 10 Mar 2026, 10:00 London time (11:00 Berlin time for the client)");
         assertThat(clinician.read("/clients/" + clientId))
@@ -161,7 +151,7 @@ class LoopNumbersPageTests {
                 .contains("Times on this page are London time");
         assertThat(clinician.read("/clients/" + clientId + "/sessions/" + s.id()))
                 .contains("Session, Tuesday 10 March 2026, 10:00").contains("London time · 11:00 Berlin time for the client");
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.read("/today")).as("the client reads their own time").contains("Tuesday 10 March at 11:00");
     }
 
@@ -170,13 +160,13 @@ class LoopNumbersPageTests {
         at("2026-03-02T09:00:00Z");
         Assignment diary = sleepDiary(null);
         at("2026-03-03T08:00:00Z");
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         MvcResult done = client.perform(post("/today/assignments/" + diary.id() + "/done")
                 .param("submissionId", UUID.randomUUID().toString()));
         String entryId = done.getResponse().getRedirectedUrl().replaceAll(".*logged=", "");
         client.perform(post("/today/entries/" + entryId).param("rating", "7").param("note", "Slept better"));
 
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String page = clinician.read("/clients/" + clientId + "/assignments/" + diary.id());
         assertThat(page).contains("7/10").contains("“Slept better”").doesNotContain("edited");
         assertThat(clinician.read("/clients/" + clientId + "/entries/" + entryId)).doesNotContain("edited");

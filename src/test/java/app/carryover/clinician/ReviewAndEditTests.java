@@ -1,5 +1,6 @@
 package app.carryover.clinician;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,18 +12,15 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
 import app.carryover.homework.ExposureHierarchies;
@@ -31,7 +29,7 @@ import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -45,8 +43,6 @@ import app.carryover.testing.WebSession;
 class ReviewAndEditTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     TestClock clock;
@@ -59,6 +55,7 @@ class ReviewAndEditTests {
     @Autowired
     JdbcClient jdbc;
 
+    Clinic clinic;
     TestPractice practice;
     UUID clientId;
     String client;
@@ -67,22 +64,18 @@ class ReviewAndEditTests {
     WebSession clinician;
 
     @BeforeEach
-    void aClientWithTwoSessions() throws Exception {
+    void aClientWithTwoSessions(Clinic clinic) throws Exception {
+        this.clinic = clinic;
         clock.set(Instant.parse("2026-03-03T16:00:00Z"));
-        practice = Fixtures.practice(context);
-        clientId = practice.client().clientId();
-        client = "/clients/" + clientId;
-        first = sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 3, 3, 17, 0), 50);
-        second = sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 3, 10, 17, 0), 50);
-        sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 3, 17, 17, 0), 50);
+        practice = clinic.practice();
+        clientId = clinic.clientId();
+        client = clinic.clientPage();
+        List<TherapySession> weekly = clinic.weeklySessions(LocalDateTime.of(2026, 3, 3, 17, 0), 3);
+        first = weekly.get(0);
+        second = weekly.get(1);
         clock.set(Instant.parse("2026-03-03T17:05:00Z"));
-        sessions.setStatus(practice.clinician().actor(), clientId, first.id(), SessionStatus.HELD);
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        clinic.held(first);
+        clinician = clinic.signIn(practice.clinician());
     }
 
     long reviews() {
@@ -95,10 +88,11 @@ class ReviewAndEditTests {
         ExposureHierarchy h = exposure.create(practice.clinician().actor(), clientId, "Buses", List.of(
                 new ExposureHierarchies.StepInput("Ride the bus two stops", 30),
                 new ExposureHierarchies.StepInput("Ride the bus into town at rush hour", 60)));
-        Assignment bus = assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft("Bus: Ride the bus two stops",
-                "Ride the bus two stops without headphones; log distress before, at peak and after.",
-                "To learn the anxiety falls on its own.", true, List.of(), first.id(), "exposure-practice",
-                new Dose(Dose.Kind.PER_PERIOD, 3, null, null, null), LocalDate.of(2026, 3, 4), null, 3, h.steps().get(0).id()));
+        Assignment bus = assignments.compose(practice.clinician().actor(), clientId, draft("Bus: Ride the bus two stops",
+                "Ride the bus two stops without headphones; log distress before, at peak and after.")
+                .rationale("To learn the anxiety falls on its own.").inSession(first.id())
+                .worksheet("exposure-practice").dose(new Dose(Dose.Kind.PER_PERIOD, 3, null, null, null))
+                .starting(LocalDate.of(2026, 3, 4)).step(h.steps().get(0).id()).build());
         clock.set(Instant.parse("2026-03-10T17:05:00Z"));
         sessions.setStatus(practice.clinician().actor(), clientId, second.id(), SessionStatus.HELD);
 
@@ -138,16 +132,16 @@ class ReviewAndEditTests {
                 .contains("If something gets in the way: Move it to the lunch break");
 
         clock.set(Instant.parse("2026-03-11T08:00:00Z"));
-        WebSession phone = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession phone = clinic.signIn(practice.client());
         assertThat(phone.read("/today")).contains("Bus: Ride the bus into town at rush hour")
                 .contains("If something gets in the way: Move it to the lunch break");
     }
 
     @Test
     void modifyKeepsTheInstructionsToEditAndAMistakeKeepsTheReviewUnrecorded() throws Exception {
-        Assignment walk = assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft("Evening walk",
-                "Walk for 20 minutes after dinner.", "Movement lifts mood.", true, List.of(), first.id(), null,
-                Dose.perDay(1), LocalDate.of(2026, 3, 4), null, 3, null));
+        Assignment walk = assignments.compose(practice.clinician().actor(), clientId, draft("Evening walk",
+                "Walk for 20 minutes after dinner.").rationale("Movement lifts mood.").inSession(first.id())
+                .starting(LocalDate.of(2026, 3, 4)).build());
         clock.set(Instant.parse("2026-03-10T17:05:00Z"));
         sessions.setStatus(practice.clinician().actor(), clientId, second.id(), SessionStatus.HELD);
         String review = client + "/sessions/" + second.id() + "/review/" + walk.id();
@@ -176,9 +170,9 @@ class ReviewAndEditTests {
 
     @Test
     void anAssignmentIsChangedWithItsHistoryKeptAndTheClientReadsTheNewVersion() throws Exception {
-        Assignment walk = assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft("Evening walk",
-                "Walk for 20 minutes after dinner.", "Movement lifts mood.", true, List.of(), first.id(), null,
-                Dose.perDay(1), LocalDate.of(2026, 3, 4), null, 3, null));
+        Assignment walk = assignments.compose(practice.clinician().actor(), clientId, draft("Evening walk",
+                "Walk for 20 minutes after dinner.").rationale("Movement lifts mood.").inSession(first.id())
+                .starting(LocalDate.of(2026, 3, 4)).build());
         String edit = client + "/assignments/" + walk.id() + "/edit";
         String form = clinician.perform(get(edit)).getResponse().getContentAsString();
         assertThat(form).contains("Change: Evening walk").contains(">Walk for 20 minutes after dinner.</textarea>")
@@ -195,7 +189,7 @@ class ReviewAndEditTests {
                 .contains("Instructions: Walk for 20 minutes after dinner. → Walk for 15 minutes after dinner, with the dog.")
                 .contains("Dose: once a day → twice a day").doesNotContain("Title:");
 
-        WebSession phone = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession phone = clinic.signIn(practice.client());
         assertThat(phone.read("/today")).contains("Walk for 15 minutes after dinner, with the dog.").contains("0 of 2 today")
                 .doesNotContain("Walk for 20 minutes");
 

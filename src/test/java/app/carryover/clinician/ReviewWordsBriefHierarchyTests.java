@@ -1,5 +1,7 @@
 package app.carryover.clinician;
 
+import static app.carryover.testing.DraftBuilder.draft;
+import static app.carryover.testing.EntryBuilder.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,20 +12,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
-import app.carryover.homework.EntryInput;
 import app.carryover.homework.ExposureHierarchies;
 import app.carryover.homework.ExposureHierarchy;
 import app.carryover.homework.HomeworkReviews;
@@ -34,7 +32,7 @@ import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -49,8 +47,6 @@ import app.carryover.worksheets.BuiltInWorksheets;
 @CarryoverTest
 class ReviewWordsBriefHierarchyTests {
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -68,6 +64,7 @@ class ReviewWordsBriefHierarchyTests {
     @Autowired
     JdbcClient jdbc;
 
+    Clinic clinic;
     TestPractice practice;
     UUID clientId;
     String client;
@@ -76,32 +73,29 @@ class ReviewWordsBriefHierarchyTests {
     TherapySession third;
 
     @BeforeEach
-    void weeklySessions() {
+    void weeklySessions(Clinic clinic) {
+        this.clinic = clinic;
         clock.set(Instant.parse("2026-03-03T16:00:00Z"));
-        practice = Fixtures.practice(context);
-        clientId = practice.client().clientId();
-        client = "/clients/" + clientId;
-        first = sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 3, 3, 17, 0), 50);
-        second = sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 3, 10, 17, 0), 50);
-        third = sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 3, 17, 17, 0), 50);
+        practice = clinic.practice();
+        clientId = clinic.clientId();
+        client = clinic.clientPage();
+        List<TherapySession> weekly = clinic.weeklySessions(LocalDateTime.of(2026, 3, 3, 17, 0), 3);
+        first = weekly.get(0);
+        second = weekly.get(1);
+        third = weekly.get(2);
         clock.set(Instant.parse("2026-03-03T17:05:00Z"));
-        sessions.setStatus(practice.clinician().actor(), clientId, first.id(), SessionStatus.HELD);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        clinic.held(first);
     }
 
     Assignment assign(String title, String worksheet, Dose dose) {
-        return assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft(title,
-                "Fill it in as we practised in the session.", "To see what happens.", true, List.of(), first.id(), worksheet,
-                dose, LocalDate.of(2026, 3, 4), null, 3, null));
+        return assignments.compose(practice.clinician().actor(), clientId, draft(title,
+                "Fill it in as we practised in the session.").rationale("To see what happens.").inSession(first.id())
+                .worksheet(worksheet).dose(dose).starting(LocalDate.of(2026, 3, 4)).build());
     }
 
     void logAt(Assignment a, String instant, String answers) {
         clock.set(Instant.parse(instant).plusSeconds(120));
-        log.log(practice.client().actor(), a.id(), new EntryInput(UUID.randomUUID(), Instant.parse(instant), null, null, answers));
+        log.log(practice.client().actor(), a.id(), entry().at(Instant.parse(instant)).answers(answers).build());
     }
 
     String sleepAnswers(String night) {
@@ -118,7 +112,7 @@ class ReviewWordsBriefHierarchyTests {
         clock.set(Instant.parse("2026-03-10T17:05:00Z"));
         sessions.setStatus(practice.clinician().actor(), clientId, second.id(), SessionStatus.HELD);
 
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String review = clinician.read(client + "/sessions/" + second.id());
         assertThat(review).contains("Worksheet: Behavioural experiment")
                 .contains("What exactly do you predict will happen? How would you know it had? The server will sigh or be "
@@ -151,7 +145,7 @@ class ReviewWordsBriefHierarchyTests {
         logAt(next, "2026-03-13T07:30:00Z", sleepAnswers("2026-03-12"));
 
         clock.set(Instant.parse("2026-03-13T09:00:00Z"));
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String brief = clinician.read(client + "/sessions/" + third.id() + "/brief");
         assertThat(brief).contains("Notes from Tue 10 Mar 2026: “Worried about work; agreed to keep the diary.”")
                 .contains("Agreed at the review: Sleep diary: continue as it is; got in the way: forgot; plan: “Keep the diary by the kettle”")
@@ -164,7 +158,7 @@ class ReviewWordsBriefHierarchyTests {
 
     @Test
     void aHierarchyOfAnyLengthIsEditedWithItsHistoryAndTheLogKnowsTheStep() throws Exception {
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         var create = post(client + "/hierarchies").param("title", "Buses");
         String[][] steps = {{"Stand at the bus stop", "20"}, {"Ride the bus two stops", "30"}, {"Ride four stops", "40"},
                 {"Ride into town", "50"}, {"Ride at rush hour", "60"}, {"Ride, without a phone", "65"},
@@ -204,11 +198,11 @@ class ReviewWordsBriefHierarchyTests {
         MvcResult history = clinician.perform(get("/api/v1" + client + "/hierarchies/" + h.id() + "/history"));
         assertThat(history.getResponse().getContentAsString()).contains("\"revision\":2").contains("Ride a tram");
 
-        Assignment bus = assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft("Bus practice",
-                "Ride the bus two stops without headphones.", "To learn the anxiety falls on its own.", true, List.of(),
-                null, BuiltInWorksheets.EXPOSURE_PRACTICE, new Dose(Dose.Kind.PER_PERIOD, 3, null, null, null), null, null, 3,
-                changed.steps().get(2).id()));
-        WebSession phone = WebSession.signIn(mvc, practice.client(), clock);
+        Assignment bus = assignments.compose(practice.clinician().actor(), clientId, draft("Bus practice",
+                "Ride the bus two stops without headphones.").rationale("To learn the anxiety falls on its own.")
+                .worksheet(BuiltInWorksheets.EXPOSURE_PRACTICE)
+                .dose(new Dose(Dose.Kind.PER_PERIOD, 3, null, null, null)).step(changed.steps().get(2).id()).build());
+        WebSession phone = clinic.signIn(practice.client());
         String sheet = phone.read("/today/assignments/" + bus.id() + "/worksheet");
         assertThat(sheet).contains("Your step: Ride the bus two stops").doesNotContain("Which step did you practise?");
         MvcResult saved = phone.perform(post("/today/assignments/" + bus.id() + "/worksheet")

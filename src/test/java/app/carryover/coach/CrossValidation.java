@@ -27,7 +27,8 @@ import opennlp.tools.util.TrainingParameters;
  */
 final class CrossValidation {
 
-    static final Path DEV_SET = Path.of("../shared/data/assignment-quality/assignments.jsonl");
+    /** The assignments corpus's development half, written and labelled for this project (src/test/resources/LABELING.md §2). */
+    static final Path DEV_SET = Path.of("src/test/resources/coach/development-set.jsonl");
 
     record Example(JsonRecords.Record gold, Reading reading, CoachReport rules) {
     }

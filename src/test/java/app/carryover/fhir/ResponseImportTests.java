@@ -1,5 +1,6 @@
 package app.carryover.fhir;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -11,7 +12,6 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,10 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
 import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
@@ -60,21 +59,15 @@ class ResponseImportTests {
     UUID schedule;
 
     @BeforeEach
-    void assignment() throws Exception {
-        practice = Fixtures.practice(context);
+    void assignment(Clinic clinic) throws Exception {
+        practice = clinic.practice();
         client = practice.client().clientId();
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         clock.advance(Duration.ofSeconds(31));
         token = WebSession.apiTokenIn(clinician.createApiToken(practice.clinician(), clock, "EHR push", false)
                 .getResponse().getContentAsString());
-        schedule = context.getBean(Assignments.class).compose(practice.clinician().actor(), client, new AssignmentDraft(
-                "Plan the day", "Plan two things for each day and note how they went.", null, true, List.of(), null,
-                "activity-schedule", Dose.perDay(1), null, null, 3, null)).id();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        schedule = context.getBean(Assignments.class).compose(practice.clinician().actor(), client, draft("Plan the day",
+                "Plan two things for each day and note how they went.").worksheet("activity-schedule").build()).id();
     }
 
     String response(String identifier, String subject, String questionnaire, String moodToday, String firstActivity) {

@@ -12,13 +12,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
 
@@ -27,7 +25,7 @@ import app.carryover.goals.GoalTarget;
 import app.carryover.goals.Goals;
 import app.carryover.measures.Measure;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -44,8 +42,6 @@ public class CoachPanelTests {
     public static final String[] ALL = {"linked", "specific", "measurable", "rationale", "structured"};
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     TestClock clock;
@@ -58,19 +54,14 @@ public class CoachPanelTests {
     UUID goal;
 
     @BeforeEach
-    void aSignedInClinician() throws Exception {
+    void aSignedInClinician(Clinic clinic) throws Exception {
         clock.set(Instant.parse("2026-03-03T16:00:00Z"));
-        practice = Fixtures.practice(context);
+        practice = clinic.practice();
         clientId = practice.client().clientId();
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        clinician = clinic.signIn(practice.clinician());
         goal = context.getBean(Goals.class).create(practice.clinician().actor(), clientId, new GoalDraft("Feel calmer at work",
                 "So I can enjoy my job again", GoalTarget.Kind.MEASURE, Measure.GAD7, GoalTarget.Comparator.BELOW,
                 new BigDecimal("10"), null, new BigDecimal("15"), null)).id();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     /** The five checks of a coach panel on a page: name to passed. */

@@ -1,9 +1,12 @@
 package app.carryover.homework;
 
+import static app.carryover.testing.DraftBuilder.draft;
+import static app.carryover.testing.EntryBuilder.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,12 +16,13 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 
 import app.carryover.caseload.Caseload;
 import app.carryover.goals.Goal;
@@ -32,7 +36,7 @@ import app.carryover.sessions.TherapySession;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 
@@ -41,6 +45,7 @@ import app.carryover.testing.TestClock;
  * The client is in Europe/London; sessions are on Tuesdays at 17:00.
  */
 @CarryoverTest
+@EnableScenarios
 class HomeworkLoopTests {
 
     static final LocalDateTime FIRST_SESSION = LocalDateTime.of(2026, 3, 3, 17, 0);
@@ -77,8 +82,8 @@ class HomeworkLoopTests {
     TherapySession second;
 
     @BeforeEach
-    void aClientWithAGoalAndTwoSessions() {
-        practice = Fixtures.practice(context);
+    void aClientWithAGoalAndTwoSessions(Clinic clinic) {
+        practice = clinic.practice();
         clinician = practice.clinician().actor();
         client = practice.client().actor();
         clientId = practice.client().clientId();
@@ -86,15 +91,11 @@ class HomeworkLoopTests {
         goal = goals.create(clinician, clientId, new GoalDraft("Feel calmer at work", "So I can enjoy my job again",
                 GoalTarget.Kind.MEASURE, Measure.GAD7, GoalTarget.Comparator.BELOW, new BigDecimal("10"), null,
                 new BigDecimal("15"), LocalDate.of(2026, 6, 1)));
-        first = sessions.schedule(clinician, clientId, FIRST_SESSION, 50);
-        second = sessions.schedule(clinician, clientId, FIRST_SESSION.plusWeeks(1), 50);
+        List<TherapySession> weekly = clinic.weeklySessions(FIRST_SESSION, 2);
+        first = weekly.get(0);
+        second = weekly.get(1);
         at("2026-03-03T17:50:00Z");
-        sessions.setStatus(clinician, clientId, first.id(), SessionStatus.HELD);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        clinic.held(first);
     }
 
     void at(String instant) {
@@ -102,16 +103,16 @@ class HomeworkLoopTests {
     }
 
     Assignment breathing(Dose dose) {
-        return assignments.compose(clinician, clientId, new AssignmentDraft("Slow breathing",
-                "Breathe in for 4, out for 6, for five minutes, then rate your calm 0-10.",
-                "So you notice that slowing your breath lowers the alarm.", false, List.of(goal.id()), first.id(), null,
-                dose, LocalDate.of(2026, 3, 4), null, 4, null));
+        return assignments.compose(clinician, clientId, draft("Slow breathing",
+                "Breathe in for 4, out for 6, for five minutes, then rate your calm 0-10.")
+                .rationale("So you notice that slowing your breath lowers the alarm.").goals(goal.id())
+                .inSession(first.id()).dose(dose).starting(LocalDate.of(2026, 3, 4)).difficulty(4).build());
     }
 
     /** Logs practice as a device would, a minute after it happened (time moves forward to then, never back). */
     PracticeLog.Logged logAt(Assignment a, String instant, Integer rating) {
         catchUp(instant);
-        return log.log(client, a.id(), new EntryInput(UUID.randomUUID(), Instant.parse(instant), rating, null, null));
+        return log.log(client, a.id(), entry().at(Instant.parse(instant)).rating(rating).build());
     }
 
     void catchUp(String instant) {
@@ -152,8 +153,8 @@ class HomeworkLoopTests {
         UUID sameSubmission = UUID.randomUUID();
         List<Callable<PracticeLog.Logged>> devices = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            devices.add(() -> log.log(client, a.id(), new EntryInput(sameSubmission, Instant.parse("2026-03-04T09:55:00Z"),
-                    7, "after lunch", null)));
+            devices.add(() -> log.log(client, a.id(), entry().id(sameSubmission)
+                    .at(Instant.parse("2026-03-04T09:55:00Z")).rating(7).note("after lunch").build()));
         }
         var pool = Executors.newFixedThreadPool(4);
         List<PracticeLog.Logged> results = new ArrayList<>();
@@ -209,17 +210,17 @@ class HomeworkLoopTests {
                 new ExposureHierarchies.StepInput("Ride the bus two stops", 30),
                 new ExposureHierarchies.StepInput("Rush-hour train", 80)));
         assertThat(h.steps()).extracting(ExposureStep::anticipatedDistress).containsExactly(30, 50, 80);
-        Assignment a = assignments.compose(clinician, clientId, new AssignmentDraft("Bus exposure",
-                "Ride the bus two stops without headphones; log distress before, at peak and after.",
-                "To learn the anxiety falls on its own.", false, List.of(goal.id()), first.id(), "exposure-practice",
-                new Dose(Dose.Kind.PER_PERIOD, 3, null, null, null), LocalDate.of(2026, 3, 4), null, 3,
-                h.steps().get(0).id()));
+        Assignment a = assignments.compose(clinician, clientId, draft("Bus exposure",
+                "Ride the bus two stops without headphones; log distress before, at peak and after.")
+                .rationale("To learn the anxiety falls on its own.").goals(goal.id()).inSession(first.id())
+                .worksheet("exposure-practice").dose(new Dose(Dose.Kind.PER_PERIOD, 3, null, null, null))
+                .starting(LocalDate.of(2026, 3, 4)).step(h.steps().get(0).id()).build());
         for (String[] trial : new String[][] {{"2026-03-04T09:00:00Z", "70"}, {"2026-03-06T09:00:00Z", "40"},
                 {"2026-03-08T09:00:00Z", "35"}}) {
             catchUp(trial[0]);
-            log.log(client, a.id(), new EntryInput(UUID.randomUUID(), Instant.parse(trial[0]), null, null,
-                    "{\"hierarchy_step\":\"Bus, two stops\",\"distress_before\":50,\"peak_distress\":" + trial[1]
-                            + ",\"distress_after\":20,\"duration_minutes\":15}"));
+            log.log(client, a.id(), entry().at(Instant.parse(trial[0]))
+                    .answers("{\"hierarchy_step\":\"Bus, two stops\",\"distress_before\":50,\"peak_distress\":" + trial[1] + ",\"distress_after\":20,\"duration_minutes\":15}")
+                    .build());
         }
         at("2026-03-10T17:55:00Z");
         sessions.setStatus(clinician, clientId, second.id(), SessionStatus.HELD);
@@ -249,8 +250,8 @@ class HomeworkLoopTests {
         assertThat(logAt(a, "2026-03-05T12:00:00Z", 5).created()).as("three days back").isTrue();
         assertThatThrownBy(() -> logAt(a, "2026-03-04T12:00:00Z", 5)).isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).fields().get(0).field()).isEqualTo("occurredAt"));
-        assertThatThrownBy(() -> log.log(client, a.id(), new EntryInput(UUID.randomUUID(),
-                Instant.parse("2026-03-08T13:00:00Z"), 5, null, null))).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> log.log(client, a.id(), entry().at(Instant.parse("2026-03-08T13:00:00Z")).rating(5)
+                .build())).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("future");
     }
 
@@ -271,8 +272,9 @@ class HomeworkLoopTests {
     void aDaylightSavingDayIsStillOneDay() {
         caseload.changeTimeZone(clinician, clientId, "America/New_York");
         at("2026-03-07T15:00:00Z");
-        Assignment a = assignments.compose(clinician, clientId, new AssignmentDraft("Evening walk", "Walk for 20 minutes after dinner.",
-                null, true, List.of(), null, null, Dose.perDay(1), LocalDate.of(2026, 3, 7), LocalDate.of(2026, 3, 9), 3, null));
+        Assignment a = assignments.compose(clinician, clientId, draft("Evening walk",
+                "Walk for 20 minutes after dinner.").starting(LocalDate.of(2026, 3, 7)).due(LocalDate.of(2026, 3, 9))
+                .build());
         at("2026-03-10T02:00:00Z");
         logAt(a, "2026-03-08T01:00:00Z", null);
         logAt(a, "2026-03-08T23:30:00Z", null);
@@ -287,7 +289,7 @@ class HomeworkLoopTests {
         Assignment a = breathing(Dose.perDay(1));
         at("2026-03-04T10:00:00Z");
         Actor other = practice.otherClient().actor();
-        assertThatThrownBy(() -> log.log(other, a.id(), new EntryInput(UUID.randomUUID(), null, 5, null, null)))
+        assertThatThrownBy(() -> log.log(other, a.id(), entry().rating(5).build()))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("not found");
         assignments.setStatus(clinician, clientId, a.id(), AssignmentStatus.COMPLETED);
         assertThatThrownBy(() -> logAt(a, "2026-03-04T09:00:00Z", 5)).isInstanceOf(ProblemException.class)
@@ -300,7 +302,8 @@ class HomeworkLoopTests {
         at("2026-03-05T10:00:00Z");
         PracticeEntry e = logAt(a, "2026-03-05T09:00:00Z", 4).entry();
         PracticeEntry second2 = logAt(a, "2026-03-05T09:30:00Z", 5).entry();
-        PracticeEntry edited = log.edit(client, e.id(), new EntryInput(e.clientEntryId(), null, 6, "felt easier", null));
+        PracticeEntry edited = log.edit(client, e.id(), entry().id(e.clientEntryId()).rating(6).note("felt easier")
+                .build());
         assertThat(edited.edited()).isTrue();
         assertThat(edited.rating()).isEqualTo(6);
         log.delete(client, second2.id());
@@ -312,7 +315,7 @@ class HomeworkLoopTests {
         sessions.setStatus(clinician, clientId, second.id(), SessionStatus.HELD);
         reviews.decide(clinician, clientId, second.id(), a.id(), new HomeworkReviews.ReviewInput(ReviewDecision.COMPLETE,
                 2, 3, List.of(Obstacle.NO_TIME), null, null));
-        assertThatThrownBy(() -> log.edit(client, e.id(), new EntryInput(e.clientEntryId(), null, 9, null, null)))
+        assertThatThrownBy(() -> log.edit(client, e.id(), entry().id(e.clientEntryId()).rating(9).build()))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("already reviewed");
     }
 
@@ -343,8 +346,9 @@ class HomeworkLoopTests {
 
     @Test
     void composingRefusesImpossibleInputFieldByField() {
-        assertThatThrownBy(() -> assignments.compose(clinician, clientId, new AssignmentDraft("", " ", null, false, List.of(),
-                null, "no-such-sheet", Dose.perDay(0), LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 9), 11, null)))
+        assertThatThrownBy(() -> assignments.compose(clinician, clientId, draft("", " ").general(false)
+                .worksheet("no-such-sheet").dose(Dose.perDay(0)).starting(LocalDate.of(2026, 3, 10))
+                .due(LocalDate.of(2026, 3, 9)).difficulty(11).build()))
                 .isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).fields()).extracting(ProblemException.FieldProblem::field)
                         .containsExactlyInAnyOrder("title", "instructions", "goalIds", "worksheetKey", "dose.count",
@@ -353,14 +357,14 @@ class HomeworkLoopTests {
                 .query(Long.class).single()).isZero();
     }
 
+    /** The homework module hears of the discharge after it commits, on a thread of its own: waited for, not slept on. */
     @Test
-    void dischargeClosesOpenAssignments() throws Exception {
+    void dischargeClosesOpenAssignments(Scenario scenario) {
         Assignment a = breathing(Dose.perDay(1));
-        caseload.discharge(clinician, clientId, "Goals met");
-        for (int i = 0; i < 50 && assignments.get(clinician, clientId, a.id()).status().open(); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(assignments.get(clinician, clientId, a.id()).status()).isEqualTo(AssignmentStatus.DISCONTINUED);
+        scenario.stimulate(() -> caseload.discharge(clinician, clientId, "Goals met"))
+                .andWaitAtMost(Duration.ofSeconds(30))
+                .andWaitForStateChange(() -> assignments.get(clinician, clientId, a.id()).status(), status -> !status.open())
+                .andVerify(status -> assertThat(status).isEqualTo(AssignmentStatus.DISCONTINUED));
         caseload.readmit(clinician, clientId);
     }
 }

@@ -1,5 +1,7 @@
 package app.carryover.homework;
 
+import static app.carryover.testing.DraftBuilder.draft;
+import static app.carryover.testing.EntryBuilder.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,12 +13,10 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.goals.GoalDraft;
@@ -27,7 +27,7 @@ import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.system.ProblemException;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -40,8 +40,6 @@ import app.carryover.testing.WebSession;
 @CarryoverTest
 class HomeworkStandardTests {
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -61,13 +59,15 @@ class HomeworkStandardTests {
     @Autowired
     HomeworkStandard standard;
 
+    Clinic clinic;
     TestPractice practice;
     List<Assignment> november;
 
     @BeforeEach
-    void aNovemberAndDecemberOfHomework() {
+    void aNovemberAndDecemberOfHomework(Clinic clinic) {
+        this.clinic = clinic;
         at("2026-11-01T09:00:00Z");
-        practice = Fixtures.practice(context);
+        practice = clinic.practice();
         var chris = practice.clinician().actor();
         var olu = practice.otherClinician().actor();
         UUID kim = practice.client().clientId();
@@ -85,12 +85,12 @@ class HomeworkStandardTests {
         // 2 Nov, N1 held: A1 (linked to the sleep goal) and A2 (general, vague) set in it.
         at("2026-11-02T10:40:00Z");
         sessions.setStatus(chris, kim, n1.id(), SessionStatus.HELD);
-        Assignment a1 = assignments.compose(chris, kim, new AssignmentDraft("Sleep diary",
-                "Each morning within an hour of getting up, write down when you went to bed, when you fell asleep and when you got up.",
-                "So we can see your sleep pattern and plan the next step.", false, List.of(sleepGoal), n1.id(), null,
-                Dose.perDay(1), null, null, 3, null));
-        Assignment a2 = assignments.compose(chris, kim, new AssignmentDraft("Relax", "Try to relax more.", null, true,
-                List.of(), n1.id(), null, Dose.perDay(1), null, null, 3, null));
+        Assignment a1 = assignments.compose(chris, kim, draft("Sleep diary",
+                "Each morning within an hour of getting up, write down when you went to bed, when you fell asleep and when you got up.")
+                .rationale("So we can see your sleep pattern and plan the next step.").goals(sleepGoal)
+                .inSession(n1.id()).build());
+        Assignment a2 = assignments.compose(chris, kim, draft("Relax", "Try to relax more.").inSession(n1.id())
+                .build());
         // Kim: a question on A1 (answered), "too hard" on A2 (never answered).
         at("2026-11-03T08:00:00Z");
         voice.respond(practice.client().actor(), a1.id(), ResponseKind.QUESTION, "Do naps count?");
@@ -118,10 +118,10 @@ class HomeworkStandardTests {
         // 23 Nov, N4 held: A3 set (linked to the goal); Kim says "Got it" (needs no answer).
         at("2026-11-23T10:40:00Z");
         sessions.setStatus(chris, kim, n4.id(), SessionStatus.HELD);
-        Assignment a3 = assignments.compose(chris, kim, new AssignmentDraft("Wind-down routine",
-                "Each evening at 22:30, switch off screens and read a paper book for 20 minutes before bed.",
-                "A steady wind-down helps you fall asleep sooner.", false, List.of(sleepGoal), n4.id(), null,
-                Dose.perDay(1), null, null, 4, null));
+        Assignment a3 = assignments.compose(chris, kim, draft("Wind-down routine",
+                "Each evening at 22:30, switch off screens and read a paper book for 20 minutes before bed.")
+                .rationale("A steady wind-down helps you fall asleep sooner.").goals(sleepGoal).inSession(n4.id())
+                .difficulty(4).build());
         november = List.of(a1, a2, a3);
         at("2026-11-24T08:00:00Z");
         voice.respond(practice.client().actor(), a3.id(), ResponseKind.GOT_IT, null);
@@ -135,11 +135,6 @@ class HomeworkStandardTests {
         at("2026-12-10T12:00:00Z");
     }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     void at(String instant) {
         clock.set(Instant.parse(instant));
     }
@@ -147,7 +142,7 @@ class HomeworkStandardTests {
     void logAt(Assignment a, String instant) {
         Instant previous = clock.instant();
         clock.set(Instant.parse(instant).plusSeconds(60));
-        log.log(practice.client().actor(), a.id(), new EntryInput(UUID.randomUUID(), Instant.parse(instant), null, null, null));
+        log.log(practice.client().actor(), a.id(), entry().at(Instant.parse(instant)).build());
         clock.set(previous);
     }
 
@@ -206,7 +201,7 @@ class HomeworkStandardTests {
         assertThatThrownBy(() -> standard.report(practice.client().actor(), nov, nov, false))
                 .isInstanceOf(ProblemException.class);
 
-        WebSession supervisor = WebSession.signIn(mvc, practice.supervisor(), clock);
+        WebSession supervisor = clinic.signIn(practice.supervisor());
         String page = supervisor.read("/homework-standard?from=2026-11&to=2026-12");
         assertThat(page).contains("Figures for you and the clinicians whose clients you supervise, 2026-11 to 2026-12")
                 .contains("Chris Primary").contains("November 2026 67% (2 of 3) 67% (2 of 3)")

@@ -1,11 +1,10 @@
 package app.carryover.journeys;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,9 +13,7 @@ import org.springframework.context.ApplicationContext;
 import app.carryover.goals.GoalDraft;
 import app.carryover.goals.GoalTarget;
 import app.carryover.goals.Goals;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
 import app.carryover.testing.Fixtures;
@@ -43,11 +40,6 @@ class AccessJourneyTests {
     @Autowired
     Assignments assignments;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
     void eachRoleSeesWhatItShouldAndTheAuditShowsTheirReads() throws Exception {
         TestPractice practice = Fixtures.practice(context);
@@ -55,9 +47,9 @@ class AccessJourneyTests {
         goals.create(practice.clinician().actor(), practice.client().clientId(), new GoalDraft("Sleep through the night",
                 "To have energy for the children", GoalTarget.Kind.METRIC, null, GoalTarget.Comparator.AT_LEAST,
                 new BigDecimal("5"), "nights a week slept through", new BigDecimal("1"), null));
-        assignments.compose(practice.clinician().actor(), practice.client().clientId(), new AssignmentDraft("Wind-down routine",
-                "Lights off at 23:00, no screens for the last half hour; tick the sleep diary each morning.",
-                "To give the body a steady signal.", true, List.of(), null, null, Dose.perDay(1), null, null, 3, null));
+        assignments.compose(practice.clinician().actor(), practice.client().clientId(), draft("Wind-down routine",
+                "Lights off at 23:00, no screens for the last half hour; tick the sleep diary each morning.")
+                .rationale("To give the body a steady signal.").build());
         String base = "http://localhost:" + port;
 
         try (Browser browser = Browser.open(base)) {

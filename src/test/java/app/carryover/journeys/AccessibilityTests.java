@@ -1,12 +1,12 @@
 package app.carryover.journeys;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,15 +17,14 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
-import app.carryover.testing.TestTotp;
 import app.carryover.worksheets.BuiltInWorksheets;
 
 /**
@@ -44,19 +43,15 @@ class AccessibilityTests {
     @Autowired
     Assignments assignments;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
-    void theMainPagesHaveNoWcagViolations() throws Exception {
+    void theMainPagesHaveNoWcagViolations(Clinic clinic) throws Exception {
         clock.set(Instant.now());
-        TestPractice practice = Fixtures.practice(context);
+        TestPractice practice = clinic.practice();
         Assignment thoughts = assignments.compose(practice.clinician().actor(), practice.client().clientId(),
-                new AssignmentDraft("Thought record", "Fill in a thought record after a tense moment, the same day.",
-                        "To catch the thought behind the feeling.", true, List.of(), null, BuiltInWorksheets.THOUGHT_RECORD,
-                        new Dose(Dose.Kind.PER_WEEK, 3, null, null, null), null, null, 4, null));
+                draft("Thought record", "Fill in a thought record after a tense moment, the same day.")
+                        .rationale("To catch the thought behind the feeling.")
+                        .worksheet(BuiltInWorksheets.THOUGHT_RECORD)
+                        .dose(new Dose(Dose.Kind.PER_WEEK, 3, null, null, null)).difficulty(4).build());
         String base = "http://localhost:" + port;
         try (Browser phone = Browser.phone(base)) {
             phone.go("/signin");
@@ -69,8 +64,7 @@ class AccessibilityTests {
             assertNoViolations(phone, "reflection");
         }
         try (Browser desk = Browser.open(base)) {
-            desk.go("/signin").type("email", practice.clinician().email()).type("password", Fixtures.PASSWORD).press("Sign in");
-            desk.type("code", TestTotp.code(practice.clinician().totpSecret(), clock.instant())).press("Continue");
+            clinic.signIn(desk, practice.clinician());
             assertNoViolations(desk, "caseload");
             desk.go("/clients/" + practice.client().clientId());
             assertNoViolations(desk, "client overview");

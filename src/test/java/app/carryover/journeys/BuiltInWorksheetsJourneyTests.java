@@ -1,5 +1,6 @@
 package app.carryover.journeys;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,9 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
 import app.carryover.homework.EntryDrafts;
 import app.carryover.homework.HomeworkReviews;
 import app.carryover.sessions.SessionStatus;
@@ -27,7 +25,7 @@ import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -60,28 +58,22 @@ class BuiltInWorksheetsJourneyTests {
     @Autowired
     JdbcClient jdbc;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
-    void everyBuiltInIsAssignedFilledOnAPhonePrintedAndReviewed() throws Exception {
+    void everyBuiltInIsAssignedFilledOnAPhonePrintedAndReviewed(Clinic clinic) throws Exception {
         clock.set(Instant.parse("2026-04-07T09:00:00Z"));
-        TestPractice practice = Fixtures.practice(context);
+        TestPractice practice = clinic.practice();
         UUID clientId = practice.client().clientId();
         TherapySession next = sessions.schedule(practice.clinician().actor(), clientId,
                 java.time.LocalDateTime.of(2026, 4, 8, 17, 0), 50);
         List<Assignment> assigned = new ArrayList<>();
         for (WorksheetDefinition d : BuiltInWorksheets.all()) {
-            assigned.add(assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft(d.title(),
-                    "Fill in the " + d.title().toLowerCase() + " as we practised.", "To see what helps.", true, List.of(),
-                    null, d.key(), Dose.perDay(1), null, null, 3, null)));
+            assigned.add(assignments.compose(practice.clinician().actor(), clientId, draft(d.title(),
+                    "Fill in the " + d.title().toLowerCase() + " as we practised.").rationale("To see what helps.")
+                    .worksheet(d.key()).build()));
         }
         clock.set(Instant.parse("2026-04-07T19:00:00Z"));
         try (Browser phone = Browser.phone("http://localhost:" + port)) {
-            phone.go("/signin").type("email", practice.client().email()).type("password", Fixtures.PASSWORD);
-            phone.press("Sign in");
+            clinic.signIn(phone, practice.client());
             for (Assignment a : assigned) {
                 // The client's answers come back as a saved draft; the page must render and send every item type.
                 drafts.save(practice.client().actor(), a.id(), BuiltInWorksheets.exampleAnswers(a.worksheetKey()).toJson());

@@ -1,12 +1,12 @@
 package app.carryover.journeys;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -16,13 +16,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
 import app.carryover.homework.PracticeLog;
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.worksheets.BuiltInWorksheets;
@@ -49,15 +48,10 @@ class ClientPhoneJourneyTests {
     @Autowired
     PracticeLog log;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
-    void aThoughtRecordInterruptedIsFinishedLaterAndTheWeekShowsItsDays() throws Exception {
+    void aThoughtRecordInterruptedIsFinishedLaterAndTheWeekShowsItsDays(Clinic clinic) throws Exception {
         clock.set(Instant.parse("2026-05-08T08:00:00Z"));
-        TestPractice practice = Fixtures.practice(context);
+        TestPractice practice = clinic.practice();
         Assignment walk = assign(practice, "Evening walk", null, Dose.perDay(1));
         clock.set(Instant.parse("2026-05-14T18:30:00Z"));
         Assignment thoughts = assign(practice, "Thought record", BuiltInWorksheets.THOUGHT_RECORD,
@@ -68,8 +62,7 @@ class ClientPhoneJourneyTests {
         }
         String worksheet = "/today/assignments/" + thoughts.id() + "/worksheet";
         try (Browser phone = Browser.phone("http://localhost:" + port)) {
-            phone.go("/signin").type("email", practice.client().email()).type("password", Fixtures.PASSWORD);
-            phone.press("Sign in");
+            clinic.signIn(phone, practice.client());
 
             phone.go(worksheet);
             assertThat(phone.text()).contains("Your answers are kept as you type");
@@ -114,15 +107,14 @@ class ClientPhoneJourneyTests {
     }
 
     @Test
-    void aMissedDayIsLoggedLateAWorksheetCorrectedAndARemovalTakenBack() throws Exception {
+    void aMissedDayIsLoggedLateAWorksheetCorrectedAndARemovalTakenBack(Clinic clinic) throws Exception {
         clock.set(Instant.parse("2026-05-08T08:00:00Z"));
-        TestPractice practice = Fixtures.practice(context);
+        TestPractice practice = clinic.practice();
         Assignment walk = assign(practice, "Evening walk", null, Dose.perDay(1));
         Assignment mood = assign(practice, "Mood check", BuiltInWorksheets.MOOD_TRACKER, Dose.perDay(1));
         clock.set(Instant.parse("2026-05-14T18:30:00Z"));
         try (Browser phone = Browser.phone("http://localhost:" + port)) {
-            phone.go("/signin").type("email", practice.client().email()).type("password", Fixtures.PASSWORD);
-            phone.press("Sign in");
+            clinic.signIn(phone, practice.client());
 
             // a missed Tuesday, logged on Thursday evening
             phone.click(By.xpath("//article[h2='Evening walk']//details[@class='late']/summary"));
@@ -188,8 +180,8 @@ class ClientPhoneJourneyTests {
     }
 
     private Assignment assign(TestPractice practice, String title, String worksheet, Dose dose) {
-        return assignments.compose(practice.clinician().actor(), practice.client().clientId(), new AssignmentDraft(title,
-                "Do it each evening after dinner, then log it here.", "To build the habit.", true, List.of(), null,
-                worksheet, dose, null, null, 3, null));
+        return assignments.compose(practice.clinician().actor(), practice.client().clientId(), draft(title,
+                "Do it each evening after dinner, then log it here.").rationale("To build the habit.")
+                .worksheet(worksheet).dose(dose).build());
     }
 }

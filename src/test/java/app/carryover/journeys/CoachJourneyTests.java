@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -22,10 +21,9 @@ import app.carryover.goals.Goals;
 import app.carryover.measures.Measure;
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
-import app.carryover.testing.TestTotp;
 
 /**
  * The composer's coach in a real browser: picking a worksheet fills in its suggested dose, words that
@@ -41,25 +39,17 @@ class CoachJourneyTests {
     @Autowired
     TestClock clock;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
-    void worksheetDoseMismatchAndWhyInTheLivePanelThenTheSavedChecks() throws Exception {
+    void worksheetDoseMismatchAndWhyInTheLivePanelThenTheSavedChecks(Clinic clinic) throws Exception {
         clock.set(Instant.parse("2026-03-03T16:40:00Z"));
-        TestPractice practice = Fixtures.practice(context);
+        TestPractice practice = clinic.practice();
         context.getBean(Goals.class).create(practice.clinician().actor(), practice.client().clientId(), new GoalDraft(
                 "Take the bus to work again", "I miss my independence", GoalTarget.Kind.MEASURE, Measure.GAD7,
                 GoalTarget.Comparator.BELOW, new BigDecimal("8"), null, new BigDecimal("16"), null));
         String base = "http://localhost:" + port;
         String client = "/clients/" + practice.client().clientId();
         try (Browser clinician = Browser.open(base)) {
-            clinician.go("/signin").type("email", practice.clinician().email()).type("password", Fixtures.PASSWORD);
-            clinician.press("Sign in");
-            clinician.type("code", TestTotp.code(practice.clinician().totpSecret(), clock.instant()));
-            clinician.press("Continue");
+            clinic.signIn(clinician, practice.clinician());
 
             clinician.go(client + "/assignments/new");
             clinician.type("title", "Bus: two stops");

@@ -1,5 +1,7 @@
 package app.carryover.journeys;
 
+import static app.carryover.testing.DraftBuilder.draft;
+import static app.carryover.testing.EntryBuilder.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,18 +23,14 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
-import app.carryover.homework.EntryInput;
 import app.carryover.homework.PracticeLog;
 import app.carryover.measures.Measures;
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
-import app.carryover.testing.TestTotp;
 
 /**
  * Outcomes in a real browser: a client with three weeks of walks and PHQ-9s answers question 9 with
@@ -57,21 +54,16 @@ class ProgressJourneyTests {
     @Autowired
     Measures measures;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
-    void aRiskAnswerShowsCrisisContactsTheClinicianSeesTheAlertAndBothSeeProgressAsPictures() throws Exception {
+    void aRiskAnswerShowsCrisisContactsTheClinicianSeesTheAlertAndBothSeeProgressAsPictures(Clinic clinic) throws Exception {
         Instant start = Instant.now().minusSeconds(21 * 86_400L);
         clock.set(start);
-        TestPractice practice = Fixtures.practice(context);
+        TestPractice practice = clinic.practice();
         UUID kim = practice.client().clientId();
         LocalDate first = LocalDate.ofInstant(start, java.time.ZoneId.of("Europe/London"));
-        Assignment walk = assignments.compose(practice.clinician().actor(), kim, new AssignmentDraft("Evening walk",
-                "Walk for 20 minutes after dinner.", "Moving lifts the mood.", true, List.of(), null, null, Dose.perDay(1),
-                first, first.plusDays(20), 2, null));
+        Assignment walk = assignments.compose(practice.clinician().actor(), kim, draft("Evening walk",
+                "Walk for 20 minutes after dinner.").rationale("Moving lifts the mood.").starting(first)
+                .due(first.plusDays(20)).difficulty(2).build());
         int[] totals = {18, 14, 11};
         for (int week = 0; week < 3; week++) {
             clock.set(start.plusSeconds(week * 7 * 86_400L + 3600));
@@ -79,13 +71,13 @@ class ProgressJourneyTests {
             for (int day = 0; day < 3 + 2 * week && day < 7; day++) {
                 Instant when = start.plusSeconds((week * 7L + day) * 86_400L + 7200);
                 clock.set(when);
-                log.log(practice.client().actor(), walk.id(), new EntryInput(UUID.randomUUID(), when, null, null, null));
+                log.log(practice.client().actor(), walk.id(), entry().at(when).build());
             }
         }
         clock.set(Instant.now());
         String base = "http://localhost:" + port;
         try (Browser phone = Browser.phone(base)) {
-            phone.go("/signin").type("email", practice.client().email()).type("password", Fixtures.PASSWORD).press("Sign in");
+            clinic.signIn(phone, practice.client());
             phone.go("/today/measures/PHQ9");
             for (int item = 1; item <= 9; item++) {
                 phone.click(By.cssSelector("label[for='item" + item + "-" + (item == 9 ? 1 : 0) + "']"));
@@ -104,8 +96,7 @@ class ProgressJourneyTests {
             phone.screenshot("progress-02-client-my-progress-phone");
         }
         try (Browser desk = Browser.open(base)) {
-            desk.go("/signin").type("email", practice.clinician().email()).type("password", Fixtures.PASSWORD).press("Sign in");
-            desk.type("code", TestTotp.code(practice.clinician().totpSecret(), clock.instant())).press("Continue");
+            clinic.signIn(desk, practice.clinician());
             assertThat(desk.text()).contains("Open risk alert: Kim Client").contains("Not yet acknowledged.");
             desk.screenshot("progress-03-clinician-caseload-alert");
 

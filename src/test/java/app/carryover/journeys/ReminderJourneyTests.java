@@ -1,27 +1,24 @@
 package app.carryover.journeys;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
 import app.carryover.testing.Background;
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.Mailbox;
 import app.carryover.testing.TestClock;
-import app.carryover.testing.TestTotp;
 
 /**
  * Reminders' "done when", in real browsers: a client chooses their times and e-mail reminders on a
@@ -38,22 +35,15 @@ class ReminderJourneyTests {
     @Autowired
     TestClock clock;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
-    void aClientChoosesTimesGetsTheReminderSnoozesItPractisesFromTheLinkAndTheClinicianSeesTheFunnel() throws Exception {
+    void aClientChoosesTimesGetsTheReminderSnoozesItPractisesFromTheLinkAndTheClinicianSeesTheFunnel(Clinic clinic) throws Exception {
         clock.set(Instant.parse("2026-05-12T06:00:00Z")); // 07:00 in London
-        TestPractice practice = Fixtures.practice(context);
+        TestPractice practice = clinic.practice();
         context.getBean(Assignments.class).compose(practice.clinician().actor(), practice.client().clientId(),
-                new AssignmentDraft("Evening walk", "Walk for twenty minutes, then rate your mood 0-10.", null, true,
-                        java.util.List.of(), null, null, Dose.perDay(1), null, null, 3, null));
+                draft("Evening walk", "Walk for twenty minutes, then rate your mood 0-10.").build());
         String base = "http://localhost:" + port;
         try (Browser phone = Browser.phone(base); Browser clinician = Browser.open(base)) {
-            phone.go("/signin").type("email", practice.client().email()).type("password", Fixtures.PASSWORD);
-            phone.press("Sign in");
+            clinic.signIn(phone, practice.client());
             phone.click(By.linkText("Reminders"));
             phone.press("Turn on reminders by e-mail");
             assertThat(phone.text()).contains("Reminders turned on.").contains("By e-mail: on, to " + practice.client().email());
@@ -94,10 +84,7 @@ class ReminderJourneyTests {
             runDue();
             assertThat(Mailbox.countTo(practice.client().email())).as("practised: no evening reminder").isEqualTo(2);
 
-            clinician.go("/signin").type("email", practice.clinician().email()).type("password", Fixtures.PASSWORD);
-            clinician.press("Sign in");
-            clinician.type("code", TestTotp.code(practice.clinician().totpSecret(), clock.instant()));
-            clinician.press("Continue");
+            clinic.signIn(clinician, practice.clinician());
             clinician.go("/clients/" + practice.client().clientId() + "/reminders");
             assertThat(clinician.text()).contains("Reminders for " + practice.client().name())
                     .contains("Times: 08:00, 19:30 (their own)")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -17,10 +16,9 @@ import org.springframework.context.ApplicationContext;
 
 import app.carryover.testing.Browser;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
-import app.carryover.testing.TestTotp;
 
 /**
  * A clinician on a phone builds a small worksheet in the form builder — a rating, a yes/no and a
@@ -37,20 +35,12 @@ class WorksheetBuilderJourneyTests {
     @Autowired
     TestClock clock;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
-    void aClinicianBuildsAWorksheetOnAPhoneAndPreviewsItAsTheClientWillSeeIt() throws Exception {
-        TestPractice practice = Fixtures.practice(context);
+    void aClinicianBuildsAWorksheetOnAPhoneAndPreviewsItAsTheClientWillSeeIt(Clinic clinic) throws Exception {
+        TestPractice practice = clinic.practice();
         try (Browser browser = Browser.phone("http://localhost:" + port)) {
             WebDriver driver = browser.driver();
-            browser.go("/signin").type("email", practice.clinician().email()).type("password", Fixtures.PASSWORD);
-            browser.press("Sign in");
-            browser.type("code", TestTotp.code(practice.clinician().totpSecret(), clock.instant()));
-            browser.press("Continue");
+            clinic.signIn(browser, practice.clinician());
 
             browser.go("/worksheets");
             assertThat(browser.text()).contains("Worksheet library", "Thought record", "Sleep diary");
@@ -134,10 +124,7 @@ class WorksheetBuilderJourneyTests {
         }
         clock.advance(Duration.ofSeconds(31));
         try (Browser desk = Browser.open("http://localhost:" + port)) {
-            desk.go("/signin").type("email", practice.clinician().email()).type("password", Fixtures.PASSWORD);
-            desk.press("Sign in");
-            desk.type("code", TestTotp.code(practice.clinician().totpSecret(), clock.instant()));
-            desk.press("Continue");
+            clinic.signIn(desk, practice.clinician());
             desk.go("/worksheets/custom-evening-walk/versions/1");
             assertThat(desk.text()).contains("As your client sees it", "Versions", "Stop sharing");
             desk.screenshot("worksheets-08-preview-desktop");

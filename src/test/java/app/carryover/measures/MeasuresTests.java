@@ -1,5 +1,6 @@
 package app.carryover.measures;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,29 +8,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.carryover.caseload.Caseload;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
 import app.carryover.practice.Practices;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -44,8 +40,6 @@ class MeasuresTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    MockMvc mvc;
-    @Autowired
     TestClock clock;
     @Autowired
     JdbcClient jdbc;
@@ -56,23 +50,20 @@ class MeasuresTests {
     @Autowired
     Measures measures;
 
+    Clinic clinic;
     TestPractice practice;
     UUID clientId;
     WebSession client;
     WebSession clinician;
 
     @BeforeEach
-    void aClientAndTheirClinicianSignedIn() throws Exception {
+    void aClientAndTheirClinicianSignedIn(Clinic clinic) throws Exception {
+        this.clinic = clinic;
         clock.set(Instant.parse("2026-03-03T09:00:00Z"));
-        practice = Fixtures.practice(context);
+        practice = clinic.practice();
         clientId = practice.client().clientId();
-        client = WebSession.signIn(mvc, practice.client(), clock);
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        client = clinic.signIn(practice.client());
+        clinician = clinic.signIn(practice.clinician());
     }
 
     String page(WebSession web, MockHttpServletRequestBuilder request) throws Exception {
@@ -191,7 +182,7 @@ class MeasuresTests {
 
     @Test
     void aPracticeAddsASingleRatingWithoutCodeAndAnEmptyScaleIsRefused() throws Exception {
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         MvcResult empty = admin.perform(post("/admin/measures").param("name", "SUDS").param("question", "How upset are you?")
                 .param("min", "10").param("max", "10").param("minLabel", "calm").param("maxLabel", "worst"));
         assertThat(empty.getResponse().getStatus()).isEqualTo(400);
@@ -233,7 +224,7 @@ class MeasuresTests {
         assertThat(page).contains("14 of 27, prorated · moderate").contains("no total (2 unanswered)")
                 .contains("given in session").contains("9. Thoughts that you would be better off dead or of hurting "
                         + "yourself in some way: not answered");
-        MvcResult supervisor = WebSession.signIn(mvc, practice.supervisor(), clock)
+        MvcResult supervisor = clinic.signIn(practice.supervisor())
                 .perform(post("/clients/" + clientId + "/measures/GAD7").param("submissionId", UUID.randomUUID().toString())
                         .param("item1", "1"));
         assertThat(supervisor.getResponse().getStatus()).isEqualTo(403);
@@ -242,8 +233,8 @@ class MeasuresTests {
     @Test
     void homeworkIsRatedByBothButTheClientNeverSeesTheClinicianRating() throws Exception {
         UUID assignment = context.getBean(Assignments.class).compose(practice.clinician().actor(), clientId,
-                new AssignmentDraft("Evening walk", "Walk for 20 minutes after dinner.", "To lift mood.", true, List.of(),
-                        null, null, Dose.perDay(1), LocalDate.of(2026, 3, 3), null, 2, null)).id();
+                draft("Evening walk", "Walk for 20 minutes after dinner.").rationale("To lift mood.")
+                        .starting(LocalDate.of(2026, 3, 3)).difficulty(2).build()).id();
         MvcResult partial = client.perform(post("/today/assignments/" + assignment + "/rating")
                 .param("submissionId", UUID.randomUUID().toString()).param("item1", "3"));
         assertThat(partial.getResponse().getStatus()).isEqualTo(400);
@@ -261,8 +252,8 @@ class MeasuresTests {
         assertThat(page(clinician, get("/clients/" + clientId + "/measures")))
                 .contains("amount 3, quality 3, usefulness 3, difficulty 2");
         UUID other = context.getBean(Assignments.class).compose(practice.otherClinician().actor(),
-                practice.otherClient().clientId(), new AssignmentDraft("Walk", "Walk.", "Mood.", true, List.of(), null, null,
-                        Dose.perDay(1), LocalDate.of(2026, 3, 3), null, 2, null)).id();
+                practice.otherClient().clientId(), draft("Walk", "Walk.").rationale("Mood.")
+                        .starting(LocalDate.of(2026, 3, 3)).difficulty(2).build()).id();
         assertThat(client.perform(get("/today/assignments/" + other + "/rating")).getResponse().getStatus()).isEqualTo(404);
     }
 }

@@ -11,13 +11,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
@@ -25,7 +23,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 
 import app.carryover.system.Role;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.Mailbox;
 import app.carryover.testing.TestClock;
@@ -42,29 +40,24 @@ class RiskAlertTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    MockMvc mvc;
-    @Autowired
     TestClock clock;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     Scheduler scheduler;
 
+    Clinic clinic;
     TestPractice practice;
     UUID clientId;
     WebSession client;
 
     @BeforeEach
-    void aClientSignedIn() throws Exception {
+    void aClientSignedIn(Clinic clinic) throws Exception {
+        this.clinic = clinic;
         clock.set(Instant.parse("2026-03-06T15:00:00Z"));
-        practice = Fixtures.practice(context);
+        practice = clinic.practice();
         clientId = practice.client().clientId();
-        client = WebSession.signIn(mvc, practice.client(), clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        client = clinic.signIn(practice.client());
     }
 
     String page(WebSession web, String path) throws Exception {
@@ -100,7 +93,7 @@ class RiskAlertTests {
         assertThat(thanks).contains("If you are in danger, get help now")
                 .contains("Your clinician has been told about your answer and will contact you.");
 
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         UUID alert = alertId();
         for (String path : List.of("/caseload", "/clients/" + clientId, "/clients/" + clientId + "/measures",
                 "/clients/" + clientId + "/goals/new", "/worksheets")) {
@@ -114,9 +107,9 @@ class RiskAlertTests {
                 .contains("Escalates to the supervisors and admins Monday 9 March 2026 at 11:00 unless acknowledged")
                 .contains("assign the safety plan").contains("worksheet=safety-plan");
 
-        assertThat(page(WebSession.signIn(mvc, practice.supervisor(), clock), "/caseload")).contains("Open risk alert:");
-        assertThat(page(WebSession.signIn(mvc, practice.otherClinician(), clock), "/caseload")).doesNotContain("risk alert");
-        assertThat(page(WebSession.signIn(mvc, practice.admin(), clock), "/admin/clients")).doesNotContain("risk alert");
+        assertThat(page(clinic.signIn(practice.supervisor()), "/caseload")).contains("Open risk alert:");
+        assertThat(page(clinic.signIn(practice.otherClinician()), "/caseload")).doesNotContain("risk alert");
+        assertThat(page(clinic.signIn(practice.admin()), "/admin/clients")).doesNotContain("risk alert");
 
         MvcResult noNote = clinician.perform(post("/clients/" + clientId + "/alerts/" + alert + "/acknowledgement")
                 .param("action", "OTHER").param("note", " "));
@@ -164,7 +157,7 @@ class RiskAlertTests {
         assertThat(Mailbox.countTo(practice.admin().email())).isEqualTo(1);
         assertThat(Mailbox.countTo(practice.otherClinician().email())).isZero();
 
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         assertThat(page(admin, "/admin/clients")).contains("1 escalated risk alert waits").doesNotContain("Kim Client —");
         String list = page(admin, "/alerts");
         assertThat(list).contains("Kim Client").contains("escalated Monday 9 March 2026 at 11:00")
@@ -172,7 +165,7 @@ class RiskAlertTests {
         assertThat(admin.perform(get("/clients/" + clientId + "/alerts/" + alert)).getResponse().getStatus())
                 .as("an admin off the care team cannot open the alert").isEqualTo(403);
 
-        WebSession supervisor = WebSession.signIn(mvc, practice.supervisor(), clock);
+        WebSession supervisor = clinic.signIn(practice.supervisor());
         assertThat(page(supervisor, "/clients/" + clientId + "/alerts/" + alert))
                 .contains("Escalated Monday 9 March 2026 at 11:00 to 2 supervisor(s) and admin(s)");
         supervisor.perform(post("/clients/" + clientId + "/alerts/" + alert + "/acknowledgement")
@@ -185,7 +178,7 @@ class RiskAlertTests {
 
     @Test
     void aPracticeSetsItsOwnEscalationTimeAndACustomRatingCanRaiseAnAlert() throws Exception {
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         MvcResult bad = admin.perform(post("/admin/measures/escalation").param("hours", "0").param("dayStart", "18")
                 .param("dayEnd", "9"));
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);

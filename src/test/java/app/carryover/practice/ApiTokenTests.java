@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -35,19 +34,16 @@ class ApiTokenTests {
     @Autowired
     TestClock clock;
 
+    Clinic clinic;
     TestPractice practice;
     WebSession clinician;
 
     @BeforeEach
-    void signIn() throws Exception {
-        practice = Fixtures.practice(context);
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+    void signIn(Clinic clinic) throws Exception {
+        this.clinic = clinic;
+        practice = clinic.practice();
+        clinician = clinic.signIn(practice.clinician());
         clock.advance(Duration.ofSeconds(31));
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     String create(boolean readOnly) throws Exception {
@@ -107,7 +103,7 @@ class ApiTokenTests {
         assertThat(bad.getResponse().getStatus()).isEqualTo(401);
         assertThat(bad.getResponse().getContentType()).startsWith("application/problem+json");
 
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         String tokenId = jdbc.sql("SELECT id::text FROM api_token WHERE practice_id = ?").param(practice.id())
                 .query(String.class).single();
         assertThat(admin.perform(get("/admin/tokens")).getResponse().getContentAsString()).contains("Research export");

@@ -1,5 +1,7 @@
 package app.carryover.progress;
 
+import static app.carryover.testing.DraftBuilder.draft;
+import static app.carryover.testing.EntryBuilder.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -11,27 +13,23 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.caseload.Caseload;
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
-import app.carryover.homework.EntryInput;
 import app.carryover.homework.PracticeLog;
 import app.carryover.measures.Measures;
 import app.carryover.practice.PracticeProvisioning;
 import app.carryover.system.Actor;
 import app.carryover.system.Role;
 import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
@@ -48,8 +46,6 @@ class ProgressTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    MockMvc mvc;
-    @Autowired
     TestClock clock;
     @Autowired
     JdbcClient jdbc;
@@ -60,19 +56,16 @@ class ProgressTests {
     @Autowired
     PracticeLog log;
 
+    Clinic clinic;
     TestPractice practice;
     Actor clinician;
 
     @BeforeEach
-    void aPractice() {
+    void aPractice(Clinic clinic) {
+        this.clinic = clinic;
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
-        practice = Fixtures.practice(context);
+        practice = clinic.practice();
         clinician = practice.clinician().actor();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     void at(String instant) {
@@ -96,13 +89,13 @@ class ProgressTests {
     /** A daily practice for the week of 2 March 2026 (due on the 9th), logged on the first {@code days} days. */
     Assignment practisedOn(UUID clientId, Actor client, int days) {
         at("2026-03-02T09:30:00Z");
-        Assignment a = assignments.compose(clinician, clientId, new AssignmentDraft("Evening walk",
-                "Walk for 20 minutes after dinner.", "Moving lifts the mood.", true, List.of(), null, null, Dose.perDay(1),
-                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9), 2, null));
+        Assignment a = assignments.compose(clinician, clientId, draft("Evening walk",
+                "Walk for 20 minutes after dinner.").rationale("Moving lifts the mood.")
+                .starting(LocalDate.of(2026, 3, 2)).due(LocalDate.of(2026, 3, 9)).difficulty(2).build());
         for (int d = 0; d < days; d++) {
             Instant when = Instant.parse("2026-03-02T19:00:00Z").plusSeconds(86_400L * d);
             clock.set(when);
-            log.log(client, a.id(), new EntryInput(UUID.randomUUID(), when, null, null, null));
+            log.log(client, a.id(), entry().at(when).build());
         }
         return a;
     }
@@ -122,7 +115,7 @@ class ProgressTests {
         phq9(kim, 9);
         at("2026-03-12T09:00:00Z");
 
-        WebSession web = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession web = clinic.signIn(practice.clinician());
         String page = web.read("/clients/" + kim + "/progress");
         assertThat(page).contains("Progress: Kim Client")
                 .contains("PHQ-9 16 → 9, down 7 (better) since the first score; down 7 (better) since the one before.")
@@ -170,7 +163,7 @@ class ProgressTests {
         rateQuality(kim, walk, 1);
         at("2026-03-12T09:00:00Z");
 
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         String page = client.read("/progress");
         assertThat(page).contains("My progress")
                 .contains("Your latest PHQ-9 score is 17 of 27 (moderately severe). When you started it was 16: 1 higher.")
@@ -180,7 +173,7 @@ class ProgressTests {
         assertThat(client.perform(get("/api/v1/me/progress")).getResponse().getContentAsString())
                 .contains("\"quality\":null");
 
-        WebSession desk = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession desk = clinic.signIn(practice.clinician());
         assertThat(desk.perform(get("/clients/" + kim + "/progress/adherence.svg")).getResponse().getContentAsString())
                 .contains("Week of 2 Mar 2026: 100% of the dose done, quality 1 of 4");
         assertThat(client.perform(get("/clients/" + kim + "/progress")).getResponse().getStatus()).isEqualTo(403);
@@ -220,7 +213,7 @@ class ProgressTests {
         }
         at("2026-03-12T09:00:00Z");
 
-        WebSession web = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession web = clinic.signIn(practice.clinician());
         String page = web.read("/caseload/progress?instrument=PHQ9&weeks=4");
         // 1 - 6·4/(6·35) = 0.886 by hand; quality ties at 1: 16/sqrt(17·17.5) = 0.928
         assertThat(page).contains("Practice and outcome across my caseload")
@@ -258,7 +251,7 @@ class ProgressTests {
         String api = web.perform(get("/api/v1/caseload/association").param("weeks", "4")).getResponse().getContentAsString();
         assertThat(api).contains("\"n\":6").contains("\"referenceR\":0.26").contains("\"caution\":");
 
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         assertThat(admin.read("/admin/progress?weeks=4")).contains("Practice and outcome across the practice")
                 .contains("r = 0.89").doesNotContain("Kim Client");
         assertThat(admin.perform(get("/caseload/progress")).getResponse().getStatus()).isEqualTo(403);
@@ -283,7 +276,7 @@ class ProgressTests {
         measures.answer(zedActor, "PHQ9", new Measures.AnswerInput(UUID.randomUUID(), risky, null));
         at("2026-03-12T09:00:00Z");
 
-        String page = WebSession.signIn(mvc, practice.clinician(), clock).read("/caseload");
+        String page = clinic.signIn(practice.clinician()).read("/caseload");
         assertThat(page).contains("Zed Atrisk open risk alert PHQ-9 9 (mild) — only one score so far")
                 .contains("Kim Client PHQ-9 9 (mild) — down 7 (better) since the one before · reliable improvement");
         assertThat(page.indexOf("Zed Atrisk open risk alert")).isLessThan(page.indexOf("Kim Client PHQ-9"));

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 
 import app.carryover.homework.Dose;
 import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Mailbox;
 import app.carryover.testing.TestClock;
@@ -39,14 +39,9 @@ class ReminderClockTests {
     ReminderTestSupport support;
 
     @BeforeAll
-    void practice() {
-        practice = Fixtures.practice(context);
+    void practice(Clinic clinic) {
+        practice = clinic.practice();
         support = new ReminderTestSupport(context);
-    }
-
-    @AfterEach
-    void tidy() {
-        clock.reset();
     }
 
     @Test

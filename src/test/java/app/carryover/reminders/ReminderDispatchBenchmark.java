@@ -83,7 +83,7 @@ class ReminderDispatchBenchmark {
             jdbc.sql("""
                     INSERT INTO reminder (practice_id, id, client_id, subject, subject_key, assignment_id, local_date, slot,
                         due_at, state, created_at, updated_at)
-                    SELECT ?, t.id, ?, 'PRACTICE', ?, ?, ?, 'b' || (t.i - 1), ? + make_interval(secs => t.i - 1), 'PLANNED', ?, ?
+                    SELECT ?, t.id, ?, 'PRACTICE', ?, ?, ?, 'b' || (t.i - 1), ?::timestamptz + make_interval(secs => t.i - 1), 'PLANNED', ?, ?
                     FROM unnest(?::uuid[]) WITH ORDINALITY AS t(id, i)""")
                     .params(practice.id(), client.clientId(), assignment.id().toString(), assignment.id(),
                             java.sql.Date.valueOf(LocalDate.of(2026, 5, 12)), Timestamp.from(first), Timestamp.from(now),

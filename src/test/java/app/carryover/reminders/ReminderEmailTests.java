@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +22,7 @@ import app.carryover.homework.PracticeLog;
 import app.carryover.measures.MeasureSchedule;
 import app.carryover.measures.MeasureSchedules;
 import app.carryover.measures.Measures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Mailbox;
 import app.carryover.testing.TestClock;
@@ -52,14 +52,9 @@ class ReminderEmailTests {
     ReminderTestSupport support;
 
     @BeforeAll
-    void practice() {
-        practice = Fixtures.practice(context);
+    void practice(Clinic clinic) {
+        practice = clinic.practice();
         support = new ReminderTestSupport(context);
-    }
-
-    @AfterEach
-    void tidy() {
-        clock.reset();
     }
 
     @Test

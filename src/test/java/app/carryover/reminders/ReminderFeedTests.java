@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,6 +18,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.homework.Dose;
 import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.TestClock;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -42,14 +42,9 @@ class ReminderFeedTests {
     ReminderTestSupport support;
 
     @BeforeAll
-    void practice() {
-        practice = Fixtures.practice(context);
+    void practice(Clinic clinic) {
+        practice = clinic.practice();
         support = new ReminderTestSupport(context);
-    }
-
-    @AfterEach
-    void tidy() {
-        clock.reset();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.carryover.reminders;
 
+import static app.carryover.testing.DraftBuilder.draft;
+import static app.carryover.testing.EntryBuilder.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,7 +13,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,13 +24,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import app.carryover.caseload.ConsentKind;
 import app.carryover.caseload.Consents;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
-import app.carryover.homework.EntryInput;
 import app.carryover.homework.PracticeLog;
 import app.carryover.measures.Measures;
 import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Mailbox;
 import app.carryover.testing.TestClock;
@@ -55,18 +55,15 @@ class ReminderFollowUpTests {
     @Autowired
     JavaMailSenderImpl mail;
 
+    Clinic clinic;
     Fixtures.TestPractice practice;
     ReminderTestSupport support;
 
     @BeforeAll
-    void practice() {
-        practice = Fixtures.practice(context);
+    void practice(Clinic clinic) {
+        this.clinic = clinic;
+        practice = clinic.practice();
         support = new ReminderTestSupport(context);
-    }
-
-    @AfterEach
-    void tidy() {
-        clock.reset();
     }
 
     @Test
@@ -98,11 +95,11 @@ class ReminderFollowUpTests {
         assertThat(context.getBean(Reminders.class).followUps(therapist.actor()))
                 .filteredOn(f -> f.clientId().equals(client.clientId())).singleElement()
                 .satisfies(f -> assertThat(f.assignment()).isEqualTo("Breathing"));
-        WebSession clinician = WebSession.signIn(mvc, therapist, clock);
+        WebSession clinician = clinic.signIn(therapist);
         String caseload = clinician.perform(get("/caseload")).getResponse().getContentAsString();
         assertThat(caseload).contains("Practice stopped").contains("Breathing — nothing logged since Sunday 10 May 2026");
 
-        context.getBean(PracticeLog.class).log(client.actor(), assignment, new EntryInput(UUID.randomUUID(), null, null, null, null));
+        context.getBean(PracticeLog.class).log(client.actor(), assignment, entry().build());
         support.awaitEvents();
         assertThat(context.getBean(Reminders.class).followUps(therapist.actor()))
                 .as("practice logged again closes the task").noneMatch(f -> f.clientId().equals(client.clientId()));
@@ -132,10 +129,9 @@ class ReminderFollowUpTests {
         Fixtures.Person clinician = Fixtures.staff(context, practice.id(), java.util.EnumSet.of(app.carryover.system.Role.CLINICIAN),
                 "Dee Digest");
         Fixtures.Person client = Fixtures.client(context, practice.id(), "Bo Behind", LONDON, clinician);
-        context.getBean(Assignments.class).compose(clinician.actor(), client.clientId(), new AssignmentDraft("Breathing",
-                "Breathe slowly for five minutes.", null, true, List.of(), null, null, Dose.perDay(2),
-                LocalDate.of(2026, 5, 11), null, 3, null));
-        WebSession web = WebSession.signIn(mvc, clinician, clock);
+        context.getBean(Assignments.class).compose(clinician.actor(), client.clientId(), draft("Breathing",
+                "Breathe slowly for five minutes.").dose(Dose.perDay(2)).starting(LocalDate.of(2026, 5, 11)).build());
+        WebSession web = clinic.signIn(clinician);
         var refused = web.perform(post("/settings/digest").param("enabled", "true").param("hour", "25"));
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
         assertThat(refused.getResponse().getContentAsString()).contains("Hour: must be an hour from 0 to 23");
@@ -202,8 +198,7 @@ class ReminderFollowUpTests {
 
     private UUID started(Fixtures.Person client, LocalDate start, String title, Fixtures.Person clinician) {
         return context.getBean(Assignments.class).compose(clinician.actor(), client.clientId(),
-                new AssignmentDraft(title, "Do it, then note how it went.", null, true, List.of(), null, null, Dose.perDay(1),
-                        start, null, 3, null)).id();
+                draft(title, "Do it, then note how it went.").starting(start).build()).id();
     }
 
     private Escalations escalations() {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import app.carryover.caseload.Caseload;
 import app.carryover.homework.Dose;
 import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Mailbox;
 import app.carryover.testing.TestClock;
@@ -49,14 +49,9 @@ class ReminderLinkRulesTests {
     ReminderTestSupport support;
 
     @BeforeAll
-    void practice() {
-        practice = Fixtures.practice(context);
+    void practice(Clinic clinic) {
+        practice = clinic.practice();
         support = new ReminderTestSupport(context);
-    }
-
-    @AfterEach
-    void tidy() {
-        clock.reset();
     }
 
     @Test

@@ -24,6 +24,7 @@ import app.carryover.caseload.Consents;
 import app.carryover.homework.Dose;
 import app.carryover.system.ProblemException;
 import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.SmsProvider;
 import app.carryover.testing.TestClock;
@@ -53,15 +54,14 @@ class ReminderSmsTests {
     SmsProvider provider;
 
     @BeforeAll
-    void practice() {
-        practice = Fixtures.practice(context);
+    void practice(Clinic clinic) {
+        practice = clinic.practice();
         support = new ReminderTestSupport(context);
         provider = TestEnvironment.get().sms();
     }
 
     @AfterEach
     void tidy() {
-        clock.reset();
         provider.down(false);
     }
 

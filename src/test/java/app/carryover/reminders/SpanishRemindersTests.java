@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,6 +17,7 @@ import app.carryover.homework.Dose;
 import app.carryover.practice.Practices;
 import app.carryover.system.Languages;
 import app.carryover.system.Texts;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Mailbox;
 import app.carryover.testing.TestClock;
@@ -47,14 +47,9 @@ class SpanishRemindersTests {
     ReminderTestSupport support;
 
     @BeforeAll
-    void practice() {
-        practice = Fixtures.practice(context);
+    void practice(Clinic clinic) {
+        practice = clinic.practice();
         support = new ReminderTestSupport(context);
-    }
-
-    @AfterEach
-    void tidy() {
-        clock.reset();
     }
 
     @Test

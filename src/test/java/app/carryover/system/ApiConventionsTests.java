@@ -14,9 +14,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
-import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
 
 /** Every API error is an RFC 9457 problem detail that names what is wrong; nothing is half-written. */
@@ -29,16 +28,14 @@ class ApiConventionsTests {
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TestClock clock;
 
     TestPractice practice;
     WebSession clinician;
 
     @BeforeEach
-    void signIn() throws Exception {
-        practice = Fixtures.practice(context);
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+    void signIn(Clinic clinic) throws Exception {
+        practice = clinic.practice();
+        clinician = clinic.signIn(practice.clinician());
     }
 
     MvcResult invite(String json) throws Exception {

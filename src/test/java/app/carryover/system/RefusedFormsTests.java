@@ -1,32 +1,28 @@
 package app.carryover.system;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
 
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
-import app.carryover.homework.Dose;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -41,8 +37,6 @@ import app.carryover.testing.WebSession;
 class RefusedFormsTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
@@ -53,17 +47,14 @@ class RefusedFormsTests {
     @Autowired
     Sessions sessions;
 
+    Clinic clinic;
     TestPractice practice;
 
     @BeforeEach
-    void practice() {
+    void practice(Clinic clinic) {
+        this.clinic = clinic;
         clock.set(Instant.parse("2026-06-02T09:00:00Z"));
-        practice = Fixtures.practice(context);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        practice = clinic.practice();
     }
 
     /** A form's origin as the page wrote it. */
@@ -73,7 +64,7 @@ class RefusedFormsTests {
 
     @Test
     void textThatFitsItsBoxWithItsLineBreaksFitsOnTheServer() throws Exception {
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         String line = "x".repeat(199);
         String typed = String.join("\r\n", java.util.Collections.nCopies(10, line));
         assertThat(typed.replace("\r\n", "\n")).as("what the browser counts against maxlength 2000").hasSize(1999);
@@ -86,7 +77,7 @@ class RefusedFormsTests {
 
     @Test
     void anOverLongNameShowsTheFormAgainWithWhatWasTypedAndTheMessageAtTheField() throws Exception {
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         String longName = "Harbour ".repeat(26).strip();
         String settings = admin.perform(get("/admin/settings")).getResponse().getContentAsString();
         assertThat(origin(settings)).isEqualTo("/admin/settings");
@@ -105,7 +96,7 @@ class RefusedFormsTests {
 
     @Test
     void termsTooLongKeepTheTextTheAdminWrote() throws Exception {
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         String body = "We keep your records safe.\n\n" + "Each paragraph says what happens to your data. ".repeat(1100);
         MvcResult refused = admin.perform(post("/admin/terms").param("body", body));
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
@@ -115,10 +106,9 @@ class RefusedFormsTests {
 
     @Test
     void aNoteTooLongAfterDoneGoesBackToTodayWithTheNoteAndRatingKept() throws Exception {
-        Assignment walk = assignments.compose(practice.clinician().actor(), practice.client().clientId(), new AssignmentDraft(
-                "Evening walk", "Walk twenty minutes after dinner.", "To lift your mood.", true, List.of(), null, null,
-                Dose.perDay(1), null, null, 3, null));
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        Assignment walk = assignments.compose(practice.clinician().actor(), practice.client().clientId(),
+                draft("Evening walk", "Walk twenty minutes after dinner.").rationale("To lift your mood.").build());
+        WebSession client = clinic.signIn(practice.client());
         String done = client.perform(post("/today/assignments/" + walk.id() + "/done")
                 .param("submissionId", UUID.randomUUID().toString())).getResponse().getRedirectedUrl();
         String today = client.perform(get(done)).getResponse().getContentAsString();
@@ -142,10 +132,9 @@ class RefusedFormsTests {
 
     @Test
     void aRatingThatIsNotANumberIsRefusedAtItsFieldNotAsAMissingPage() throws Exception {
-        Assignment walk = assignments.compose(practice.clinician().actor(), practice.client().clientId(), new AssignmentDraft(
-                "Evening walk", "Walk twenty minutes after dinner.", "To lift your mood.", true, List.of(), null, null,
-                Dose.perDay(1), null, null, 3, null));
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        Assignment walk = assignments.compose(practice.clinician().actor(), practice.client().clientId(),
+                draft("Evening walk", "Walk twenty minutes after dinner.").rationale("To lift your mood.").build());
+        WebSession client = clinic.signIn(practice.client());
         String done = client.perform(post("/today/assignments/" + walk.id() + "/done")
                 .param("submissionId", UUID.randomUUID().toString())).getResponse().getRedirectedUrl();
         String entry = "/history/entries/" + done.substring("/today?logged=".length());
@@ -161,7 +150,7 @@ class RefusedFormsTests {
     void aRefusalNoHandlerCaughtGoesBackToItsFormInAnyModule() throws Exception {
         TherapySession session = sessions.schedule(practice.clinician().actor(), practice.client().clientId(),
                 LocalDateTime.of(2026, 6, 2, 11, 0), 50);
-        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        WebSession clinician = clinic.signIn(practice.clinician());
         String page = "/clients/" + practice.client().clientId() + "/sessions/" + session.id();
         String notes = "Talked through the week. ".repeat(1000);
         MvcResult refused = clinician.perform(post(page + "/notes").param("notes", notes).param("_form", page));

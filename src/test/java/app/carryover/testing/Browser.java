@@ -3,6 +3,7 @@ package app.carryover.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
@@ -35,7 +36,11 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     private final boolean ownsProfile;
 
-    private Browser(String baseUrl, int width, int height, Path keptProfile) throws IOException {
+    /**
+     * @param languages the browser's Accept-Language ("es-ES,es"), null for Chromium's own
+     * @param keptProfile a profile folder the caller keeps, null for a fresh one deleted on close
+     */
+    private Browser(String baseUrl, int width, int height, String languages, Path keptProfile) throws IOException {
         this.baseUrl = baseUrl;
         this.ownsProfile = keptProfile == null;
         this.profile = keptProfile != null ? keptProfile : Files.createTempDirectory("chromium-profile");
@@ -44,6 +49,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        if (languages != null) {
+            options.addArguments("--lang=" + languages.split(",")[0]);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
+        }
         if (width < 500) {
             // Chromium keeps windows at least 500 pixels wide; a phone's viewport needs its device metrics.
             options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
@@ -65,6 +74,12 @@ public final class Browser implements AutoCloseable {
         return open(baseUrl, 390, 844);
     }
 
+    /** A phone-sized browser whose language settings ask for {@code languages} ("es-ES,es"). */
+    public static Browser phone(String baseUrl, String languages) throws IOException {
+        assumeInstalled();
+        return new Browser(baseUrl, 390, 844, languages, null);
+    }
+
     /**
      * A phone-sized browser on a profile folder the caller keeps (and deletes), so closing it and opening
      * another on the same folder is the same phone's browser restarted: its service worker, caches and
@@ -72,12 +87,12 @@ public final class Browser implements AutoCloseable {
      */
     public static Browser phone(String baseUrl, Path profile) throws IOException {
         assumeInstalled();
-        return new Browser(baseUrl, 390, 844, profile);
+        return new Browser(baseUrl, 390, 844, null, profile);
     }
 
     private static Browser open(String baseUrl, int width, int height) throws IOException {
         assumeInstalled();
-        return new Browser(baseUrl, width, height, null);
+        return new Browser(baseUrl, width, height, null, null);
     }
 
     private static void assumeInstalled() {
@@ -88,6 +103,29 @@ public final class Browser implements AutoCloseable {
 
     public Browser go(String path) {
         driver.get(path.startsWith("http") ? path : baseUrl + path);
+        return this;
+    }
+
+    /**
+     * Goes to a page as this person. When their session has ended meanwhile (the practice's absolute
+     * session lifetime, 12 hours by default, passes whenever a test moves the clock a day on), the page
+     * they get is the sign-in page saying so: they sign in again, with their second factor if they have
+     * one, the way they would, and go where they were going.
+     */
+    public Browser goAs(Fixtures.Person person, Clock clock, String path) {
+        go(path);
+        if (path().startsWith("/signin") && !path.startsWith("/signin")) {
+            if (!text().contains("Your session has ended")) {
+                throw new IllegalStateException("sent to sign in without being told the session ended: " + text());
+            }
+            type("email", person.email()).type("password", Fixtures.PASSWORD);
+            press("Sign in");
+            if (person.totpSecret() != null) {
+                type("code", TestTotp.code(person.totpSecret(), clock.instant()));
+                press("Continue");
+            }
+            go(path);
+        }
         return this;
     }
 
@@ -150,7 +188,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitFor(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> text().contains(text));
+        waitFor(text, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Waits for the page to say {@code text}, up to {@code patience} (longer for work the page does by
+     * itself, such as sending what a phone kept offline); a timeout names what the page said instead.
+     */
+    public void waitFor(String text, Duration patience) {
+        new WebDriverWait(driver, patience).ignoring(org.openqa.selenium.StaleElementReferenceException.class).withMessage(() -> "waiting for \"" + text + "\" on " + path() + "; the page said: "
+                + text().replaceAll("\\s+", " ")).until(d -> text().contains(text));
     }
 
     /** Forgets the session, as a new person at the same computer would. */

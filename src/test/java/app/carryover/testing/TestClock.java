@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The application's clock in tests: real time until a test sets or moves it; reset after each test. */
+/**
+ * The application's clock in tests: real time until a test sets or moves it. {@link CarryoverExtension}
+ * puts it back before and after each test, so no test class resets it by hand.
+ */
 public final class TestClock extends Clock {
 
     private volatile Instant fixed;
@@ -21,6 +24,16 @@ public final class TestClock extends Clock {
 
     public void reset() {
         fixed = null;
+    }
+
+    /** Where the clock stands: the instant it is held at, or null when it follows real time. */
+    Instant setting() {
+        return fixed;
+    }
+
+    /** Puts the clock back where {@link #setting()} found it. */
+    void restore(Instant setting) {
+        fixed = setting;
     }
 
     @Override

@@ -92,6 +92,43 @@ class HomeworkDetectorTests {
     }
 
     @Test
+    void twoTasksInOneTurnAreTwoAssignmentsEachWithItsOwnWords() {
+        List<Turn> turns = new ArrayList<>();
+        String[][] lines = {
+                {"C", "I froze in the meeting and thought, I'm useless."},
+                {"T", "That sounds like a strong thought. So this week, could you fill in a thought record each time it shows up, "
+                        + "aiming for three? And also, I'd like you to go for a short walk every morning before work."},
+                {"C", "Okay."}};
+        for (int i = 0; i < lines.length; i++) {
+            turns.add(new Turn(i + 1, lines[i][0].equals("T") ? Speaker.THERAPIST : Speaker.CLIENT, lines[i][0], lines[i][1], null));
+        }
+        SessionDetection s = detector.detect(new Transcript("s.txt", "Dr Lee", turns, List.of()));
+        assertThat(s.turns()).singleElement().satisfies(t -> assertThat(t.detection().assignsHomework()).isTrue());
+        assertThat(s.assignments()).extracting(DetectedAssignment::turn, DetectedAssignment::category, DetectedAssignment::summary)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, HomeworkCategory.JOURNALING,
+                                "this week, could you fill in a thought record each time it shows up, aiming for three?"),
+                        org.assertj.core.groups.Tuple.tuple(2, HomeworkCategory.ACTION,
+                                "I'd like you to go for a short walk every morning before work."));
+    }
+
+    @Test
+    void oneTaskWithItsStepsAndItsRecordStaysOneTask() {
+        assertThat(app.carryover.transcripts.detection.Tasks.of("Keep practising the bus step, three times before next session, "
+                + "and fill in the exposure log each time.")).hasSize(1);
+        assertThat(app.carryover.transcripts.detection.Tasks.of("Write down the situation, then the thought, and rate how "
+                + "strongly you believed it.")).hasSize(1);
+        assertThat(app.carryover.transcripts.detection.Tasks.of("Take the tablets every morning and keep them by the kettle. "
+                + "That okay?")).singleElement().satisfies(t -> assertThat(t.words())
+                        .isEqualTo("Take the tablets every morning and keep them by the kettle."));
+        assertThat(app.carryover.transcripts.detection.Tasks.of("Carry on with the mood tracker every evening, and let's add the "
+                + "food log too.")).hasSize(2);
+        assertThat(app.carryover.transcripts.detection.Tasks.of("So, homework: the breathing once a day, the sleep diary each "
+                + "morning.")).extracting(app.carryover.transcripts.detection.Tasks.Task::words)
+                .containsExactly("the breathing once a day", "the sleep diary each morning.");
+    }
+
+    @Test
     void aSessionIsSummarisedWithItsVerdictsAndAssignments() {
         List<Turn> turns = new ArrayList<>();
         String[][] lines = {
@@ -136,5 +173,56 @@ class HomeworkDetectorTests {
         DetectorModel model = DetectorModel.shipped();
         assertThat(model.assign).hasSize(TurnFeatures.count() + 1);
         assertThat(model.category).hasNumberOfRows(4);
+    }
+
+    private SessionDetection session(String... lines) {
+        List<Turn> turns = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            boolean therapist = lines[i].startsWith("T: ");
+            turns.add(new Turn(i + 1, therapist ? Speaker.THERAPIST : Speaker.CLIENT, therapist ? "T" : "C", lines[i].substring(3), null));
+        }
+        return detector.detect(new Transcript("s.txt", "Dr Lee", turns, List.of()));
+    }
+
+    @Test
+    void aPlanNegotiatedOverSeveralTurnsIsOneAssignmentCountedAtTheConfirmation() {
+        SessionDetection s = session(
+                "T: So the guidelines say no more than fourteen units a week, spread over a few days.",
+                "C: I'm way over that at the weekend.",
+                "T: So what would you think about maybe having two alcohol-free days a week?",
+                "C: Two? I dunno —",
+                "T: Or one. What feels doable?",
+                "C: Sunday I could do.",
+                "T: So Sundays alcohol-free from now till I see you. That okay?",
+                "C: Yeah, okay.",
+                "T: Great. Reception will book you in for four weeks.");
+        assertThat(s.homeworkAssigned()).isTrue();
+        assertThat(s.turns().get(0).detection().assignsHomework()).as("the guideline sets nothing").isFalse();
+        assertThat(s.turns().get(2).detection().assignsHomework()).as("the negotiation only negotiates").isFalse();
+        assertThat(s.assignments()).singleElement().satisfies(a -> {
+            assertThat(a.turn()).as("counted at the confirmation").isEqualTo(7);
+            assertThat(a.turns()).containsExactly(3, 7);
+            assertThat(a.category()).isEqualTo(HomeworkCategory.ACTION);
+            assertThat(a.specific()).isTrue();
+        });
+    }
+
+    @Test
+    void talkThatSoundsLikeAdviceButSetsNothingAssignsNothing() {
+        SessionDetection s = session(
+                "T: Hi, thanks for coming in. The nurse said you wanted a chat about the smoking?",
+                "C: Yeah. I'm on about fifteen a day.",
+                "T: So you've already stopped smoking in the car because of the kids. That's a big step.",
+                "C: Yeah.",
+                "T: People are about three times more likely to quit with the patches and some support.",
+                "C: Right.",
+                "T: My job isn't to tell you what to do, it's your decision at the end of the day.",
+                "C: Okay.",
+                "T: On a scale of nought to ten, how important is it to you right now to stop?",
+                "C: Maybe a six.",
+                "T: We could look at the options more next time, if you wanted to. I'll see you in a month.");
+        assertThat(s.homeworkAssigned()).isFalse();
+        assertThat(s.homeworkReviewed()).isFalse();
+        assertThat(s.assignments()).isEmpty();
     }
 }

@@ -16,14 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.caseload.ConsentKind;
@@ -32,7 +30,7 @@ import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.Person;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
@@ -47,8 +45,6 @@ import app.carryover.transcripts.audit.PracticeAudit;
 class TranscriptRetentionAndAuditTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     TestClock clock;
@@ -61,25 +57,22 @@ class TranscriptRetentionAndAuditTests {
     @Autowired
     TranscriptRetention retention;
 
+    Clinic clinic;
     TestPractice practice;
     TherapySession first;
     TherapySession second;
     WebSession clinician;
 
     @BeforeEach
-    void aClientWhoConsentedWithTwoHeldSessions() throws Exception {
+    void aClientWhoConsentedWithTwoHeldSessions(Clinic clinic) throws Exception {
+        this.clinic = clinic;
         clock.set(Instant.parse("2026-03-03T16:00:00Z"));
-        practice = Fixtures.practice(context);
+        practice = clinic.practice();
         first = heldSession(practice.clinician(), practice.client(), LocalDateTime.of(2026, 3, 3, 17, 0));
         second = heldSession(practice.clinician(), practice.client(), LocalDateTime.of(2026, 3, 10, 17, 0));
         clock.set(Instant.parse("2026-03-10T18:00:00Z"));
         consents.decide(practice.client().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        clinician = clinic.signIn(practice.clinician());
     }
 
     @Test
@@ -120,7 +113,7 @@ class TranscriptRetentionAndAuditTests {
 
     @Test
     void aRuleOfDaysKeepsTheTextThatLongAndThePeriodicPassDeletesItOnceAcrossNodes() throws Exception {
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         assertThat(admin.perform(get("/admin/transcript-retention")).getResponse().getContentAsString())
                 .contains("deleted once every detected assignment is confirmed or dismissed");
         MvcResult refused = admin.perform(post("/admin/transcript-retention").param("mode", "DAYS").param("days", "0"));
@@ -167,10 +160,10 @@ class TranscriptRetentionAndAuditTests {
         upload(clinician, practice.client(), second, "second-again.txt", SampleTranscripts.PLAIN);
         TherapySession other = heldSession(practice.otherClinician(), practice.otherClient(), LocalDateTime.of(2026, 3, 10, 12, 0));
         consents.decide(practice.otherClient().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
-        upload(WebSession.signIn(mvc, practice.otherClinician(), clock), practice.otherClient(), other, "other.srt",
+        upload(clinic.signIn(practice.otherClinician()), practice.otherClient(), other, "other.srt",
                 SampleTranscripts.SRT);
 
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         String page = admin.perform(get("/transcripts/audit")).getResponse().getContentAsString();
         assertThat(page).contains("The whole practice").contains("(all clinicians)").contains("Chris Primary").contains("Olu Other")
                 .doesNotContain("thought record").doesNotContain("Kim Client");
@@ -191,7 +184,7 @@ class TranscriptRetentionAndAuditTests {
                 .contains("\"categories\":{\"skill_practice\":1,\"action\":0,\"journaling\":1,\"learning\":0}");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = ? AND action = 'EXPORT' AND subject = 'transcript audit'")
                 .param(practice.id()).query(Integer.class).single()).isEqualTo(2);
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.perform(get("/transcripts/audit")).getResponse().getStatus()).isEqualTo(403);
     }
 
@@ -199,7 +192,7 @@ class TranscriptRetentionAndAuditTests {
     void theAuditCanBeLimitedToARangeOfSessionDatesAndABadRangeIsNamed() throws Exception {
         upload(clinician, practice.client(), first, "first.txt", SampleTranscripts.NOTHING);
         upload(clinician, practice.client(), second, "second.txt", SampleTranscripts.PLAIN);
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
 
         assertThat(admin.perform(get("/api/v1/transcripts/audit").param("from", "2026-03-10").param("to", "2026-03-10"))
                 .getResponse().getContentAsString()).contains("\"from\":\"2026-03-10\"", "\"sessions\":1,", "\"shareAssigning\":1.0");
@@ -239,7 +232,7 @@ class TranscriptRetentionAndAuditTests {
         TherapySession late = sessions.schedule(practice.clinician().actor(), practice.client().clientId(),
                 LocalDateTime.of(2026, 6, 1, 0, 30), 50);
         upload(clinician, practice.client(), late, "late.txt", SampleTranscripts.PLAIN);
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         String onTheFirst = "/api/v1/transcripts/audit?from=2026-06-01&to=2026-06-01";
         assertThat(admin.perform(get(onTheFirst)).getResponse().getContentAsString()).contains("\"sessions\":1,");
         assertThat(admin.perform(get("/api/v1/transcripts/audit?from=2026-05-31&to=2026-05-31")).getResponse()

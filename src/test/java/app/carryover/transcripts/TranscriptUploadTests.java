@@ -1,5 +1,6 @@
 package app.carryover.transcripts;
 
+import static app.carryover.testing.DraftBuilder.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -11,7 +12,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,19 +19,17 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.caseload.ConsentKind;
 import app.carryover.caseload.Consents;
 import app.carryover.homework.Assignment;
-import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
-import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
 import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
@@ -46,8 +44,6 @@ import app.carryover.testing.WebSession;
 class TranscriptUploadTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     TestClock clock;
@@ -60,6 +56,7 @@ class TranscriptUploadTests {
     @Autowired
     Consents consents;
 
+    Clinic clinic;
     TestPractice practice;
     UUID clientId;
     TherapySession first;
@@ -68,26 +65,22 @@ class TranscriptUploadTests {
     WebSession clinician;
 
     @BeforeEach
-    void aClientWhoConsentedWithTwoHeldSessions() throws Exception {
+    void aClientWhoConsentedWithTwoHeldSessions(Clinic clinic) throws Exception {
+        this.clinic = clinic;
         clock.set(Instant.parse("2026-03-03T16:00:00Z"));
-        practice = Fixtures.practice(context);
-        clientId = practice.client().clientId();
-        first = sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 3, 3, 17, 0), 50);
-        second = sessions.schedule(practice.clinician().actor(), clientId, LocalDateTime.of(2026, 3, 10, 17, 0), 50);
+        practice = clinic.practice();
+        clientId = clinic.clientId();
+        List<TherapySession> weekly = clinic.weeklySessions(LocalDateTime.of(2026, 3, 3, 17, 0), 2);
+        first = weekly.get(0);
+        second = weekly.get(1);
         clock.set(Instant.parse("2026-03-03T17:50:00Z"));
-        sessions.setStatus(practice.clinician().actor(), clientId, first.id(), SessionStatus.HELD);
-        breathing = assignments.compose(practice.clinician().actor(), clientId, new AssignmentDraft("Slow breathing",
-                "Breathe in for 4, out for 6, for five minutes.", null, true, List.of(), first.id(), null, Dose.perDay(1),
-                null, null, 4, null));
+        clinic.held(first);
+        breathing = assignments.compose(practice.clinician().actor(), clientId, draft("Slow breathing",
+                "Breathe in for 4, out for 6, for five minutes.").inSession(first.id()).difficulty(4).build());
         clock.set(Instant.parse("2026-03-10T17:55:00Z"));
-        sessions.setStatus(practice.clinician().actor(), clientId, second.id(), SessionStatus.HELD);
+        clinic.held(second);
         consents.decide(practice.client().actor(), ConsentKind.TRANSCRIPT_ANALYSIS, true);
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        clinician = clinic.signIn(practice.clinician());
     }
 
     @Test
@@ -142,7 +135,7 @@ class TranscriptUploadTests {
         UUID breathingDetection = detection(transcript, "SKILL_PRACTICE");
         String draft = clinician.perform(get(transcript + "/detections/" + breathingDetection + "/draft")).getResponse()
                 .getContentAsString();
-        assertThat(draft).contains("value=\"Keep doing the slow breathing twice a day\"")
+        assertThat(draft).contains("value=\"Keep doing the slow breathing\"")
                 .contains(">Keep doing the slow breathing twice a day, for five minutes, after breakfast and before bed.</textarea>")
                 .contains("<mark>keep doing</mark>").contains("Quality coach")
                 .contains("Dose read from the words “twice a day”").contains("value=\"after breakfast and before bed\"")
@@ -168,7 +161,9 @@ class TranscriptUploadTests {
 
     @Test
     void aDraftWhoseWordsGiveNoDoseAsksForOneAndAnIncompleteFormIsShownAgain() throws Exception {
-        String transcript = uploaded("session.vtt", SampleTranscripts.WEBVTT.replace("every evening before bed", "when you can"));
+        // no dose in the words and no worksheet named (a named worksheet would bring its suggested dose)
+        String transcript = uploaded("session.vtt", SampleTranscripts.WEBVTT.replace("every evening before bed", "when you can")
+                .replace("keep a thought record", "keep some notes"));
         UUID detection = detection(transcript, "JOURNALING");
         String draft = clinician.perform(get(transcript + "/detections/" + detection + "/draft")).getResponse().getContentAsString();
         assertThat(draft).contains("The words do not say how much practice").contains("<option value=\"\" selected>choose…</option>");
@@ -204,7 +199,7 @@ class TranscriptUploadTests {
         clinician.perform(post(transcript + "/detections/" + journaling + "/dismissal"));
         assertThat(clinician.perform(get(transcript)).getResponse().getContentAsString()).contains("Take back the dismissal");
         // a supervisor reads but cannot take it back
-        WebSession supervisor = WebSession.signIn(mvc, practice.supervisor(), clock);
+        WebSession supervisor = clinic.signIn(practice.supervisor());
         assertThat(supervisor.perform(get(transcript)).getResponse().getContentAsString())
                 .contains("nothing was assigned from it").doesNotContain("Take back the dismissal");
         assertThat(supervisor.perform(post(undo)).getResponse().getStatus()).isEqualTo(403);
@@ -237,7 +232,7 @@ class TranscriptUploadTests {
         assertThat(foreign.getResponse().getStatus()).isEqualTo(400);
         assertThat(jdbc.sql("SELECT assignment_id FROM transcript_discussed WHERE practice_id = ?").param(practice.id())
                 .query(UUID.class).list()).containsExactly(breathing.id());
-        WebSession supervisor = WebSession.signIn(mvc, practice.supervisor(), clock);
+        WebSession supervisor = clinic.signIn(practice.supervisor());
         assertThat(supervisor.perform(get(transcript)).getResponse().getContentAsString()).contains("Slow breathing — discussed")
                 .doesNotContain("Use as draft");
     }

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,11 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -32,8 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
 class WorksheetApiTests {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     TestClock clock;
@@ -45,16 +41,11 @@ class WorksheetApiTests {
     WebSession colleague;
 
     @BeforeAll
-    void signIn() throws Exception {
-        practice = Fixtures.practice(context);
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
-        colleague = WebSession.signIn(mvc, practice.otherClinician(), clock);
+    void signIn(Clinic clinic) throws Exception {
+        practice = clinic.practice();
+        clinician = clinic.signIn(practice.clinician());
+        colleague = clinic.signIn(practice.otherClinician());
         clock.advance(Duration.ofSeconds(31));
-    }
-
-    @AfterAll
-    void resetClock() {
-        clock.reset();
     }
 
     static JsonNode json(MvcResult result) throws Exception {

@@ -8,19 +8,18 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.carryover.system.ProblemException;
 import app.carryover.testing.CarryoverTest;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
@@ -35,8 +34,6 @@ import app.carryover.testing.WebSession;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorksheetBuilderTests {
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -54,18 +51,13 @@ class WorksheetBuilderTests {
     int counter;
 
     @BeforeAll
-    void signIn() throws Exception {
-        practice = Fixtures.practice(context);
+    void signIn(Clinic clinic) throws Exception {
+        practice = clinic.practice();
         foreign = Fixtures.practice(context);
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
-        colleague = WebSession.signIn(mvc, practice.otherClinician(), clock);
-        stranger = WebSession.signIn(mvc, foreign.clinician(), clock);
+        clinician = clinic.signIn(practice.clinician());
+        colleague = clinic.signIn(practice.otherClinician());
+        stranger = clinic.signIn(foreign.clinician());
         clock.advance(Duration.ofSeconds(31));
-    }
-
-    @AfterAll
-    void resetClock() {
-        clock.reset();
     }
 
     /** A small worksheet as the builder posts it: a rating, a yes/no, a question shown on "no", a group. */

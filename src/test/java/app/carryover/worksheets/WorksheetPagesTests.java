@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
@@ -25,7 +23,7 @@ import org.springframework.web.util.HtmlUtils;
 import com.lowagie.text.pdf.PdfReader;
 
 import app.carryover.testing.CarryoverTest;
-import app.carryover.testing.Fixtures;
+import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
@@ -43,24 +41,19 @@ class WorksheetPagesTests {
             + BuiltInWorksheets.get(BuiltInWorksheets.THOUGHT_RECORD).version() + "/preview";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ApplicationContext context;
     @Autowired
     TestClock clock;
 
+    Clinic clinic;
     TestPractice practice;
     WebSession clinician;
 
     @BeforeAll
-    void signIn() throws Exception {
-        practice = Fixtures.practice(context);
-        clinician = WebSession.signIn(mvc, practice.clinician(), clock);
-    }
-
-    @AfterAll
-    void resetClock() {
-        clock.reset();
+    void signIn(Clinic clinic) throws Exception {
+        this.clinic = clinic;
+        practice = clinic.practice();
+        clinician = clinic.signIn(practice.clinician());
     }
 
     static Stream<String> keys() {
@@ -186,9 +179,9 @@ class WorksheetPagesTests {
     @Test
     void otherPeopleCannotSeeTheLibrary() throws Exception {
         clock.advance(Duration.ofSeconds(31));
-        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        WebSession admin = clinic.signIn(practice.admin());
         assertThat(admin.perform(get("/worksheets")).getResponse().getStatus()).isEqualTo(403);
-        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        WebSession client = clinic.signIn(practice.client());
         assertThat(client.perform(get("/worksheets/mood-tracker/versions/1")).getResponse().getStatus()).isEqualTo(403);
     }
 }

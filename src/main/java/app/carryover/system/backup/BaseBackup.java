@@ -4,6 +4,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -106,9 +107,9 @@ public final class BaseBackup {
                     }
                 }
             }
-            archive.bytes("postgres/backup_label", label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            archive.bytes("postgres/backup_label", label.getBytes(StandardCharsets.UTF_8));
             if (tablespaces != null && !tablespaces.isBlank()) {
-                archive.bytes("postgres/tablespace_map", tablespaces.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                archive.bytes("postgres/tablespace_map", tablespaces.getBytes(StandardCharsets.UTF_8));
             }
             archive.finish();
             s.execute("SELECT pg_drop_replication_slot('" + slot + "')");

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
@@ -44,7 +45,7 @@ public final class Restore {
                 header = EncryptedBackup.header(peek);
             }
             createPrivateDirectory(work);
-            DataInputStream in = new DataInputStream(new InflaterInputStream(EncryptedBackup.reader(file, key), new java.util.zip.Inflater(), 1 << 16));
+            DataInputStream in = new DataInputStream(new InflaterInputStream(EncryptedBackup.reader(file, key), new Inflater(), 1 << 16));
             long[] counted = extract(in, work);
             if (Files.exists(root)) {
                 Files.delete(root);

@@ -27,6 +27,12 @@ final class ClientTurn {
             f.copy("ctx.ANY_HW", "ctx.C_LIKESAID");
             f.copy("ctx.ANY_HW", "ctx.C_ARTIFACT");
         }
+        if (f.has("ctx.C_LIFE") && !homework && !f.clientNamesTask && f.contextTasks.isEmpty() && f.has("ctx.C_DID")) {
+            // "I went to my cousin's wedding": an event of the client's life, not a report of a task
+            int k = TurnFeatures.index("ctx.C_DID");
+            f.values[k] = 0;
+            f.spans[k] = null;
+        }
         boolean did = f.has("ctx.C_DID") || f.has("ctx.C_NOTDONE") || f.has("ctx.C_EMPHATIC");
         // a report of doing a task: "I did the diary", "I used TIPP", or a verdict on a task ("the breathing helped")
         boolean report = f.has("ctx.C_DIDTHE") || (did && (homework || f.clientNamesTask || f.has("ctx.C_DOSE"))) || f.has("ctx.C_ARTIFACT")
@@ -118,6 +124,31 @@ final class ClientTurn {
         }
         if (s.nextClientText() != null && acceptance(s.nextClientText())) {
             f.set("seq.NEXT_ACCEPT", 1, -1, -1);
+        }
+        window(f, s.windowAssign());
+    }
+
+    /**
+     * A task negotiated over several turns (proposal, negotiation, confirmation): {@code windowAssign} is
+     * the strongest assigning turn of the therapist's last few turns. After a proposal, a short question
+     * closing the turn or a restatement with a time, a count or a task confirms it; a question about
+     * numbers or days with no task of its own only negotiates.
+     */
+    private static void window(TurnFeatures f, double windowAssign) {
+        f.set("seq.WINDOW_ASSIGN", windowAssign, -1, -1);
+        if (windowAssign <= 0.5) {
+            return;
+        }
+        boolean restates = f.has("TIME_SPECIFIC") || f.has("HAS_NUMBER") || f.has("TASK_ANY") || f.has("K_HEALTH");
+        if (f.has("CONFIRM_TAG") || f.has("D_CONFIRM")) {
+            int[] span = f.spans[TurnFeatures.index(f.has("D_CONFIRM") ? "D_CONFIRM" : "CONFIRM_TAG")];
+            f.set("seq.WINDOW_CONFIRM", 1, span[0], span[1]);
+        }
+        if (restates && !f.has("N_READY") && !f.has("N_FACT")) {
+            f.set("seq.WINDOW_RESTATE", 1, -1, -1);
+        }
+        if ((f.has("N_NEGOTIATE") || f.has("ALL_QUESTION")) && !restates && !f.has("D_CONFIRM")) {
+            f.set("seq.WINDOW_NEGOTIATE", 1, -1, -1);
         }
     }
 

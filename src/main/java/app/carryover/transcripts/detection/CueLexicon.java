@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,7 +189,7 @@ public final class CueLexicon {
 
     private enum Kind { WORDS, NUMBER, DAY, ANY, GAP }
 
-    private record Element(Kind kind, java.util.BitSet words, boolean optional) {
+    private record Element(Kind kind, BitSet words, boolean optional) {
         boolean accepts(Coded text, int i) {
             return switch (kind) {
                 case WORDS -> text.ids[i] >= 0 && words.get(text.ids[i]);
@@ -210,7 +212,7 @@ public final class CueLexicon {
                 if (optional) {
                     part = part.substring(0, part.length() - 1);
                 }
-                java.util.BitSet none = new java.util.BitSet();
+                BitSet none = new BitSet();
                 elements[k] = switch (part) {
                     case "<num>" -> new Element(Kind.NUMBER, none, optional);
                     case "<day>" -> new Element(Kind.DAY, none, optional);
@@ -225,15 +227,15 @@ public final class CueLexicon {
                 Element required = elements[lead];
                 Element[] kept = elements.clone();
                 kept[lead] = new Element(required.kind, required.words, false);
-                out.add(new Phrase(group, java.util.Arrays.copyOfRange(kept, lead, kept.length)));
+                out.add(new Phrase(group, Arrays.copyOfRange(kept, lead, kept.length)));
                 lead++;
             }
-            out.add(new Phrase(group, java.util.Arrays.copyOfRange(elements, lead, elements.length)));
+            out.add(new Phrase(group, Arrays.copyOfRange(elements, lead, elements.length)));
             return out;
         }
 
-        private static java.util.BitSet bits(String[] words, Map<String, Integer> vocabulary) {
-            java.util.BitSet bits = new java.util.BitSet();
+        private static BitSet bits(String[] words, Map<String, Integer> vocabulary) {
+            BitSet bits = new BitSet();
             for (String w : words) {
                 bits.set(vocabulary.get(w));
             }

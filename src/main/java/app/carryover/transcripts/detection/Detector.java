@@ -26,6 +26,12 @@ public final class Detector {
 
     private static final double THRESHOLD = 0.5;
     /**
+     * A task negotiated over several turns: the window looks back over at most this many therapist turns
+     * and this many lines (proposal, the client's answer, a question, the answer, the confirmation).
+     */
+    static final int WINDOW_TURNS = 3;
+    static final int WINDOW_LINES = 6;
+    /**
      * A session counts as assigning (reviewing) only when one of its turns does so with at least this
      * probability: one spurious follow-up question should not flip a whole session's verdict, while a
      * real assignment or review has at least one unmistakable turn.
@@ -110,39 +116,110 @@ public final class Detector {
         return summarise(transcript, detected);
     }
 
-    static SessionDetection summarise(Transcript transcript, List<DetectedTurn> detected) {
+    /**
+     * The session's verdicts and its assignments. A turn that sets several tasks ("keep the sleep diary
+     * going, and also try the breathing twice a day") gives one assignment per task ({@link Tasks}), each
+     * with its own words, category and specificity. Assigning turns of one category that follow each other
+     * within the window (at most {@link #WINDOW_TURNS} - 1 therapist turns apart, none of which assigns
+     * something else, and {@link #WINDOW_LINES} + 2 lines) are one task proposed, negotiated and
+     * confirmed: one assignment, counted at its last turn (the confirmation), with the earlier turns'
+     * words as its evidence.
+     */
+    SessionDetection summarise(Transcript transcript, List<DetectedTurn> detected) {
         boolean assigned = false;
         boolean reviewed = false;
         List<DetectedAssignment> assignments = new ArrayList<>();
         DetectedTurn open = null;
+        int between = 0;
         for (DetectedTurn d : detected) {
             TurnDetection t = d.detection();
             assigned |= t.assignProbability() >= SESSION_CONFIDENCE;
             reviewed |= t.reviewProbability() >= SESSION_CONFIDENCE;
             if (!t.assignsHomework()) {
-                open = null;
+                between++;
                 continue;
             }
-            DetectedAssignment last = assignments.isEmpty() ? null : assignments.get(assignments.size() - 1);
-            if (open != null && last != null && last.category() == t.category()) {
-                // the same task set over consecutive turns: one assignment, specific if any turn made it so
-                Set<String> evidence = new LinkedHashSet<>(last.evidence());
-                evidence.addAll(t.evidence());
-                assignments.set(assignments.size() - 1, new DetectedAssignment(last.turn(), last.category(),
-                        last.specific() || Boolean.TRUE.equals(t.specific()), join(last.summary(), t.summary()),
-                        List.copyOf(evidence)));
-            } else {
-                assignments.add(new DetectedAssignment(d.turn().number(), t.category(), Boolean.TRUE.equals(t.specific()),
-                        t.summary(), t.evidence()));
+            boolean inWindow = open != null && (between == 0
+                    || between < WINDOW_TURNS && d.turn().number() - open.turn().number() <= WINDOW_LINES + 2);
+            // the assignments the window's last assigning turn set, any of which this turn may go on with
+            List<Integer> openTasks = new ArrayList<>();
+            for (int k = 0; inWindow && k < assignments.size(); k++) {
+                if (assignments.get(k).turn() == open.turn().number()) {
+                    openTasks.add(k);
+                }
+            }
+            for (DetectedAssignment task : tasksOf(d)) {
+                int same = -1;
+                for (int k : openTasks) {
+                    if (assignments.get(k).category() == task.category()) {
+                        same = k;
+                    }
+                }
+                if (same >= 0) {
+                    // the same task set over several turns: one assignment, specific if any turn made it so
+                    DetectedAssignment last = assignments.get(same);
+                    Set<String> evidence = new LinkedHashSet<>(last.evidence());
+                    evidence.addAll(task.evidence());
+                    List<Integer> turns = new ArrayList<>(last.turns());
+                    turns.add(d.turn().number());
+                    assignments.set(same, new DetectedAssignment(d.turn().number(), last.category(),
+                            last.specific() || task.specific(), join(last.summary(), task.summary()),
+                            List.copyOf(evidence), turns));
+                    openTasks.remove(Integer.valueOf(same));
+                } else {
+                    assignments.add(task);
+                }
             }
             open = d;
+            between = 0;
         }
         return new SessionDetection(transcript.session(), transcript.clinician(), detected, assigned, reviewed, assignments);
     }
 
+    /**
+     * The assignments one assigning turn sets: one per task it names. A turn with one task keeps the turn's
+     * category and specificity; the tasks of a turn that sets several are each weighed on their own words.
+     */
+    private List<DetectedAssignment> tasksOf(DetectedTurn d) {
+        TurnDetection t = d.detection();
+        int turn = d.turn().number();
+        List<Tasks.Task> tasks = Tasks.of(d.turn().text());
+        if (tasks.size() <= 1) {
+            String summary = tasks.isEmpty() ? t.summary() : cap(tasks.get(0).words());
+            return List.of(new DetectedAssignment(turn, t.category(), Boolean.TRUE.equals(t.specific()), summary,
+                    t.evidence()));
+        }
+        List<DetectedAssignment> out = new ArrayList<>();
+        for (Tasks.Task task : tasks) {
+            TurnFeatures f = TurnFeatures.of(task.words(), "", null);
+            double[] p = new double[4];
+            Logistic.probabilities(model.category, DetectorModel.categoryVector(f), p, 4);
+            int best = 0;
+            for (int c = 1; c < 4; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
+                }
+            }
+            boolean specific = Logistic.sigmoid(Logistic.dot(model.specific, DetectorModel.specificVector(f))) >= THRESHOLD;
+            String lower = task.words().toLowerCase(java.util.Locale.ROOT);
+            List<String> evidence = t.evidence().stream().filter(e -> lower.contains(e.toLowerCase(java.util.Locale.ROOT)))
+                    .toList();
+            if (evidence.isEmpty()) {
+                evidence = List.of(f.text.span(0, Math.min(f.text.size() - 1, 6)));
+            }
+            out.add(new DetectedAssignment(turn, HomeworkCategory.values()[best], specific, cap(task.words()), evidence));
+        }
+        return out;
+    }
+
+    /** A task's words, at most 300 characters. */
+    private static String cap(String words) {
+        return words.length() <= 300 ? words : words.substring(0, 299) + "…";
+    }
+
     private static String join(String a, String b) {
         String joined = a.equals(b) ? a : a + "; " + b;
-        return joined.length() <= 240 ? joined : joined.substring(0, 237) + "...";
+        return joined.length() <= 900 ? joined : joined.substring(0, 899) + "…";
     }
 
     /** The client's words since the therapist last spoke (several clients in couples work). */
@@ -173,10 +250,17 @@ public final class Detector {
             assignedEarlier |= turns.get(k).byTherapist() && assign[k] > THRESHOLD;
         }
         String nextClient = i + 1 < n && !turns.get(i + 1).byTherapist() ? turns.get(i + 1).text() : null;
+        double window = 0;
+        for (int k = i - 1, seen = 0; k >= 0 && i - k <= WINDOW_LINES && seen < WINDOW_TURNS; k--) {
+            if (turns.get(k).byTherapist()) {
+                window = Math.max(window, assign[k]);
+                seen++;
+            }
+        }
         boolean prevAsked = prev >= 0 && review[prev] > THRESHOLD && turns.get(prev).text().contains("?");
         return new TurnFeatures.Sequence(n <= 1 ? 0 : (double) i / (n - 1), prev >= 0 ? review[prev] : 0,
                 prev >= 0 ? assign[prev] : 0, next < n ? nextAssign[next] : 0, nextClient, prevAsked, assignedEarlier,
-                prev >= 0 ? turns.get(prev).text() : null);
+                prev >= 0 ? turns.get(prev).text() : null, window);
     }
 
     /**
@@ -193,7 +277,7 @@ public final class Detector {
         Boolean specific = null;
         String summary = null;
         if (assigns) {
-            evidence.addAll(evidence(f, assignWeights, x, 3));
+            evidence.addAll(evidence(f, assignWeights, x, 3, true));
             double[] p = new double[4];
             Logistic.probabilities(model.category, DetectorModel.categoryVector(f), p, 4);
             int best = 0;
@@ -207,7 +291,7 @@ public final class Detector {
             summary = summary(f);
         }
         if (reviews) {
-            List<String> words = evidence(f, reviewWeights, x, 2);
+            List<String> words = evidence(f, reviewWeights, x, 2, false);
             if (words.isEmpty() && lastReview >= 0) {
                 words = List.of("continues the review begun at turn " + lastReview + ": " + f.text.span(0, Math.min(f.text.size() - 1, 6)));
             }
@@ -224,7 +308,7 @@ public final class Detector {
     }
 
     /** The words behind the strongest positive contributions, therapist's first, in text order. */
-    private static List<String> evidence(TurnFeatures f, double[] w, double[] x, int max) {
+    private static List<String> evidence(TurnFeatures f, double[] w, double[] x, int max, boolean task) {
         List<int[]> chosen = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         for (int j = 0; j < x.length; j++) {
@@ -233,6 +317,17 @@ public final class Detector {
             }
         }
         order.sort((a, b) -> Double.compare(w[b] * x[b], w[a] * x[a]));
+        if (task) {
+            // an assignment's evidence names the request and the task first ("keep doing", "thought record"), then the rest
+            int request = firstOf(f, TASK_REQUESTS);
+            int named = firstOf(f, TASK_NAMES);
+            for (int j : new int[] {named, request}) {
+                if (j >= 0) {
+                    order.remove(Integer.valueOf(j));
+                    order.add(0, j);
+                }
+            }
+        }
         for (int j : order) {
             int[] s = f.spans[j];
             boolean overlaps = false;
@@ -255,6 +350,21 @@ public final class Detector {
             out.add(s[0] >= 0 ? sentencePart(f.text, s[0], s[1]) : "client: " + sentencePart(f.context, -2 - s[0], -2 - s[1]));
         }
         return out;
+    }
+
+    private static final List<String> TASK_REQUESTS = List.of("D_KEEP", "D_WANT", "D_PROPOSE", "D_WILLING", "D_FRAME", "D_TRY",
+            "REQUEST", "D_YOU", "YOU_MODAL", "MAYBE", "IMP", "LETS", "D_WORTH");
+    private static final List<String> TASK_NAMES = List.of("TASK_IN_DIR", "K_JOURNAL", "K_SKILL", "K_LEARN", "K_ACTION", "K_HEALTH");
+
+    /** The first of the named features that is set and has words in the turn, or -1. */
+    private static int firstOf(TurnFeatures f, List<String> names) {
+        for (String name : names) {
+            int j = TurnFeatures.index(name);
+            if (f.values[j] != 0 && f.spans[j] != null && f.spans[j][0] >= 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** The words from..to, starting after the last sentence boundary inside them, so evidence reads as one phrase. */

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -202,7 +203,7 @@ public final class DetectorModel {
         if (weights == null) {
             throw new IllegalStateException("detector model has no head '" + head + "'");
         }
-        Set<String> unknown = new java.util.HashSet<>(weights.keySet());
+        Set<String> unknown = new HashSet<>(weights.keySet());
         unknown.removeAll(names);
         unknown.remove("(bias)");
         if (!unknown.isEmpty()) {

@@ -124,7 +124,7 @@ final class Directives {
         }
         for (CueLexicon.Hit h : f.hits) {
             String g = CueLexicon.DEFAULT.groups().get(h.group());
-            if (g.startsWith("D_W") || g.equals("D_FRAME") || g.equals("D_TRY") || g.equals("D_KEEP") || g.equals("D_YOU")) {
+            if (g.startsWith("D_W") || g.equals("D_PROPOSE") || g.equals("D_FRAME") || g.equals("D_TRY") || g.equals("D_KEEP") || g.equals("D_YOU")) {
                 int v = verbAfter(f, h.to() + 1);
                 f.directiveVerbs.add(v > 0 && v <= h.to() + 4 ? v : h.from());
             }

@@ -39,7 +39,8 @@ public final class TurnFeatures {
                 "ECHO_COUNT", "PAST_YOU", "HAS_NUMBER", "PAST_FRAME_TASK", "REVIEW_ASK", "PAST_FRAME_ASK", "REQUEST_TASK", "ASK_ABOUT_TASK", "ctx.REPORT", "ctx.REPORT_Q", "ctx.REPORT_ENGAGE", "ctx.REPORT_DEFLECT",
                 "ctx.ANY_HW", "ctx.EMPTY", "ctx.QUESTION", "ctx.HW_Q_GENERAL", "ctx.REPORT_DIR", "ctx.ECHO", "ctx.REPORT_ECHO", "ctx.REPORT_OFFTOPIC",
                 "seq.ON", "seq.PREV_REVIEW", "seq.PREV_ASSIGN", "seq.NEXT_ASSIGN", "seq.EARLY", "seq.LATE",
-                "seq.REVIEW_RUN", "seq.ASSIGN_RUN", "seq.NEXT_ACCEPT", "seq.PREV_REVIEW_Q", "seq.AFTER_ASSIGN"));
+                "seq.REVIEW_RUN", "seq.ASSIGN_RUN", "seq.NEXT_ACCEPT", "seq.PREV_REVIEW_Q", "seq.AFTER_ASSIGN",
+                "CONFIRM_TAG", "seq.WINDOW_ASSIGN", "seq.WINDOW_CONFIRM", "seq.WINDOW_RESTATE", "seq.WINDOW_NEGOTIATE"));
         NAMES = List.copyOf(names);
         COUNT = NAMES.size();
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
@@ -51,7 +52,8 @@ public final class TurnFeatures {
 
     /** Neighbouring turns in a session, from a first pass; null for a lone utterance. */
     record Sequence(double position, double previousReview, double previousAssign, double nextAssign,
-                    String nextClientText, boolean previousReviewAsked, boolean assignedEarlier, String previousTherapistText) {
+                    String nextClientText, boolean previousReviewAsked, boolean assignedEarlier, String previousTherapistText,
+                    double windowAssign) {
     }
 
     public final double[] values = new double[COUNT];
@@ -186,7 +188,7 @@ public final class TurnFeatures {
     }
 
     private void conjunctions(Sequence sequence) {
-        String[] directives = {"D_WANT", "D_WILLING", "D_FRAME", "D_TRY", "D_KEEP", "D_YOU", "D_WORTH", "IMP",
+        String[] directives = {"D_WANT", "D_WILLING", "D_PROPOSE", "D_FRAME", "D_TRY", "D_KEEP", "D_YOU", "D_WORTH", "IMP",
                 "REQUEST", "YOU_MODAL", "MAYBE", "LETS"};
         int dirCount = 0;
         for (String d : directives) {
@@ -297,7 +299,7 @@ public final class TurnFeatures {
         if (has("R_PASTFRAME") && (has("REVIEW_ASK") || anyQuestion)) {
             copy("PAST_FRAME_ASK", "R_PASTFRAME");
         }
-        if (has("TASK_IN_DIR") && (has("REQUEST") || has("D_WILLING") || has("D_WANT") || has("YOU_MODAL"))) {
+        if (has("TASK_IN_DIR") && (has("REQUEST") || has("D_WILLING") || has("D_PROPOSE") || has("D_WANT") || has("YOU_MODAL"))) {
             copy("REQUEST_TASK", "TASK_IN_DIR");
         }
         for (CueLexicon.Hit ask : hits) {
@@ -312,8 +314,34 @@ public final class TurnFeatures {
                 }
             }
         }
+        confirmTag();
         ClientTurn.features(this, anyQuestion);
         ClientTurn.neighbours(this, sequence);
+    }
+
+    /**
+     * A short question closing the turn ("Yeah?", "That okay?", "Deal?", "Sound fair?"): how a plan
+     * negotiated over several turns is confirmed with the client.
+     */
+    private void confirmTag() {
+        int n = text.size();
+        if (n == 0 || !text.inQuestion(n - 1)) {
+            return;
+        }
+        int start = n - 1;
+        while (start > 0 && text.boundaryBefore(start) != SpokenText.SENTENCE) {
+            start--;
+        }
+        int clause = n - 1;
+        while (clause > start && text.boundaryBefore(clause) == SpokenText.NONE) {
+            clause--;
+        }
+        if (n - start <= 4 && start > 0) {
+            set("CONFIRM_TAG", 1, start, n - 1);
+        } else if (n - clause <= 2 && clause > start) {
+            // "..., yeah?", "..., okay?": a tag after a comma or a dash
+            set("CONFIRM_TAG", 1, clause, n - 1);
+        }
     }
 
     private boolean inDirectiveWindow(int word) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 import app.carryover.transcripts.HomeworkCategory;
@@ -101,7 +103,7 @@ public final class LabelledData {
     /** Only the labels of the sessions beside a folder's transcripts, each with an empty transcript of its name. */
     public static List<Session> sessionLabels(Path folder) throws IOException {
         LabelSet labels = labelSet(folder);
-        java.util.Set<String> keys = new java.util.TreeSet<>(labels.turns().keySet());
+        Set<String> keys = new TreeSet<>(labels.turns().keySet());
         keys.addAll(labels.verdicts().keySet());
         List<Session> out = new ArrayList<>();
         for (String key : keys) {

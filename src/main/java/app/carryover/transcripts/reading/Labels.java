@@ -1,8 +1,10 @@
 package app.carryover.transcripts.reading;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import app.carryover.transcripts.SpeakerRoles;
@@ -75,7 +77,7 @@ public final class Labels {
     }
 
     /** Which labels of these lines count as speakers (see the class comment). */
-    static java.util.Set<String> accepted(List<String> lines, SpeakerRoles roles) {
+    static Set<String> accepted(List<String> lines, SpeakerRoles roles) {
         Map<String, Integer> counts = new HashMap<>();
         int nonBlank = 0;
         int labelled = 0;
@@ -92,7 +94,7 @@ public final class Labels {
         // a file where most lines start with one of a few labels is plainly speaker-labelled
         boolean rolesNamed = counts.keySet().stream().anyMatch(l -> roles.roleOf(l) != null || roleInParentheses(l) != null);
         boolean mostlyLabelled = !rolesNamed && nonBlank > 0 && labelled * 10 >= nonBlank * 6 && counts.size() <= 8;
-        java.util.Set<String> accepted = new java.util.HashSet<>();
+        Set<String> accepted = new HashSet<>();
         counts.forEach((label, n) -> {
             if (roles.roleOf(label) != null || roleInParentheses(label) != null || n >= 2
                     || DIARIZED.matcher(label).matches() || mostlyLabelled && label.split(" ").length <= 3 && !SPEECH.matcher(label).find()) {

@@ -3,6 +3,7 @@ package app.carryover.transcripts.reading;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import app.carryover.transcripts.Speaker;
@@ -31,7 +32,7 @@ public final class PlainTranscripts {
             if (colon < 0) {
                 continue;
             }
-            String key = l.substring(1, colon).trim().toLowerCase(java.util.Locale.ROOT);
+            String key = l.substring(1, colon).trim().toLowerCase(Locale.ROOT);
             String value = l.substring(colon + 1).trim();
             switch (key) {
                 case "clinician" -> headerClinician = value;

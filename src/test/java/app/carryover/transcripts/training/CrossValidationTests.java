@@ -1,9 +1,7 @@
 package app.carryover.transcripts.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,20 +15,23 @@ import app.carryover.transcripts.SpeakerRoles;
 import app.carryover.transcripts.TranscriptReader;
 
 /**
- * The cross-validation harness over the development data in {@code ../shared/data/homework-utterances}
- * (beside the repository): k-fold over the utterances and leave-sessions-out over the transcripts.
+ * The cross-validation harness over the development data in {@code src/test/resources/transcripts/dev} (the project's
+ * own labelled utterances and sessions, LABELING.md §1): k-fold over the utterances and leave-sessions-out over the
+ * transcripts.
  * It prints the figures and fails if they fall well below what the detector is known to reach.
  */
 class CrossValidationTests {
 
-    static final Path DATA = Path.of(System.getenv().getOrDefault("CARRYOVER_DEV_DATA", "../shared/data/homework-utterances"));
+    static final Path DATA = Path.of(System.getenv().getOrDefault("CARRYOVER_DEV_DATA", "src/test/resources/transcripts/dev"));
+
+    /** Issue 19's development material outside the clinic (primary care, brief interventions, school, parenting, adherence). */
+    static final Path SETTINGS = Path.of("src/test/resources/transcripts/settings/dev/sessions");
 
     static List<LabelledData.Utterance> utterances;
     static List<LabelledData.Session> sessions;
 
     @BeforeAll
     static void load() throws Exception {
-        assumeTrue(Files.exists(DATA.resolve("utterances.jsonl")), "development data not beside the repository");
         utterances = LabelledData.utterances(DATA.resolve("utterances.jsonl"));
         sessions = LabelledData.sessions(DATA.resolve("sessions"), new TranscriptReader(SpeakerRoles.none()));
     }
@@ -64,7 +65,8 @@ class CrossValidationTests {
 
     @Test
     void theShippedModelIsTheOneTheTrainingCodeMakes() throws Exception {
-        DetectorModel trained = Training.train(utterances, sessions);
+        List<LabelledData.Session> settings = LabelledData.sessions(SETTINGS, new TranscriptReader(SpeakerRoles.none()));
+        DetectorModel trained = Training.train(utterances, Training.withSettings(sessions, settings));
         DetectorModel shipped = DetectorModel.shipped();
         for (int i = 0; i < trained.assign.length; i++) {
             assertThat(shipped.assign[i]).as("assign weight of " + (i < TurnFeatures.count() ? TurnFeatures.NAMES.get(i) : "bias"))

@@ -15,6 +15,9 @@ import app.carryover.transcripts.detection.Detector;
  */
 public final class CrossValidation {
 
+    /** Settings sessions (issue 19) always kept in training in {@link #utterances} and {@link #sessions}, never scored there. */
+    static List<LabelledData.Session> alwaysTrained = List.of();
+
     private CrossValidation() {
     }
 
@@ -38,7 +41,7 @@ public final class CrossValidation {
             for (int i = 0; i < shuffled.size(); i++) {
                 (i % k == fold ? test : train).add(shuffled.get(i));
             }
-            Detector detector = new Detector(Training.train(train, sessions));
+            Detector detector = new Detector(Training.train(train, Training.withSettings(sessions, alwaysTrained)));
             for (LabelledData.Utterance u : test) {
                 if (u.labels() != null && !"client".equals(u.speaker())) {
                     total.add(u.labels(), speechLike
@@ -61,7 +64,7 @@ public final class CrossValidation {
             for (int i = 0; i < shuffled.size(); i++) {
                 (i % k == fold ? test : train).add(shuffled.get(i));
             }
-            Detector detector = new Detector(Training.train(utterances, train));
+            Detector detector = new Detector(Training.train(utterances, Training.withSettings(train, alwaysTrained)));
             for (LabelledData.Session s : test) {
                 total.add(s, detector.detect(s.transcript()));
             }
@@ -135,6 +138,47 @@ public final class CrossValidation {
                         }
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The setting a session belongs to: its name without the extension and the trailing number ("alcohol-gp-05.txt" → "alcohol-gp"). */
+    static String settingOf(LabelledData.Session s) {
+        String name = s.transcript().session();
+        name = name.substring(name.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        name = dot > 0 ? name.substring(0, dot) : name;
+        return name.replaceAll("-\\d+$", "");
+    }
+
+    /**
+     * Cross-setting figures (issue 19): for each setting of {@code settings}, its sessions are held out and
+     * two models are trained without them — arm (a) on {@code base} alone (the clinic development data), arm
+     * (b) on {@code base} and the sessions of every other setting — and both are scored on the held-out
+     * setting. Returns {@code [arm][setting]} in the order of {@code names} (filled by this method).
+     */
+    static Evaluation[][] acrossSettings(List<LabelledData.Utterance> baseUtterances, List<LabelledData.Session> baseSessions,
+            List<LabelledData.Session> settings, List<String> names) {
+        for (LabelledData.Session s : settings) {
+            if (!names.contains(settingOf(s))) {
+                names.add(settingOf(s));
+            }
+        }
+        Evaluation[][] out = new Evaluation[2][names.size()];
+        Detector baseOnly = new Detector(Training.train(baseUtterances, baseSessions));
+        for (int g = 0; g < names.size(); g++) {
+            List<LabelledData.Session> others = new ArrayList<>();
+            List<LabelledData.Session> test = new ArrayList<>();
+            for (LabelledData.Session s : settings) {
+                (settingOf(s).equals(names.get(g)) ? test : others).add(s);
+            }
+            Detector withOthers = new Detector(Training.train(baseUtterances, Training.withSettings(baseSessions, others)));
+            out[0][g] = new Evaluation();
+            out[1][g] = new Evaluation();
+            for (LabelledData.Session s : test) {
+                out[0][g].add(s, baseOnly.detect(s.transcript()));
+                out[1][g].add(s, withOthers.detect(s.transcript()));
             }
         }
         return out;

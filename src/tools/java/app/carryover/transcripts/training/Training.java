@@ -22,7 +22,23 @@ public final class Training {
     static boolean SPEECH_LIKE = Boolean.parseBoolean(System.getProperty("speechlike", "true"));
     static boolean USE_SEED = Boolean.parseBoolean(System.getProperty("seed", "true"));
 
+    /**
+     * How many times each session of the settings material (issue 19: primary care, brief interventions,
+     * school, parenting, adherence) counts in training beside the clinic development data; chosen by
+     * cross-setting validation ({@code cv-settings}), never on a blind set.
+     */
+    static int SETTINGS_WEIGHT = Integer.parseInt(System.getProperty("settings.weight", "3"));
+
     private Training() {
+    }
+
+    /** The clinic sessions and the settings sessions, each of the latter {@link #SETTINGS_WEIGHT} times. */
+    static List<LabelledData.Session> withSettings(List<LabelledData.Session> base, List<LabelledData.Session> settings) {
+        List<LabelledData.Session> all = new ArrayList<>(base);
+        for (int k = 0; k < SETTINGS_WEIGHT; k++) {
+            all.addAll(settings);
+        }
+        return all;
     }
 
     /**

@@ -28,12 +28,17 @@ public final class TrainingCommand {
     static final String USAGE = String.join("\n",
             "Usage: TrainingCommand COMMAND [options]   (./mvnw -q test-compile exec:java@transcripts-tools -Dexec.args=\"...\")",
             "",
-            "  train  --utterances FILE --sessions FOLDER [--utterances FILE --sessions FOLDER ...] --output model.tsv",
-            "         Retrains the detector's weights from labelled data (every pair given).",
-            "  cv     --utterances FILE --sessions FOLDER [--utterances FILE --sessions FOLDER ...] [--folds 5] [--seed 7]",
+            "  train  --utterances FILE --sessions FOLDER [--utterances FILE --sessions FOLDER ...] [--settings FOLDER] --output model.tsv",
+            "         Retrains the detector's weights from labelled data (every pair given, and the settings sessions).",
+            "  cv     --utterances FILE --sessions FOLDER [--utterances FILE --sessions FOLDER ...] [--settings FOLDER] [--folds 5] [--seed 7]",
+            "         (--settings: those sessions stay in every fold's training, never scored)",
             "         Cross-validated figures: k-fold over the utterances, and leave-sessions-out. With more than",
             "         one pair, each source's folds are held out together and two arms are compared on them:",
-            "         trained on the first pair only, and on every pair; figures per source and pooled.");
+            "         trained on the first pair only, and on every pair; figures per source and pooled.",
+            "  cv-settings --utterances FILE --sessions FOLDER --settings FOLDER",
+            "         Cross-setting figures: each setting of the --settings sessions (named SETTING-NN.txt) held out in",
+            "         turn, scored with a model trained on the first pair alone and on it plus the other settings.",
+            "  A --utterances of '-' means no utterances for that pair (sessions only).");
 
     private TrainingCommand() {
     }
@@ -54,6 +59,8 @@ public final class TrainingCommand {
                     return train(options, out);
                 case "cv":
                     return crossValidate(options, out);
+                case "cv-settings":
+                    return crossSettings(options, out);
                 default:
                     err.println("unknown command '" + args[0] + "'");
                     err.println(USAGE);
@@ -82,7 +89,7 @@ public final class TrainingCommand {
         for (int i = 0; i < utterances.length; i++) {
             Path folder = Path.of(sessions[i]);
             out.add(new CrossValidation.Source(folder.toAbsolutePath().normalize().getParent().getFileName() + "",
-                    LabelledData.utterances(Path.of(utterances[i])),
+                    utterances[i].equals("-") ? List.of() : LabelledData.utterances(Path.of(utterances[i])),
                     LabelledData.sessions(folder, new TranscriptReader(SpeakerRoles.none()))));
         }
         return out;
@@ -95,6 +102,10 @@ public final class TrainingCommand {
         for (CrossValidation.Source source : sources(options)) {
             utterances.addAll(source.utterances());
             sessions.addAll(source.sessions());
+        }
+        if (options.containsKey("settings")) {
+            sessions = Training.withSettings(sessions, LabelledData.sessions(Path.of(options.get("settings")),
+                    new TranscriptReader(SpeakerRoles.none())));
         }
         DetectorModel model = Training.train(utterances, sessions);
         try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
@@ -114,6 +125,9 @@ public final class TrainingCommand {
         }
         List<LabelledData.Utterance> utterances = sources.get(0).utterances();
         List<LabelledData.Session> sessions = sources.get(0).sessions();
+        if (options.containsKey("settings")) {
+            CrossValidation.alwaysTrained = LabelledData.sessions(Path.of(options.get("settings")), new TranscriptReader(SpeakerRoles.none()));
+        }
         out.print(CrossValidation.utterances(utterances, sessions, folds, seed)
                 .report(String.format(Locale.ROOT, "Utterances, %d-fold cross-validation (%d utterances):", folds, utterances.size())));
         out.print(CrossValidation.utterances(utterances, sessions, folds, seed, true)
@@ -121,6 +135,30 @@ public final class TrainingCommand {
                         + " write it (lower case, no punctuation, fillers):", folds)));
         out.print(CrossValidation.sessions(utterances, sessions, folds, seed)
                 .report(String.format(Locale.ROOT, "Sessions, leave-sessions-out in %d folds (%d sessions):", folds, sessions.size())));
+        return 0;
+    }
+
+    private static int crossSettings(Map<String, String> options, PrintStream out) throws IOException, CommandLine.UsageException {
+        List<CrossValidation.Source> base = sources(options);
+        Path folder = CommandLine.required(options, "settings");
+        List<LabelledData.Session> settings = LabelledData.sessions(folder, new TranscriptReader(SpeakerRoles.none()));
+        List<LabelledData.Utterance> utterances = new ArrayList<>();
+        List<LabelledData.Session> sessions = new ArrayList<>();
+        for (CrossValidation.Source source : base) {
+            utterances.addAll(source.utterances());
+            sessions.addAll(source.sessions());
+        }
+        List<String> names = new ArrayList<>();
+        Evaluation[][] e = CrossValidation.acrossSettings(utterances, sessions, settings, names);
+        String[] arms = {"(a) trained on the first pairs only", "(b) trained on them and the other settings"};
+        for (int arm = 0; arm < 2; arm++) {
+            Evaluation pooled = new Evaluation();
+            for (int g = 0; g < names.size(); g++) {
+                pooled.add(e[arm][g]);
+                out.print(e[arm][g].report(String.format(Locale.ROOT, "Setting %s held out, %s:", names.get(g), arms[arm])));
+            }
+            out.print(pooled.report(String.format(Locale.ROOT, "All settings held out in turn, pooled, %s:", arms[arm])));
+        }
         return 0;
     }
 
