@@ -73,8 +73,9 @@ class DistributableSchemaTests {
     void everyPracticeTableLeadsItsPrimaryKeyAndUniqueKeysWithPracticeId() {
         assertThat(practiceTables()).contains("client", "practice_entry", "assignment", "audit_event", "audit_seal")
                 .hasSizeGreaterThan(20);
-        // The seven lookups that find a practice from outside it (sign-in by address, API tokens, invitation,
-        // sign-in and password-reset links, a reminder message's action link, a client's calendar feed) are unique across the
+        // The eight lookups that find a practice from outside it (sign-in by address, API tokens, invitation,
+        // sign-in and password-reset links, a reminder message's action link, a client's calendar feed, a phone's
+        // push endpoint, which belongs to one client across the installation) are unique across the
         // installation by design; distributed, they become a small reference
         // table from key to practice (docs/scale.md). Nothing else may be.
         assertThat(keysNotLedByPracticeId()).as("primary keys, unique constraints and unique indexes not led by practice_id")
@@ -82,7 +83,8 @@ class DistributableSchemaTests {
                 .containsExactlyInAnyOrder("account: account_email_key", "api_token: api_token_hash_key",
                         "invitation: invitation_token_key", "sign_in_link: sign_in_link_token_key",
                         "password_reset: password_reset_token_key",
-                        "reminder_message: reminder_message_link_key", "reminder_preferences: reminder_preferences_feed_key");
+                        "reminder_message: reminder_message_link_key", "reminder_preferences: reminder_preferences_feed_key",
+                        "push_subscription: push_subscription_endpoint_key");
         assertThat(tablesWithoutPrimaryKey()).as("practice tables without a primary key").isEmpty();
     }
 
