@@ -121,6 +121,7 @@ class PushJourneyTests {
             assertThat(plaintext).doesNotContain("Evening walk");
 
             // What the phone would receive, handed to its service worker (registration ids count from 0 in a new profile).
+            devTools.executeCdpCommand("ServiceWorker.enable", Map.of());
             Object shown = null;
             StringBuilder tried = new StringBuilder();
             for (int id = 0; id < 4 && shown == null; id++) {
