@@ -92,6 +92,14 @@ class SessionGuard extends OncePerRequestFilter {
         } else if (full && !now.isBefore(signedInAt.plus(Duration.ofHours(state.get().maxHours())))) {
             ended = "it reached the practice's session lifetime of " + state.get().maxHours() + " hours";
         }
+        if (ended != null && inTheBackground(request) && !SecurityConfiguration.isApi(request)) {
+            // A page's own background request (a script, the service worker's update check, an htmx poll) must
+            // not use up the one "your session has ended" answer: it is refused, and the session ends with the
+            // person's next page, which tells them why.
+            SecurityContextHolder.clearContext();
+            response.sendError(HttpStatus.UNAUTHORIZED.value());
+            return;
+        }
         if (ended != null) {
             if (full) {
                 audit.recordNow(AuditEntry.by(actor, null, AuditAction.SIGN_OUT, "account", actor.accountId(),
@@ -115,5 +123,11 @@ class SessionGuard extends OncePerRequestFilter {
             contexts.saveContext(context, request, response);
         }
         chain.doFilter(request, response);
+    }
+
+    /** A request the browser makes by itself for a page (not a page the person opens): Fetch Metadata says so. */
+    static boolean inTheBackground(HttpServletRequest request) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        return mode != null && !"navigate".equals(mode);
     }
 }
