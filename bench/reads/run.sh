@@ -11,6 +11,8 @@
 # Appends, per scale and screen, min / median / max of p95 over the rounds, the medians of p50 and p99 and
 # req/s, and per screen the growth of the median p95 from the first scale to the last; also each server's
 # start-up to healthy on its data and its resident memory after the run.
+# Before/after in one run: JARS="before=/tmp/old.jar after=target/carryover.jar" runs a server per build and
+# scale (each on its own copy of the data), reads them in turn and adds the after/before ratio of the p95.
 # Usage: bench/reads/run.sh [seconds=10] [rounds=3] [connections=2]   SCALES="1 10" (100 = 100,000 clients)
 # Needs wrk and psql; builds the jar if missing (CARRYOVER_JAR=… another build, BENCH_LABEL=… names it).
 set -uo pipefail
@@ -22,6 +24,8 @@ screens="today caseload overview session brief"
 for t in wrk psql python3 curl; do command -v $t >/dev/null || { echo "$t missing"; exit 1; }; done
 jar=${CARRYOVER_JAR:-target/carryover.jar}
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests || exit 1
+jars=${JARS:-${BENCH_LABEL:-this build}=$jar}
+jars=${jars// /$'\n'}
 d=$(mktemp -d -t reads.XXXX)
 data=${BENCH_DATA:-$d/data}
 pids=""
@@ -32,20 +36,32 @@ trap stop EXIT
 for s in $scales; do
   [ -f "$data/x$s/postgres-superuser.password" ] || bench/datagen/generate.sh $(( s * 1000 )) "$data/x$s" || exit 1
 done
-declare -A base pid_of startup
-for s in $scales; do
+declare -A base pid_of startup jar_of dir_of
+variants=""
+while IFS='=' read -r label path; do
+  [ -n "$label" ] || continue
+  v=$(echo "$label" | tr -c 'A-Za-z0-9\n' '_'); variants="$variants $v"; jar_of[$v]=$path
+  [ -f "$path" ] || { echo "$path: no such jar"; exit 1; }
+  echo "$v=$label" >>"$d/labels"
+done <<<"$jars"
+first=${variants# }; first=${first%% *}
+for s in $scales; do for v in $variants; do
+  if [ "$v" = "$first" ]; then dir_of[$s.$v]=$data/x$s; else dir_of[$s.$v]=$d/x$s.$v; cp -a "$data/x$s" "${dir_of[$s.$v]}"; fi
+done; done
+for sv in $(for s in $scales; do for v in $variants; do echo "$s.$v"; done; done); do
+  s=${sv%%.*}; v=${sv#*.}
   port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-  base[$s]="http://127.0.0.1:$port"
+  base[$sv]="http://127.0.0.1:$port"
   t0=$(date +%s.%N)
-  CARRYOVER_DATA_DIR="$data/x$s" setsid java -jar "$jar" --server.port="$port" >"$d/server.$s.log" 2>&1 &
-  pid_of[$s]=$!; pids="$pids $!"
-  for _ in $(seq 600); do curl -fsS "${base[$s]}/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.2; done
-  curl -fsS "${base[$s]}/actuator/health" 2>/dev/null | grep -q UP || { echo "server $s not healthy"; tail -5 "$d/server.$s.log"; exit 1; }
-  startup[$s]=$(python3 -c "import time;print(f'{time.time()-$t0:.1f}')")
-  pgport=$(grep -o 'running on 127.0.0.1:[0-9]*' "$d/server.$s.log" | head -1 | cut -d: -f2)
-  export PGPASSWORD=$(cat "$data/x$s/postgres-superuser.password")
+  CARRYOVER_DATA_DIR="${dir_of[$sv]}" setsid java -jar "${jar_of[$v]}" --server.port="$port" >"$d/server.$sv.log" 2>&1 &
+  pid_of[$sv]=$!; pids="$pids $!"
+  for _ in $(seq 600); do curl -fsS "${base[$sv]}/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.2; done
+  curl -fsS "${base[$sv]}/actuator/health" 2>/dev/null | grep -q UP || { echo "server $sv not healthy"; tail -5 "$d/server.$sv.log"; exit 1; }
+  startup[$sv]=$(python3 -c "import time;print(f'{time.time()-$t0:.1f}')")
+  pgport=$(grep -o 'running on 127.0.0.1:[0-9]*' "$d/server.$sv.log" | head -1 | cut -d: -f2)
+  export PGPASSWORD=$(cat "${dir_of[$sv]}/postgres-superuser.password")
   # 12 sample clients, spread over the generated practices and over the six kinds of demo history
-  psql -h 127.0.0.1 -p "$pgport" -U postgres -At -F'|' carryover >"$d/samples.$s" <<'SQL' || exit 1
+  psql -h 127.0.0.1 -p "$pgport" -U postgres -At -F'|' carryover >"$d/samples.$sv" <<'SQL' || exit 1
 WITH p AS (SELECT id, row_number() OVER (ORDER BY created_at) AS n, count(*) OVER () AS total FROM practice WHERE name ~ ' [0-9]+$'),
 picked AS (
   SELECT c.id AS client, ca.email AS client_email, k.email AS clinician_email,
@@ -64,58 +80,71 @@ UNION ALL SELECT 'overview', clinician_email, '/clients/' || client FROM picked
 UNION ALL SELECT 'session', clinician_email, '/clients/' || client || '/sessions/' || next_session FROM picked WHERE next_session IS NOT NULL
 UNION ALL SELECT 'brief', clinician_email, '/clients/' || client || '/sessions/' || next_session || '/brief' FROM picked WHERE next_session IS NOT NULL
 SQL
-  python3 "$here/sign_in.py" "${base[$s]}" "try carryover today" <"$d/samples.$s" >"$d/targets.$s" || exit 1
-  echo "scale $s: healthy in ${startup[$s]} s; $(cut -d'|' -f1 "$d/targets.$s" | sort | uniq -c | tr '\n' ' ')"
+  python3 "$here/sign_in.py" "${base[$sv]}" "try carryover today" <"$d/samples.$sv" >"$d/targets.$sv" || exit 1
+  echo "scale $s, $v: healthy in ${startup[$sv]} s; $(cut -d'|' -f1 "$d/targets.$sv" | sort | uniq -c | tr '\n' ' ')"
 done
+all=$(for s in $scales; do for v in $variants; do echo "$s.$v"; done; done)
 load_start=$(cut -d' ' -f1 /proc/loadavg)
-for s in $scales; do for screen in $screens; do   # warm the JIT and caches (not counted)
-  TARGETS=$(grep "^$screen|" "$d/targets.$s" | cut -d'|' -f2-) wrk -t1 -c"$conns" -d3s -s "$here/get.lua" "${base[$s]}" >/dev/null 2>&1
+for sv in $all; do for screen in $screens; do   # warm the JIT and caches (not counted)
+  TARGETS=$(grep "^$screen|" "$d/targets.$sv" | cut -d'|' -f2-) wrk -t1 -c"$conns" -d3s -s "$here/get.lua" "${base[$sv]}" >/dev/null 2>&1
 done; done
 : >"$d/results"
 for round in $(seq "$rounds"); do
   for screen in $screens; do
-    for s in $scales; do
-      r=$(TARGETS=$(grep "^$screen|" "$d/targets.$s" | cut -d'|' -f2-) \
-          wrk -t1 -c"$conns" -d"${secs}s" -s "$here/get.lua" "${base[$s]}" 2>&1 | grep '^result' | cut -d' ' -f2-)
-      echo "$round $screen $s ${r:-0 0 0 0 0 0}" | tee -a "$d/results"
+    for sv in $all; do
+      r=$(TARGETS=$(grep "^$screen|" "$d/targets.$sv" | cut -d'|' -f2-) \
+          wrk -t1 -c"$conns" -d"${secs}s" -s "$here/get.lua" "${base[$sv]}" 2>&1 | grep '^result' | cut -d' ' -f2-)
+      echo "$round $screen ${sv%%.*} ${sv#*.} ${r:-0 0 0 0 0 0}" | tee -a "$d/results"
     done
   done
 done
 load_end=$(cut -d' ' -f1 /proc/loadavg)
 : >"$d/servers"
-for s in $scales; do
-  rss=$(( $(ps -o rss= -p "${pid_of[$s]}" 2>/dev/null || echo 0) / 1024 ))
-  export PGPASSWORD=$(cat "$data/x$s/postgres-superuser.password")
-  pgport=$(grep -o 'running on 127.0.0.1:[0-9]*' "$d/server.$s.log" | head -1 | cut -d: -f2)
+for sv in $all; do
+  rss=$(( $(ps -o rss= -p "${pid_of[$sv]}" 2>/dev/null || echo 0) / 1024 ))
+  export PGPASSWORD=$(cat "${dir_of[$sv]}/postgres-superuser.password")
+  pgport=$(grep -o 'running on 127.0.0.1:[0-9]*' "$d/server.$sv.log" | head -1 | cut -d: -f2)
   counts=$(psql -h 127.0.0.1 -p "$pgport" -U postgres -At -F' ' -c "SELECT (SELECT count(*) FROM client), (SELECT count(*) FROM practice_entry), pg_size_pretty(pg_database_size('carryover'))" carryover)
-  echo "$s ${startup[$s]} $rss $counts" | tee -a "$d/servers"
+  echo "${sv%%.*} ${sv#*.} ${startup[$sv]} $rss $counts" | tee -a "$d/servers"
 done
 machine="$(nproc) cores, $(java -version 2>&1 | head -1 | cut -d'"' -f2), load $load_start at start / $load_end at end"
-python3 - "$d/results" "$d/servers" "$secs" "$conns" "$machine" "${BENCH_LABEL:-}" <<'PY'
+python3 - "$d/results" "$d/servers" "$secs" "$conns" "$machine" "$d/labels" <<'PY'
 import datetime, statistics, sys
-results, servers, secs, conns, machine, label = sys.argv[1:7]
+results, servers, secs, conns, machine, labels = sys.argv[1:7]
 med = statistics.median
+today = datetime.date.today()
+names = dict(l.strip().split("=", 1) for l in open(labels) if l.strip())
 rows = [l.split() for l in open(results) if l.strip()]
-info = {l.split()[0]: l.split()[1:] for l in open(servers) if l.strip()}
+info = {(l.split()[0], l.split()[1]): l.split()[2:] for l in open(servers) if l.strip()}
 scales = list(dict.fromkeys(r[2] for r in rows))
-def size(s):
-    clients, entries, db = info[s][2], info[s][3], " ".join(info[s][4:])
-    return f"{s}× ({int(clients):,} clients, {int(entries):,} entries, {db})"
+variants = list(dict.fromkeys(r[3] for r in rows))
+def size(s, v):
+    i = info[(s, v)]
+    return f"{s}× ({int(i[2]):,} clients, {int(i[3]):,} entries, {' '.join(i[4:])})"
+def build(v):
+    return f", {names[v]}" if len(variants) > 1 or names[v] != "this build" else ""
 out, p95 = [], {}
 for screen in dict.fromkeys(r[1] for r in rows):
     for s in scales:
-        rs = [list(map(float, r[3:])) for r in rows if r[1] == screen and r[2] == s]
-        p95s = sorted(r[4] for r in rs); p95[(screen, s)] = med(p95s)
-        errors = sum(r[1] for r in rs)
-        what = f"read: {screen} at {size(s)}, {conns} connections, {len(rs)} rounds of {secs} s, 12 sample readers" + (f", {label}" if label else "")
-        out.append(f"| {datetime.date.today()} | {what} | {machine} | p95 {p95s[0]:.1f} / {med(p95s):.1f} / {p95s[-1]:.1f} ms "
-                   f"| p50 {med(r[3] for r in rs):.1f} ms, p99 {med(r[5] for r in rs):.1f} ms, {med(r[2] for r in rs):.0f} req/s, {errors:.0f} errors |")
+        for v in variants:
+            rs = [list(map(float, r[4:])) for r in rows if r[1] == screen and r[2] == s and r[3] == v]
+            p95s = sorted(r[4] for r in rs); p95[(screen, s, v)] = med(p95s)
+            errors = sum(r[1] for r in rs)
+            what = f"read: {screen} at {size(s, v)}, {conns} connections, {len(rs)} rounds of {secs} s, 12 sample readers{build(v)}"
+            out.append(f"| {today} | {what} | {machine} | p95 {p95s[0]:.1f} / {med(p95s):.1f} / {p95s[-1]:.1f} ms "
+                       f"| p50 {med(r[3] for r in rs):.1f} ms, p99 {med(r[5] for r in rs):.1f} ms, {med(r[2] for r in rs):.0f} req/s, {errors:.0f} errors |")
+        if len(variants) > 1:
+            a, b = variants[0], variants[-1]
+            out.append(f"| {today} | read: {screen} at {s}×, median p95 of {names[b]} / {names[a]} (same run) | {machine} "
+                       f"| {p95[(screen, s, b)] / p95[(screen, s, a)]:.2f} | {p95[(screen, s, a)]:.1f} → {p95[(screen, s, b)]:.1f} ms |")
     if len(scales) > 1:
-        out.append(f"| {datetime.date.today()} | read: {screen}, growth of the median p95 from {scales[0]}× to {scales[-1]}× | {machine} "
-                   f"| {p95[(screen, scales[-1])] / p95[(screen, scales[0])]:.2f}× | {p95[(screen, scales[0])]:.1f} → {p95[(screen, scales[-1])]:.1f} ms |")
+        for v in variants:
+            out.append(f"| {today} | read: {screen}, growth of the median p95 from {scales[0]}× to {scales[-1]}×{build(v)} | {machine} "
+                       f"| {p95[(screen, scales[-1], v)] / p95[(screen, scales[0], v)]:.2f}× | {p95[(screen, scales[0], v)]:.1f} → {p95[(screen, scales[-1], v)]:.1f} ms |")
 for s in scales:
-    out.append(f"| {datetime.date.today()} | start-up to healthy and resident memory on generated data, {size(s)} | {machine} "
-               f"| {info[s][0]} s | java resident set {info[s][1]} MB after the reads |")
+    for v in variants:
+        out.append(f"| {today} | start-up to healthy and resident memory on generated data, {size(s, v)}{build(v)} | {machine} "
+                   f"| {info[(s, v)][0]} s | java resident set {info[(s, v)][1]} MB after the reads |")
 print("\n".join(out))
 with open("docs/benchmarks.md", "a") as f:
     f.write("\n".join(out) + "\n")

@@ -63,6 +63,7 @@ class AuditController {
         AuditLog.Page page = log.page(actor, filter, before, after, PAGE_SIZE);
         Set<UUID> ids = new HashSet<>();
         page.rows().stream().map(AuditLog.Row::clientId).filter(id -> id != null).forEach(ids::add);
+        page.rows().stream().map(r -> AuditEntry.clientActor(r.actorLabel())).filter(id -> id != null).forEach(ids::add);
         if (client != null) {
             ids.add(client);
         }
@@ -94,7 +95,10 @@ class AuditController {
 
     private static Line line(AuditLog.Row r, ZoneId zone, Map<UUID, String> names) {
         String name = r.clientId() == null ? null : names.getOrDefault(r.clientId(), "a client no longer on record");
-        return new Line(r.seq(), WHEN.format(r.at().atZone(zone)), r.actorId(), r.actorLabel(), AuditWords.action(r.action()),
+        UUID clientActor = AuditEntry.clientActor(r.actorLabel());
+        String actorLabel = clientActor == null ? r.actorLabel()
+                : AuditEntry.withName(r.actorLabel(), names.getOrDefault(clientActor, "a client no longer on record"));
+        return new Line(r.seq(), WHEN.format(r.at().atZone(zone)), r.actorId(), actorLabel, AuditWords.action(r.action()),
                 AuditWords.describe(r.subject()), AuditWords.describe(r.detail()),
                 AuditWords.namesRequest(r.subject()) || AuditWords.namesRequest(r.detail())
                         ? (r.subject() + (r.detail() == null ? "" : " — " + r.detail())) : null,

@@ -68,6 +68,43 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Records several rows committed together before the caller continues (the reads of a caseload):
+     * one INSERT and one commit instead of one each; all or none are written, and if they cannot be,
+     * this throws and the reads are refused.
+     */
+    public void recordNowAll(java.util.List<AuditEntry> entries) {
+        if (entries.size() <= 1) {
+            entries.forEach(this::recordNow);
+            return;
+        }
+        separately.executeWithoutResult(status -> appendAll(entries));
+    }
+
+    private void appendAll(java.util.List<AuditEntry> entries) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String address = RequestOrigin.address();
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO audit_event (practice_id, at, actor_id, actor_label, client_id, action, subject,
+                                         object_id, detail, address, mac)
+                VALUES """);
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        for (AuditEntry entry : entries) {
+            UUID practice = entry.practiceId() == null ? INSTALLATION : entry.practiceId();
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(java.util.Arrays.asList(practice, Timestamp.from(at), entry.actorId(), entry.actorLabel(),
+                    entry.clientId(), entry.action().name(), entry.subject(), entry.objectId(), entry.detail(), address,
+                    key.row(practice, at, entry, address)));
+        }
+        try {
+            jdbc.sql(sql.toString()).params(params).update();
+        } catch (DataAccessException e) {
+            log.error("Could not write audit rows; the request is refused", e);
+            throw ProblemException.unavailable(
+                    "The audit could not record this, so it was not done. Please try again shortly.");
+        }
+    }
+
     private void append(AuditEntry entry) {
         UUID practice = entry.practiceId() == null ? INSTALLATION : entry.practiceId();
         // PostgreSQL keeps microseconds; the MAC covers exactly what is stored, so verification recomputes it.

@@ -108,7 +108,8 @@ public class Caseload implements ClientAccounts {
         if (!clinician.has(Role.CLINICIAN)) {
             return List.of();
         }
-        return clients.onTeamOf(clinician.practiceId(), clinician.accountId());
+        return app.carryover.system.RequestMemo.get("caseload:" + clinician.practiceId() + ":" + clinician.accountId(),
+                () -> clients.onTeamOf(clinician.practiceId(), clinician.accountId()));
     }
 
     /** Every client of the practice, by name, for admins (names and schedules only). */
@@ -116,7 +117,11 @@ public class Caseload implements ClientAccounts {
         if (!admin.has(Role.ADMIN)) {
             throw ProblemException.forbidden("Only admins see every client of the practice.");
         }
-        return clients.all(admin.practiceId());
+        List<ClientRecord> all = clients.all(admin.practiceId());
+        // Every client's name and status: one committed read row before the list leaves (issue 15 item 7).
+        audit.recordNow(AuditEntry.by(admin, null, AuditAction.READ, "client list", null,
+                "every client of the practice (" + all.size() + ")"));
+        return all;
     }
 
     /**

@@ -15,6 +15,7 @@ import app.carryover.audit.AuditEntry;
 import app.carryover.audit.AuditTrail;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
+import app.carryover.system.RequestMemo;
 import app.carryover.system.Role;
 
 /**
@@ -29,6 +30,7 @@ import app.carryover.system.Role;
 public class ClientAccess {
 
     private static final String READS_RECORDED = ClientAccess.class.getName() + ".readsRecorded";
+    private static final String GATE_CHECKED = ClientAccess.class.getName() + ".gateChecked";
 
     private final ClientRepository clients;
     private final AuditTrail audit;
@@ -128,7 +130,74 @@ public class ClientAccess {
         if (!actor.has(Role.CLINICIAN) || !actor.practiceId().equals(client.practiceId())) {
             return Optional.empty();
         }
-        return clients.roleOf(client.practiceId(), client.id(), actor.accountId());
+        return RequestMemo.get(roleKey(client.practiceId(), client.id(), actor.accountId()),
+                () -> clients.roleOf(client.practiceId(), client.id(), actor.accountId()));
+    }
+
+    /**
+     * Reading the clinical content of several clients at once (a caseload): the rule of {@link #read}
+     * for each, with the caller's roles looked up in one statement and the reads recorded together in
+     * one transaction before any data is read (one row per client, as single reads write). Clients the
+     * caller is not on the care team of are left out. Later single reads of these clients in the same
+     * request need no further look-up or row.
+     */
+    public java.util.List<ClientRecord> readAll(Actor actor, java.util.List<ClientRecord> records, String what) {
+        if (!actor.has(Role.CLINICIAN) || records.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.Map<UUID, TeamRole> roles = clients.rolesOf(actor.practiceId(), actor.accountId(),
+                records.stream().map(ClientRecord::id).toList());
+        java.util.List<ClientRecord> readable = new java.util.ArrayList<>();
+        java.util.List<AuditEntry> rows = new java.util.ArrayList<>();
+        Set<UUID> done = recorded();
+        String call = call();
+        for (ClientRecord client : records) {
+            TeamRole role = roles.get(client.id());
+            if (role == null || !client.practiceId().equals(actor.practiceId())) {
+                continue;
+            }
+            RequestMemo.put(clientKey(client.practiceId(), client.id()), Optional.of(client));
+            RequestMemo.put(roleKey(client.practiceId(), client.id(), actor.accountId()), Optional.of(role));
+            readable.add(client);
+            if (done == null || !done.contains(client.id())) {
+                rows.add(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, call));
+            }
+        }
+        audit.recordNowAll(rows);
+        if (done != null) {
+            readable.forEach(c -> done.add(c.id()));
+        }
+        return readable;
+    }
+
+    /**
+     * The client's gate ({@link ClientGate}) read the client's own record just before the handler runs;
+     * the handler's first access check takes it over instead of reading it again. Only the first: after
+     * that the request may have changed the record, so later checks read it afresh (unless the request
+     * only reads, see {@link RequestMemo}).
+     */
+    static void checkedByGate(ClientRecord client) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(GATE_CHECKED, client, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    private static Optional<ClientRecord> fromGate(UUID practiceId, UUID clientId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null || !(request.getAttribute(GATE_CHECKED, RequestAttributes.SCOPE_REQUEST) instanceof ClientRecord c)) {
+            return Optional.empty();
+        }
+        request.removeAttribute(GATE_CHECKED, RequestAttributes.SCOPE_REQUEST);
+        return c.practiceId().equals(practiceId) && c.id().equals(clientId) ? Optional.of(c) : Optional.empty();
+    }
+
+    private static String clientKey(UUID practiceId, UUID clientId) {
+        return "client:" + practiceId + ":" + clientId;
+    }
+
+    private static String roleKey(UUID practiceId, UUID clientId, UUID accountId) {
+        return "team-role:" + practiceId + ":" + clientId + ":" + accountId;
     }
 
     /** Whether the caller may change this client's clinical content (for showing or hiding edit controls). */
@@ -137,7 +206,9 @@ public class ClientAccess {
     }
 
     private ClientRecord inPractice(Actor actor, UUID clientId, String what) {
-        Optional<ClientRecord> client = clientId == null ? Optional.empty() : clients.find(actor.practiceId(), clientId);
+        Optional<ClientRecord> client = clientId == null ? Optional.empty()
+                : RequestMemo.get(clientKey(actor.practiceId(), clientId),
+                        () -> fromGate(actor.practiceId(), clientId).or(() -> clients.find(actor.practiceId(), clientId)));
         if (client.isEmpty()) {
             audit.recordNow(AuditEntry.by(actor, null, AuditAction.ACCESS_DENIED, what, clientId,
                     "404 no such client in this practice"));
@@ -153,25 +224,39 @@ public class ClientAccess {
      * internal lookup.
      */
     private void recordRead(Actor actor, ClientRecord client, String what, String detail) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            @SuppressWarnings("unchecked")
-            Set<UUID> done = (Set<UUID>) request.getAttribute(READS_RECORDED, RequestAttributes.SCOPE_REQUEST);
-            if (done == null) {
-                done = new HashSet<>();
-                request.setAttribute(READS_RECORDED, done, RequestAttributes.SCOPE_REQUEST);
-            }
+        Set<UUID> done = recorded();
+        if (done != null) {
             if (done.contains(client.id())) {
                 return;
             }
-            String call = request instanceof ServletRequestAttributes servlet
-                    ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : null;
+            String call = call();
             audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null,
                     detail == null ? call : detail + (call == null ? "" : "; " + call)));
             done.add(client.id());
             return;
         }
         audit.recordNow(AuditEntry.by(actor, client.id(), AuditAction.READ, what, null, detail));
+    }
+
+    /** The clients whose reads this web request has recorded, or null outside one. */
+    private static Set<UUID> recorded() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Set<UUID> done = (Set<UUID>) request.getAttribute(READS_RECORDED, RequestAttributes.SCOPE_REQUEST);
+        if (done == null) {
+            done = new HashSet<>();
+            request.setAttribute(READS_RECORDED, done, RequestAttributes.SCOPE_REQUEST);
+        }
+        return done;
+    }
+
+    /** "GET /clients/…" for the audit row's detail, or null outside a web request. */
+    private static String call() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : null;
     }
 
     private ProblemException refused(Actor actor, UUID clientId, String what, ProblemException problem) {

@@ -72,8 +72,27 @@ public class ClientDataExport {
             Map.entry("entry_draft", Set.of("assignment_id", "updated_at")),
             Map.entry("homework_reflection", Set.of("assignment_id", "learned", "got_in_way", "obstacles",
                     "self_rating", "submitted_at")),
+            Map.entry("session_series", Set.of("id", "every_weeks", "local_time", "duration_minutes", "time_zone",
+                    "first_date", "last_date")),
+            // Questionnaires: what the client answered and the score and band they were shown; not the risk flag,
+            // who entered it or the session it was discussed in (the clinician's side).
+            Map.entry("measure_schedule", Set.of("id", "instrument", "kind", "interval_weeks", "starts_on", "ends_on",
+                    "stopped_at")),
+            Map.entry("measure_administration", Set.of("id", "instrument", "mode", "assignment_id", "answers", "total",
+                    "prorated", "missing", "band", "answered_at", "local_date")),
+            // The client's questions and requests about their homework, and the replies they were sent.
+            Map.entry("assignment_response", Set.of("id", "assignment_id", "kind", "body", "created_at", "reply",
+                    "replied_at")),
+            Map.entry("homework_request", Set.of("id", "topic", "created_at", "reply", "replied_at")),
             Map.entry("erasure_request", Set.of("requested_at", "client_reason", "status", "decided_at",
                     "decision_reason", "erase_after", "done_at")));
+
+    /**
+     * Rows of a listed table the client never sees: the clinician's own ratings of their homework
+     * (the measures module's instrument key; {@code Measures.forClient} drops the same rows on the
+     * client's pages).
+     */
+    static final Map<String, String> CLIENT_ROWS = Map.of("measure_administration", "instrument <> 'HOMEWORK_CLINICIAN'");
 
     static final Map<String, String> TITLES = Map.ofEntries(
             Map.entry("consent_decision", "Consent history"),
@@ -94,6 +113,12 @@ public class ClientDataExport {
             Map.entry("homework_review", "Homework reviews"),
             Map.entry("care_team_member", "Care team"),
             Map.entry("transcript", "Session transcripts"),
+            Map.entry("session_series", "Recurring sessions"),
+            Map.entry("measure_schedule", "Questionnaire schedules"),
+            Map.entry("measure_administration", "Questionnaires answered"),
+            Map.entry("risk_alert", "Risk alerts"),
+            Map.entry("assignment_response", "Questions and answers about homework"),
+            Map.entry("homework_request", "Requests for homework"),
             Map.entry("erasure_request", "Erasure requests"));
 
     /** Never exported, whoever asks. */
@@ -162,7 +187,9 @@ public class ClientDataExport {
             }
             ClientRecordGraph.Selection union = ClientRecordGraph.union(table.getKey(), table.getValue());
             List<Map<String, Object>> rows = new ArrayList<>();
-            jdbc.sql("SELECT * FROM " + table.getKey() + " WHERE " + union.condition()).params(union.params()).query(rs -> {
+            String rowsSeen = full ? null : CLIENT_ROWS.get(table.getKey());
+            String where = rowsSeen == null ? union.condition() : "(" + union.condition() + ") AND " + rowsSeen;
+            jdbc.sql("SELECT * FROM " + table.getKey() + " WHERE " + where).params(union.params()).query(rs -> {
                 ResultSetMetaData meta = rs.getMetaData();
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {

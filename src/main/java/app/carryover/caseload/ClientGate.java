@@ -70,6 +70,7 @@ class ClientGate implements WebMvcConfigurer, HandlerInterceptor {
             response.sendRedirect(request.getContextPath() + "/consent");
             return false;
         }
+        ClientAccess.checkedByGate(client);
         return true;
     }
 

@@ -81,6 +81,16 @@ class ClientRepository {
                 .params(practiceId, clientId, clinicianId).query(String.class).optional().map(TeamRole::valueOf);
     }
 
+    java.util.Map<UUID, TeamRole> rolesOf(UUID practiceId, UUID clinicianId, java.util.Collection<UUID> clientIds) {
+        java.util.Map<UUID, TeamRole> roles = new java.util.HashMap<>();
+        jdbc.sql("SELECT client_id, team_role FROM care_team_member WHERE practice_id = ? AND clinician_id = ? "
+                + "AND client_id = ANY (?)")
+                .params(practiceId, clinicianId, clientIds.toArray(UUID[]::new))
+                .query((rs, n) -> roles.put(rs.getObject("client_id", UUID.class), TeamRole.valueOf(rs.getString("team_role"))))
+                .list();
+        return roles;
+    }
+
     List<Member> team(UUID practiceId, UUID clientId) {
         return jdbc.sql("SELECT clinician_id, team_role FROM care_team_member WHERE practice_id = ? AND client_id = ? "
                 + "ORDER BY team_role, added_at")

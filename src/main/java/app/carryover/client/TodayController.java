@@ -40,6 +40,7 @@ import app.carryover.system.Actor;
 import app.carryover.system.Dates;
 import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
+import app.carryover.system.Languages;
 import app.carryover.system.Texts;
 import app.carryover.worksheets.Answers;
 import app.carryover.worksheets.WorksheetTexts;
@@ -116,7 +117,10 @@ class TodayController {
         model.addAttribute("cards", cards);
         model.addAttribute("backdateDays", backdateDays);
         model.addAttribute("voice", voice.voice(actor, actor.clientId()));
-        model.addAttribute("dueMeasures", measures.due(actor, actor.clientId()));
+        List<app.carryover.measures.DueMeasure> due = measures.due(actor, actor.clientId());
+        model.addAttribute("dueMeasures", due);
+        model.addAttribute("measureReasons", due.stream().collect(Collectors.toMap(d -> d.scheduleId(),
+                d -> measureReason(d, client.timeZone(), today, locale), (a, b) -> a)));
         model.addAttribute("nextSession", Sessions.nextAfter(timeline, now).map(s -> Dates.when(s.startsIn(client.timeZone()), today, locale))
                 .orElse(null));
         if (logged != null) {
@@ -313,6 +317,25 @@ class TodayController {
         return new Card(p, todayLine, periodLine, dueLine, p.assignment().dose().describe(texts, locale), UUID.randomUUID(),
                 reflectionDue, EarlierDays.offered(today, p.assignment().startDate(), backdateDays, texts, locale),
                 UUID.randomUUID());
+    }
+
+    /**
+     * Why a questionnaire is due, in the page's language. The measures module says it in English; its
+     * four kinds are recognised by their opening words and said again from the window's close.
+     */
+    private String measureReason(app.carryover.measures.DueMeasure d, java.time.ZoneId zone, LocalDate today, Locale locale) {
+        String english = d.reason();
+        if (english == null || Languages.ENGLISH.getLanguage().equals(locale.getLanguage())) {
+            return english;
+        }
+        LocalDate lastDay = d.closes().atZone(zone).toLocalDate().minusDays(1);
+        if (english.startsWith("before your session on ")) {
+            return texts.get("today.measure.beforeSession", Dates.when(d.closes().atZone(zone), today, locale));
+        }
+        String key = english.startsWith("due by ") ? "today.measure.dueBy"
+                : english.startsWith("at the start of your therapy") ? "today.measure.start"
+                : english.startsWith("near the end of your therapy") ? "today.measure.end" : null;
+        return key == null ? english : texts.get(key, Dates.longDay(lastDay, today, locale));
     }
 
     /** "Friday" within a week of today, where the weekday alone is clear; otherwise "Friday 13 March". */

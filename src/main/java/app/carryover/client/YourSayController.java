@@ -46,7 +46,11 @@ class YourSayController {
     private final Practices practices;
     private final Clock clock;
 
-    YourSayController(ClientVoice voice, Assignments assignments, ClientAccess access, Practices practices, Clock clock) {
+    private final app.carryover.system.Texts texts;
+
+    YourSayController(ClientVoice voice, Assignments assignments, ClientAccess access, Practices practices, Clock clock,
+            app.carryover.system.Texts texts) {
+        this.texts = texts;
         this.voice = voice;
         this.assignments = assignments;
         this.access = access;
@@ -72,8 +76,7 @@ class YourSayController {
             refused(e, model, response);
             return say(actor, assignmentId, kind, body, model);
         }
-        redirect.addFlashAttribute("notice", kind == ResponseKind.GOT_IT ? "Thank you: your clinician will see that you have got it."
-                : "Sent to your clinician. Their reply will appear on Today, with this practice.");
+        redirect.addFlashAttribute("notice", texts.get(kind == ResponseKind.GOT_IT ? "say.gotIt" : "say.sent"));
         return "redirect:/today";
     }
 
@@ -93,7 +96,7 @@ class YourSayController {
             refused(e, model, response);
             return ask(actor, topic, model);
         }
-        redirect.addFlashAttribute("notice", "Sent. Your clinician will see your request before your next session.");
+        redirect.addFlashAttribute("notice", texts.get("ask.sent"));
         return "redirect:/today";
     }
 
@@ -112,6 +115,7 @@ class YourSayController {
                 .filter(p -> p.assignment().id().equals(assignmentId)).findFirst().orElse(null);
         model.addAttribute("assignment", a);
         model.addAttribute("until", until(a, progress, client.timeZone()));
+        model.addAttribute("dose", a.dose().describe(texts, texts.locale()));
         model.addAttribute("kinds", ResponseKind.values());
         model.addAttribute("kind", kind);
         model.addAttribute("body", body);
@@ -131,16 +135,17 @@ class YourSayController {
     /** "Until your session on Friday 11 December at 10:00", in the client's words and zone. */
     private String until(Assignment a, AssignmentProgress p, ZoneId zone) {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        java.util.Locale locale = texts.locale();
         if (!a.status().open()) {
-            return "This practice has been " + a.status().label() + ".";
+            return texts.get("say.status." + a.status().name());
         }
         if (p != null && p.dueSession() != null && !p.period().over(clock.instant())) {
-            return "Until your session on " + Dates.when(p.dueSession().startsIn(zone), today) + ".";
+            return texts.get("say.untilSession", Dates.when(p.dueSession().startsIn(zone), today, locale));
         }
         if (a.dueDate() != null) {
-            return "Until " + Dates.longDay(a.dueDate(), today) + ".";
+            return texts.get("say.untilDate", Dates.longDay(a.dueDate(), today, locale));
         }
-        return "Until your next session.";
+        return texts.get("say.untilNext");
     }
 
     /** Field errors beside their fields; anything else (a closed assignment, an ended care) as one message. */

@@ -68,10 +68,13 @@ class CaseloadScreen {
     private final PracticeZones practices;
     private final Reminders reminders;
     private final ClientVoice voice;
+    private final app.carryover.caseload.ClientAccess access;
     private final CaseloadOutcomes outcomes;
 
     CaseloadScreen(Caseload caseload, Assignments assignments, Sessions sessions, Consents consents, Clock clock,
-            PracticeZones practices, Reminders reminders, ClientVoice voice, CaseloadOutcomes outcomes) {
+            PracticeZones practices, Reminders reminders, ClientVoice voice, CaseloadOutcomes outcomes,
+            app.carryover.caseload.ClientAccess access) {
+        this.access = access;
         this.reminders = reminders;
         this.voice = voice;
         this.outcomes = outcomes;
@@ -87,7 +90,7 @@ class CaseloadScreen {
     @GetMapping("/caseload")
     String caseload(Actor actor, Model model) {
         Instant now = clock.instant();
-        List<ClientRecord> mine = caseload.mine(actor);
+        List<ClientRecord> mine = access.readAll(actor, caseload.mine(actor), "assignment progress");
         Map<UUID, CaseloadOutcomes.Outcome> scores = outcomes.of(actor.practiceId(), mine);
         List<Row> rows = mine.stream().map(c -> row(actor, c, now, scores.get(c.id()))).sorted(BY_NEED).toList();
         model.addAttribute("rows", rows);

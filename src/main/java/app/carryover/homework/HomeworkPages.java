@@ -137,6 +137,9 @@ class HomeworkPages {
             @RequestParam(required = false) Integer clientRating, @RequestParam(required = false) List<Obstacle> obstacles,
             @RequestParam(defaultValue = "") String obstacleOther, @RequestParam(defaultValue = "") String troubleshooting,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        if (decision == null) { // only a hand-made post lacks it (the page sends it hidden): 400 naming it, not a 500
+            throw ProblemException.invalid("decision", "choose continue, step up, step down, modify, complete or drop");
+        }
         HomeworkReviews.ReviewInput input = new HomeworkReviews.ReviewInput(decision, clinicianRating, clientRating,
                 obstacles == null ? new ArrayList<>() : obstacles, obstacleOther, troubleshooting);
         Review review;
@@ -320,7 +323,7 @@ class HomeworkPages {
         }).thenComparingInt(r -> was.containsKey(r.stepId()) && !was.get(r.stepId()).equals(number(r.order())) ? 0 : 1)
                 .thenComparingInt(ordered::indexOf));
         List<ExposureHierarchies.StepEdit> steps = sorted.stream().map(r -> new ExposureHierarchies.StepEdit(
-                r.stepId().isEmpty() ? null : UUID.fromString(r.stepId()), r.situation(), number(r.distress()))).toList();
+                r.stepId().isEmpty() ? null : stepId(r.stepId()), r.situation(), number(r.distress()))).toList();
         try {
             exposure.update(actor, clientId, hierarchyId, title, steps, revision);
         } catch (ProblemException e) {
@@ -332,6 +335,15 @@ class HomeworkPages {
         }
         redirect.addFlashAttribute("notice", "Exposure hierarchy saved; the change is kept in its history.");
         return "redirect:/clients/" + clientId + "/hierarchies/" + hierarchyId + "/edit";
+    }
+
+    /** A step's id as posted; anything else than an id is refused naming the field, never a 500 (issue 15's corpus). */
+    private static UUID stepId(String posted) {
+        try {
+            return UUID.fromString(posted);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("stepId", "is not a step of this hierarchy");
+        }
     }
 
     private String hierarchyPage(Actor actor, UUID clientId, ExposureHierarchy h, String title, List<StepRow> rows,

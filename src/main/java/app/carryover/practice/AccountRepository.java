@@ -35,8 +35,9 @@ class AccountRepository {
                 .update();
     }
 
+    /** The account that signs in with this address (an invitation not yet accepted does not). */
     Optional<Account> findByEmail(String email) {
-        return jdbc.sql("SELECT * FROM account WHERE email = ?").param(normalise(email))
+        return jdbc.sql("SELECT * FROM account WHERE email = ? AND status <> 'INVITED'").param(normalise(email))
                 .query(AccountRepository::map).optional();
     }
 
@@ -57,6 +58,12 @@ class AccountRepository {
      */
     boolean emailTaken(String email) {
         return jdbc.sql("SELECT account_email_taken(?)").param(normalise(email)).query(Boolean.class).single();
+    }
+
+    /** Whether an account of this practice (invited or not) has this address. */
+    boolean emailInPractice(UUID practiceId, String email) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE practice_id = ? AND email = ?)")
+                .params(practiceId, normalise(email)).query(Boolean.class).single();
     }
 
     void activate(UUID practiceId, UUID id, String passwordHash) {
@@ -86,7 +93,8 @@ class AccountRepository {
     }
 
     void confirmTotp(UUID practiceId, UUID id, Instant at, long step) {
-        jdbc.sql("UPDATE account SET totp_confirmed_at = ?, totp_last_step = ? WHERE practice_id = ? AND id = ?")
+        jdbc.sql("UPDATE account SET totp_confirmed_at = ?, totp_last_step = ?, must_enrol_second_factor = false"
+                + " WHERE practice_id = ? AND id = ?")
                 .params(PracticeRepository.ts(at), step, practiceId, id).update();
     }
 
@@ -139,6 +147,8 @@ class AccountRepository {
                 rs.getString("email"), rs.getString("display_name"), roles,
                 Account.Status.valueOf(rs.getString("status")), rs.getString("password_hash"),
                 rs.getBytes("totp_secret"), confirmed == null ? null : confirmed.toInstant(),
-                lastStep, rs.getTimestamp("created_at").toInstant());
+                lastStep, rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("session_generation"),
+                rs.getBoolean("must_enrol_second_factor"));
     }
 }

@@ -48,7 +48,7 @@ class AccountUserDetailsService implements UserDetailsService {
         }
         Actor actor = new Actor(account.practiceId(), account.id(), account.email(), account.displayName(),
                 account.roles(), clientId, false);
-        boolean secondFactorRequired = account.hasSecondFactor()
+        boolean secondFactorRequired = account.hasSecondFactor() || account.mustEnrolSecondFactor()
                 || (account.isStaff() && practice.requireSecondFactor());
         return new SignedInUser(actor, account.passwordHash(), account.status() == Account.Status.ACTIVE,
                 secondFactorRequired, account.hasSecondFactor());

@@ -99,6 +99,9 @@ class AdminController {
     String settings(Actor actor, Model model) {
         model.addAttribute("practice", practices.of(actor));
         model.addAttribute("zones", TimeZones.COMMON);
+        if (!model.containsAttribute("sessionHours")) {
+            model.addAttribute("sessionHours", practices.sessionHours(actor));
+        }
         return "practice/admin-settings";
     }
 
@@ -108,9 +111,17 @@ class AdminController {
             @RequestParam(defaultValue = "") String timeZone,
             @RequestParam(defaultValue = "false") boolean requireSecondFactor,
             @RequestParam(defaultValue = "3") int backdateDays, @RequestParam(defaultValue = "") String emergencyContacts,
+            @RequestParam(required = false) Integer sessionHours,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
+            if (sessionHours != null) {
+                model.addAttribute("sessionHours", sessionHours);
+                Practices.checkSessionHours(sessionHours);
+            }
             practices.updateSettings(actor, name, timeZone, requireSecondFactor, backdateDays, emergencyContacts);
+            if (sessionHours != null) {
+                practices.setSessionHours(actor, sessionHours);
+            }
         } catch (ProblemException e) {
             FormErrors.reject(e, model, response);
             return settings(actor, model);

@@ -30,9 +30,14 @@ class ApiTokenFilter extends OncePerRequestFilter {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
+    /** Whether this filter decides who the request acts for: a bearer header on an API address. */
+    static boolean authenticatesByToken(HttpServletRequest request) {
+        return hasBearer(request) && SecurityConfiguration.isApi(request);
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !hasBearer(request) || !SecurityConfiguration.isApi(request);
+        return !authenticatesByToken(request);
     }
 
     @Override

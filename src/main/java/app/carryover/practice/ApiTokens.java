@@ -18,6 +18,7 @@ import app.carryover.audit.AuditEntry;
 import app.carryover.audit.AuditTrail;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
+import app.carryover.system.RequestOrigin;
 import app.carryover.system.Role;
 import app.carryover.system.SecretBox;
 import app.carryover.system.Uuids;
@@ -54,10 +55,12 @@ public class ApiTokens {
     private final Clock clock;
 
     private final app.carryover.system.PracticeFence fence;
+    private final SignInThrottle throttle;
 
     ApiTokens(JdbcClient jdbc, AccountRepository accounts, AccountUserDetailsService users, SecretBox secrets,
-            AuditTrail audit, Clock clock, app.carryover.system.PracticeFence fence) {
+            AuditTrail audit, Clock clock, app.carryover.system.PracticeFence fence, SignInThrottle throttle) {
         this.fence = fence;
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.users = users;
@@ -81,10 +84,22 @@ public class ApiTokens {
         if (!account.hasSecondFactor()) {
             throw ProblemException.invalid("code", "set up a second factor first (Settings → Second factor)");
         }
+        // The code is a second factor like the one at sign-in: counted in the same throttle before it is
+        // checked, each wrong one audited (issue 15: 100 wrong codes gave 100 × 400 and left no trace).
+        SignInThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(account.email(), RequestOrigin.address());
+        } catch (SignInThrottle.Throttled e) {
+            throw ProblemException.tooManyAttempts("code", "too many wrong codes; wait 15 minutes and try again");
+        }
         OptionalLong step = Totp.matchingStep(secrets.open(account.totpSecret()), code, clock.instant());
         if (step.isEmpty() || !accounts.useTotpStep(account.practiceId(), account.id(), step.getAsLong())) {
+            audit.recordNow(AuditEntry.by(actor, null, AuditAction.ACCESS_DENIED, "API token", null,
+                    "wrong second-factor code for a new API token"
+                            + (throttle.reachedLimit(attempt) ? "; further codes refused for 15 minutes" : "")));
             throw ProblemException.invalid("code", "is not the current code from your authenticator app");
         }
+        throttle.succeeded(attempt);
         String secret = PREFIX + Tokens.newToken();
         Instant now = clock.instant();
         UUID id = Uuids.timeOrdered();

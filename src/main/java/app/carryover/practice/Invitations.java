@@ -36,6 +36,10 @@ public class Invitations {
 
     static final Duration LIFETIME = Duration.ofDays(7);
 
+    static final String ADDRESS_HAS_AN_ACCOUNT = "This e-mail address already has a Carryover account. One address"
+            + " belongs to one account: sign in with it, or ask the practice that invited you to invite another address"
+            + " of yours.";
+
     /**
      * An invitation made: the new account, and its link when no e-mail could carry it (no mail server
      * is set up), so the inviter can hand it over themselves; null when it was e-mailed.
@@ -104,8 +108,10 @@ public class Invitations {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        if (accounts.emailTaken(normalised)) {
-            throw ProblemException.invalid("email", "already belongs to an account");
+        // Only this practice's own accounts are looked at: whether the address has an account elsewhere is
+        // not the inviter's to learn (issue 15). The person is told when they open the invitation.
+        if (accounts.emailInPractice(inviter.practiceId(), normalised)) {
+            throw ProblemException.invalid("email", "already belongs to someone in this practice");
         }
         Instant now = clock.instant();
         Account account = new Account(inviter.practiceId(), Uuids.timeOrdered(), normalised, name,
@@ -228,6 +234,9 @@ public class Invitations {
         if (account.status() != Account.Status.INVITED) {
             throw ProblemException.gone("This invitation was already accepted. Please sign in.");
         }
+        if (accounts.findByEmail(account.email()).isPresent()) {
+            throw ProblemException.conflict(ADDRESS_HAS_AN_ACCOUNT);
+        }
         String practiceName = practices.find(account.practiceId()).map(Practice::name).orElse("");
         return new Pending((UUID) r[0], (UUID) r[1], account, practiceName);
     }
@@ -261,10 +270,35 @@ public class Invitations {
         if (used != 1) {
             throw ProblemException.gone("This invitation link was already used. Please sign in.");
         }
-        accounts.activate(account.practiceId(), account.id(), hash);
+        try {
+            accounts.activate(account.practiceId(), account.id(), hash);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw ProblemException.conflict(ADDRESS_HAS_AN_ACCOUNT);
+        }
         if (account.roles().equals(Set.of(Role.CLIENT)) && browser != null) {
             // A client who was not given a language reads Carryover in the one their browser asked for.
             accounts.setLanguageIfNone(account.practiceId(), account.id(), app.carryover.system.Languages.tag(browser));
         }
+    }
+
+    /**
+     * Withdraws an invitation that was not accepted: its links stop working and the invited account is
+     * removed, so the address is free again. Admins withdraw staff invitations.
+     */
+    @Transactional
+    public void withdraw(Actor admin, UUID accountId) {
+        Account account = accounts.find(admin.practiceId(), accountId)
+                .filter(a -> a.status() == Account.Status.INVITED)
+                .orElseThrow(() -> ProblemException.notFound("Invitation"));
+        if (!account.isStaff()) {
+            throw ProblemException.conflict("A client's invitation is withdrawn from their record.");
+        }
+        checkInviterMayGrant(admin, account.roles());
+        jdbc.sql("DELETE FROM invitation WHERE practice_id = ? AND account_id = ?")
+                .params(account.practiceId(), account.id()).update();
+        jdbc.sql("DELETE FROM account WHERE practice_id = ? AND id = ? AND status = 'INVITED'")
+                .params(account.practiceId(), account.id()).update();
+        audit.record(AuditEntry.by(admin, null, AuditAction.DELETE, "account", account.id(),
+                "invitation of " + account.displayName() + " withdrawn"));
     }
 }

@@ -44,6 +44,14 @@ class PracticeRepository {
                 .query(PracticeRepository::map).optional();
     }
 
+    int sessionHours(UUID id) {
+        return jdbc.sql("SELECT session_max_hours FROM practice WHERE id = ?").param(id).query(Integer.class).single();
+    }
+
+    void setSessionHours(UUID id, int hours) {
+        jdbc.sql("UPDATE practice SET session_max_hours = ? WHERE id = ?").params(hours, id).update();
+    }
+
     void updateSettings(UUID id, String name, ZoneId zone, boolean requireSecondFactor, int backdateDays,
             String emergencyContacts) {
         jdbc.sql("""

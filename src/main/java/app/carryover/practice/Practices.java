@@ -53,13 +53,18 @@ public class Practices implements app.carryover.system.PracticeZones {
     }
 
     public PracticeView of(Actor actor) {
-        return practices.find(actor.practiceId()).map(Practices::view)
+        return practice(actor.practiceId()).map(Practices::view)
                 .orElseThrow(() -> ProblemException.notFound("Practice"));
     }
 
     @Override
     public java.time.ZoneId zoneOf(UUID practiceId) {
-        return practices.find(practiceId).map(Practice::timeZone).orElseThrow(() -> ProblemException.notFound("Practice"));
+        return practice(practiceId).map(Practice::timeZone).orElseThrow(() -> ProblemException.notFound("Practice"));
+    }
+
+    /** The practice's row, read once per reading request (every page shows its zone, name or demo mark). */
+    private Optional<Practice> practice(UUID practiceId) {
+        return app.carryover.system.RequestMemo.get("practice:" + practiceId, () -> practices.find(practiceId));
     }
 
     /**
@@ -143,6 +148,33 @@ public class Practices implements app.carryover.system.PracticeZones {
                     "name or time zone changed"));
         }
         return of(actor);
+    }
+
+    /** How many hours after sign-in a session ends, however active (practice setting, 12 by default). */
+    public int sessionHours(Actor actor) {
+        return practices.sessionHours(actor.practiceId());
+    }
+
+    /** Refuses a session lifetime outside 1 to 168 hours, naming the field. */
+    public static void checkSessionHours(int hours) {
+        if (hours < 1 || hours > 168) {
+            throw ProblemException.invalid("sessionHours", "must be between 1 and 168");
+        }
+    }
+
+    /** Changes the session lifetime; admins only, audited. */
+    @Transactional
+    public void setSessionHours(Actor actor, int hours) {
+        if (!actor.has(Role.ADMIN)) {
+            throw ProblemException.forbidden("Only admins change practice settings.");
+        }
+        checkSessionHours(hours);
+        int before = sessionHours(actor);
+        if (before != hours) {
+            practices.setSessionHours(actor.practiceId(), hours);
+            audit.record(AuditEntry.by(actor, null, AuditAction.SETTINGS, "practice settings", actor.practiceId(),
+                    "session lifetime changed from " + before + " to " + hours + " hours"));
+        }
     }
 
     /** Parses an IANA time zone id, naming the field when it is not one. */

@@ -38,9 +38,11 @@ class SecondFactorController {
     private final SecretBox secrets;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RecoveryCodes recoveryCodes;
 
     SecondFactorController(AccountRepository accounts, SignInCompletion completion, SignInThrottle throttle,
-            SecretBox secrets, AuditTrail audit, Clock clock) {
+            SecretBox secrets, AuditTrail audit, Clock clock, RecoveryCodes recoveryCodes) {
+        this.recoveryCodes = recoveryCodes;
         this.accounts = accounts;
         this.completion = completion;
         this.throttle = throttle;
@@ -67,16 +69,30 @@ class SecondFactorController {
         SignedInUser user = pendingUser();
         Account account = account(user);
         try {
-            throttle.check(user.getUsername(), request.getRemoteAddr());
+            // counted before the check; a completed sign-in forgets it with the account's other failures
+            throttle.begin(user.getUsername(), request.getRemoteAddr());
         } catch (SignInThrottle.Throttled e) {
             model.addAttribute("error", e.getMessage());
+            model.addAttribute("email", user.getUsername());
+            return "practice/second-factor";
+        }
+        if (RecoveryCodes.looksLikeOne(code)) {
+            if (recoveryCodes.use(account.practiceId(), account.id(), code)) {
+                int left = recoveryCodes.unused(account.practiceId(), account.id());
+                audit.record(AuditEntry.by(user.actor(), null, AuditAction.CHANGE, "account", account.id(),
+                        "recovery code used to sign in; " + left + " left"));
+                completion.complete(user, "password and a recovery code", request, response);
+                return null;
+            }
+            audit.recordNow(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN_FAILED, "account", account.id(),
+                    "wrong recovery code"));
+            model.addAttribute("error", "That recovery code did not work: it may be mistyped or already used.");
             model.addAttribute("email", user.getUsername());
             return "practice/second-factor";
         }
         OptionalLong step = account.totpSecret() == null ? OptionalLong.empty()
                 : Totp.matchingStep(secrets.open(account.totpSecret()), code, clock.instant());
         if (step.isEmpty() || !accounts.useTotpStep(account.practiceId(), account.id(), step.getAsLong())) {
-            throttle.recordFailure(user.getUsername(), request.getRemoteAddr());
             audit.recordNow(AuditEntry.by(user.actor(), null, AuditAction.SIGN_IN_FAILED, "account", account.id(),
                     "wrong second-factor code"));
             model.addAttribute("error", "That code did not work. Codes change every 30 seconds; try the current one.");
@@ -118,10 +134,15 @@ class SecondFactorController {
         if (user.secondFactorEnrolled() || !(sealed instanceof byte[] bytes)) {
             return "redirect:/signin/second-factor";
         }
+        try {
+            throttle.begin(user.getUsername(), request.getRemoteAddr());
+        } catch (SignInThrottle.Throttled e) {
+            model.addAttribute("error", e.getMessage());
+            return setupForm(model, session);
+        }
         byte[] secret = secrets.open(bytes);
         OptionalLong step = Totp.matchingStep(secret, code, clock.instant());
         if (step.isEmpty()) {
-            throttle.recordFailure(user.getUsername(), request.getRemoteAddr());
             model.addAttribute("error", "That code did not match. Check the time on your phone and try the current code.");
             return setupForm(model, session);
         }
@@ -129,7 +150,10 @@ class SecondFactorController {
         accounts.setPendingTotp(account.practiceId(), account.id(), secrets.seal(secret));
         accounts.confirmTotp(account.practiceId(), account.id(), clock.instant(), step.getAsLong());
         session.removeAttribute(PENDING_SECRET);
-        completion.complete(user, "password and new second factor", request, response);
+        audit.record(AuditEntry.by(user.actor(), null, AuditAction.CHANGE, "account", account.id(),
+                "second factor set up at sign-in; " + RecoveryCodes.COUNT + " recovery codes made"));
+        session.setAttribute(RecoveryCodes.NEW_CODES, recoveryCodes.replace(account.practiceId(), account.id()));
+        completion.complete(user, "password and new second factor", request, response, "/settings/recovery-codes/new");
         return null;
     }
 

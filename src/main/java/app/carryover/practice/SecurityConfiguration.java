@@ -43,8 +43,9 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
-    private static final String[] PUBLIC_PATHS = {"/signin", "/signin/link", "/signin/link/sent", "/setup",
-            "/invitations/**", "/r/**", "/unsubscribe/**", "/calendar/**", "/hooks/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+    private static final String[] PUBLIC_PATHS = {"/signin", "/signin/link", "/signin/link/sent", "/signin/reset",
+            "/signin/reset/**", "/setup", "/invitations/**", "/r/**", "/unsubscribe/**", "/calendar/**", "/hooks/**",
+            "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs",
             "/v3/api-docs/**", "/fhir/r4/metadata"};
 
@@ -63,7 +64,8 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder encoder,
             SignInThrottle throttle, SignInCompletion completion, SignInLinks links,
             SecurityContextRepository contexts, app.carryover.audit.AuditTrail audit, ApiTokens tokens,
-            @Value("${carryover.metrics-token:}") String metricsToken) throws Exception {
+            @Value("${carryover.metrics-token:}") String metricsToken, @Value("${carryover.base-url}") String baseUrl,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) throws Exception {
         // The only ways in: the throttled password check and one-time links. Built here, with no
         // parent manager, so no framework default can authenticate around the throttle.
         ProviderManager signIn = new ProviderManager(new PasswordSignIn(users, encoder, throttle),
@@ -72,11 +74,17 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenFilter(tokens),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 // Bearer-token calls carry no cookie a forged page could ride on, so they need no CSRF token.
+                // Only calls the token filter authenticates (a bearer on /api/, answered 401 when it is not a
+                // valid token) are exempt: a bearer header on a page keeps the page's CSRF check (issue 15).
                 // Provider webhooks prove themselves by signature, and one-click unsubscribe (RFC 8058) is
                 // posted by the mail client with only the link's secret: neither can carry a CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::authenticatesByToken)
                         .ignoringRequestMatchers("/hooks/**", "/unsubscribe/**"))
                 .securityContext(c -> c.securityContextRepository(contexts))
+                // Every session-carrying request is checked against the account as it is now (disabled,
+                // signed out everywhere, past the session lifetime, roles changed).
+                .addFilterAfter(new SessionGuard(jdbc, contexts, audit, clock),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/signin/second-factor", "/signin/second-factor/**")
@@ -111,25 +119,64 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                                 "camera=(), microphone=(), geolocation=(), payment=()"))
                         .frameOptions(frame -> frame.deny()));
+        if (servedOverHttps(baseUrl)) {
+            // Behind a proxy that is not named as trusted, Tomcat sees plain HTTP; the public address decides.
+            http.headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.disable())
+                    .addHeaderWriter(strictTransportSecurity()));
+        }
         return http.build();
     }
 
-    /** Wrong credentials get one message whatever was wrong, so the form reveals no accounts. */
+    /** Whether people reach Carryover over HTTPS (its public address says so), whatever the proxy tells Tomcat. */
+    static boolean servedOverHttps(String baseUrl) {
+        return baseUrl != null && baseUrl.regionMatches(true, 0, "https://", 0, 8);
+    }
+
+    /** HSTS for a year on every response, not only on requests Tomcat sees as secure. */
+    static org.springframework.security.web.header.HeaderWriter strictTransportSecurity() {
+        org.springframework.security.web.header.writers.HstsHeaderWriter writer =
+                new org.springframework.security.web.header.writers.HstsHeaderWriter();
+        writer.setRequestMatcher(org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE);
+        writer.setMaxAgeInSeconds(365L * 24 * 3600);
+        writer.setIncludeSubDomains(true);
+        return writer;
+    }
+
+    /** The session cookie is Secure whenever the public address is HTTPS (issue 15: it followed the proxy setting). */
+    @Bean
+    org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer secureSessionCookie(
+            @Value("${carryover.base-url}") String baseUrl) {
+        return serializer -> {
+            if (servedOverHttps(baseUrl)) {
+                serializer.setUseSecureCookie(true);
+            }
+        };
+    }
+
+    /**
+     * Wrong credentials get one message whatever was wrong, so the form reveals no accounts. Each checked
+     * failure is audited; attempts refused while throttled are not (they are counted by the throttle), so
+     * guessing cannot flood a practice's audit: at most {@value SignInThrottle#PER_ACCOUNT} rows per account
+     * and {@value SignInThrottle#PER_ADDRESS} per address in 15 minutes.
+     */
     private static AuthenticationFailureHandler failure(AccountUserDetailsService users,
             app.carryover.audit.AuditTrail audit) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             String email = request.getParameter("email");
+            if (e instanceof SignInThrottle.Throttled) {
+                response.sendRedirect(request.getContextPath() + "/signin?throttled");
+                return;
+            }
             try {
                 SignedInUser user = users.loadUserByUsername(email == null ? "" : email);
                 audit.recordNow(app.carryover.audit.AuditEntry.by(user.actor(), null,
                         app.carryover.audit.AuditAction.SIGN_IN_FAILED, "account", user.actor().accountId(),
-                        e instanceof SignInThrottle.Throttled ? "refused while throttled" : "wrong password"));
+                        "wrong password"));
             } catch (org.springframework.security.core.userdetails.UsernameNotFoundException unknown) {
                 audit.recordNow(new app.carryover.audit.AuditEntry(null, null, "unknown address", null,
                         app.carryover.audit.AuditAction.SIGN_IN_FAILED, "account", null, "no account has this address"));
             }
-            response.sendRedirect(request.getContextPath()
-                    + (e instanceof SignInThrottle.Throttled ? "/signin?throttled" : "/signin?error"));
+            response.sendRedirect(request.getContextPath() + "/signin?error");
         };
     }
 

@@ -50,6 +50,9 @@ class SignInCompletion implements AuthenticationSuccessHandler {
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
         SignedInUser user = (SignedInUser) authentication.getPrincipal();
+        request.getSession().setAttribute(SessionGuard.SIGNED_IN_AT, clock.instant());
+        request.getSession().setAttribute(SessionGuard.GENERATION, accounts.find(user.actor().practiceId(),
+                user.actor().accountId()).map(Account::sessionGeneration).orElse(0));
         if (user.secondFactorRequired()) {
             store(UsernamePasswordAuthenticationToken.authenticated(user, null,
                     List.of(new SimpleGrantedAuthority(SignedInUser.PENDING_SECOND_FACTOR))), request, response);
@@ -63,18 +66,35 @@ class SignInCompletion implements AuthenticationSuccessHandler {
     /** Signs the person in fully: new session id, full authorities, failures forgotten. */
     void complete(SignedInUser user, String method, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        complete(user, method, request, response, null);
+    }
+
+    /** As above, then to {@code next} when given (the new recovery codes) instead of the page asked for. */
+    void complete(SignedInUser user, String method, HttpServletRequest request, HttpServletResponse response,
+            String next) throws IOException {
         SavedRequest saved = requests.getRequest(request, response);
         requests.removeRequest(request, response);
-        String target = saved != null && saved.getRedirectUrl() != null && isLocal(saved.getRedirectUrl(), request)
+        String target = next != null ? request.getContextPath() + next
+                : saved != null && saved.getRedirectUrl() != null && isLocal(saved.getRedirectUrl(), request)
                 ? saved.getRedirectUrl() : request.getContextPath() + "/";
         complete(user, method, target, request, response);
     }
 
-    /** Signs the person in fully and sends them to a page of this application. */
+    /** Signs the person in fully and sends them to a page of this application (an account no longer active is refused). */
     void complete(SignedInUser user, String method, String target, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
+        java.util.Optional<Account> account = accounts.find(user.actor().practiceId(), user.actor().accountId())
+                .filter(a -> a.status() == Account.Status.ACTIVE);
+        if (account.isEmpty()) {
+            request.getSession().invalidate();
+            SecurityContextHolder.clearContext();
+            response.sendRedirect(request.getContextPath() + "/signin?error");
+            return;
+        }
         request.getSession(true);
         request.changeSessionId();
+        request.getSession().setAttribute(SessionGuard.SIGNED_IN_AT, clock.instant());
+        request.getSession().setAttribute(SessionGuard.GENERATION, account.get().sessionGeneration());
         store(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 SignedInUser.fullAuthorities(user.actor())), request, response);
         throttle.clear(user.getUsername());

@@ -46,6 +46,13 @@ final class SignedInUser implements UserDetails, CredentialsContainer, SignedIn 
                 a.clientId(), readOnly), null, active, secondFactorRequired, secondFactorEnrolled);
     }
 
+    /** The same person holding the roles their account has now (an admin changed them). */
+    SignedInUser withRoles(java.util.Set<Role> roles) {
+        Actor a = actor;
+        return new SignedInUser(new Actor(a.practiceId(), a.accountId(), a.email(), a.displayName(), roles,
+                a.clientId(), a.readOnly()), null, active, secondFactorRequired, secondFactorEnrolled);
+    }
+
     boolean secondFactorRequired() {
         return secondFactorRequired;
     }

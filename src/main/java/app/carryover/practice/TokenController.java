@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.carryover.audit.AuditAction;
+import app.carryover.audit.AuditEntry;
+import app.carryover.audit.AuditTrail;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
@@ -31,8 +34,13 @@ class TokenController {
     private final AccountRepository accounts;
     private final SecretBox secrets;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final RecoveryCodes recoveryCodes;
 
-    TokenController(ApiTokens tokens, AccountRepository accounts, SecretBox secrets, Clock clock) {
+    TokenController(ApiTokens tokens, AccountRepository accounts, SecretBox secrets, Clock clock, AuditTrail audit,
+            RecoveryCodes recoveryCodes) {
+        this.audit = audit;
+        this.recoveryCodes = recoveryCodes;
         this.tokens = tokens;
         this.accounts = accounts;
         this.secrets = secrets;
@@ -109,8 +117,12 @@ class TokenController {
         accounts.setPendingTotp(account.practiceId(), account.id(), secrets.seal(secret));
         accounts.confirmTotp(account.practiceId(), account.id(), clock.instant(), step.getAsLong());
         session.removeAttribute(PENDING_SECRET);
-        redirect.addFlashAttribute("notice", "Second factor turned on. You will be asked for a code when you sign in.");
-        return "redirect:/settings/tokens";
+        audit.record(AuditEntry.by(actor, null, AuditAction.CHANGE, "account", account.id(),
+                "second factor set up in settings; " + RecoveryCodes.COUNT + " recovery codes made"));
+        model.addAttribute("notice", "Second factor turned on. You will be asked for a code when you sign in.");
+        model.addAttribute("codes", recoveryCodes.replace(account.practiceId(), account.id()));
+        model.addAttribute("continueTo", "/settings/tokens");
+        return "practice/recovery-codes";
     }
 
     private byte[] pendingSecret(HttpSession session) {

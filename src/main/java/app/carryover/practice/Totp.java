@@ -1,20 +1,26 @@
 package app.carryover.practice;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.OptionalLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 
-/** Time-based one-time passwords (RFC 6238: HMAC-SHA1, six digits, 30-second steps), as authenticator apps use. */
+/**
+ * Time-based one-time passwords (RFC 6238: HMAC-SHA1, six digits, 30-second steps), as authenticator apps
+ * use. The HMAC and the Base32 of the key are Apache Commons Codec's; what is left here is RFC 4226's
+ * dynamic truncation (§5.3, five lines of the RFC) and the step arithmetic. Checked against RFC 6238's
+ * test vectors (Appendix B) and RFC 4648's Base32 vectors in {@code TotpTests}.
+ */
 final class Totp {
 
     static final int STEP_SECONDS = 30;
-    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom random = new SecureRandom();
+    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private Totp() {
     }
@@ -30,17 +36,16 @@ final class Totp {
     }
 
     static String code(byte[] secret, long step) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            int offset = hash[hash.length - 1] & 0x0F;
-            int binary = ((hash[offset] & 0x7F) << 24) | ((hash[offset + 1] & 0xFF) << 16)
-                    | ((hash[offset + 2] & 0xFF) << 8) | (hash[offset + 3] & 0xFF);
-            return String.format("%06d", binary % 1_000_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return code(secret, step, 6);
+    }
+
+    /** The code of a step with this many digits (6 for the apps; RFC 6238's vectors have 8). */
+    static String code(byte[] secret, long step, int digits) {
+        byte[] hash = new HmacUtils(HmacAlgorithms.HMAC_SHA_1, secret).hmac(ByteBuffer.allocate(8).putLong(step).array());
+        int offset = hash[hash.length - 1] & 0x0F;
+        int binary = ((hash[offset] & 0x7F) << 24) | ((hash[offset + 1] & 0xFF) << 16)
+                | ((hash[offset + 2] & 0xFF) << 8) | (hash[offset + 3] & 0xFF);
+        return String.format("%0" + digits + "d", binary % POWERS[digits]);
     }
 
     /**
@@ -54,29 +59,16 @@ final class Totp {
         }
         long current = step(now);
         for (long s = current - 1; s <= current + 1; s++) {
-            if (java.security.MessageDigest.isEqual(code(secret, s).getBytes(), digits.getBytes())) {
+            if (MessageDigest.isEqual(code(secret, s).getBytes(), digits.getBytes())) {
                 return OptionalLong.of(s);
             }
         }
         return OptionalLong.empty();
     }
 
+    /** The key as authenticator apps take it: Base32 (RFC 4648) without padding. */
     static String base32(byte[] bytes) {
-        StringBuilder out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = (buffer << 8) | (b & 0xFF);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(BASE32.charAt((buffer << (5 - bits)) & 31));
-        }
-        return out.toString();
+        return new Base32().encodeAsString(bytes).replace("=", "");
     }
 
     /** The otpauth URI authenticator apps read from a QR code. */

@@ -36,8 +36,11 @@ class ReminderSettingsPages {
     private final ClientAccess access;
     private final Clock clock;
 
+    private final app.carryover.system.Texts texts;
+
     ReminderSettingsPages(ReminderPreferences preferences, ReminderRepository reminders, ReminderPlanner planner,
-            CalendarFeeds feeds, ClientAccess access, Clock clock) {
+            CalendarFeeds feeds, ClientAccess access, Clock clock, app.carryover.system.Texts texts) {
+        this.texts = texts;
         this.preferences = preferences;
         this.reminders = reminders;
         this.planner = planner;
@@ -77,7 +80,7 @@ class ReminderSettingsPages {
             model.addAttribute("entered", Map.of("times", times, "quietStart", quietStart, "quietEnd", quietEnd, "phone", phone));
             return settings(actor, model);
         }
-        redirect.addFlashAttribute("notice", "Saved. Your reminders follow your new choices from now on.");
+        redirect.addFlashAttribute("notice", texts.get("remindersettings.saved"));
         return "redirect:/settings/reminders";
     }
 
@@ -92,7 +95,7 @@ class ReminderSettingsPages {
             FormErrors.reject(e, model, response);
             return settings(actor, model);
         }
-        redirect.addFlashAttribute("notice", on ? "Reminders turned on." : "Reminders turned off.");
+        redirect.addFlashAttribute("notice", texts.get(on ? "remindersettings.on.notice" : "remindersettings.off.notice"));
         return "redirect:/settings/reminders";
     }
 
@@ -102,7 +105,7 @@ class ReminderSettingsPages {
     String feed(Actor actor, RedirectAttributes redirect) {
         feeds.renew(actor);
         planner.replan(actor.practiceId(), actor.clientId());
-        redirect.addFlashAttribute("notice", "Your calendar address is ready: add it to your calendar app as a subscription.");
+        redirect.addFlashAttribute("notice", texts.get("remindersettings.feedReady"));
         return "redirect:/settings/reminders#calendar";
     }
 
@@ -110,13 +113,15 @@ class ReminderSettingsPages {
     @PostMapping("/settings/reminders/feed/off")
     String feedOff(Actor actor, RedirectAttributes redirect) {
         feeds.revoke(actor);
-        redirect.addFlashAttribute("notice", "The calendar address no longer works.");
+        redirect.addFlashAttribute("notice", texts.get("remindersettings.feedOff"));
         return "redirect:/settings/reminders#calendar";
     }
 
     /** The next reminders planned, in the client's words ("Tuesday 3 March 2026 at 19:00"). */
     private List<String> upcoming(ClientRecord client, ZoneId zone) {
         return reminders.plannedAfter(client.practiceId(), client.id(), clock.instant()).stream()
-                .map(r -> WHEN.format(r.dueAt().atZone(zone))).distinct().limit(6).toList();
+                .map(r -> texts.locale().getLanguage().equals("es")
+                        ? app.carryover.system.Dates.when(r.dueAt().atZone(zone), null, texts.locale())
+                        : WHEN.format(r.dueAt().atZone(zone))).distinct().limit(6).toList();
     }
 }

@@ -178,7 +178,7 @@ public class Sessions {
     /** The client's sessions in time order, with notes for the care team and without for the client. */
     public List<TherapySession> list(Actor actor, UUID clientId) {
         ClientRecord client = access.read(actor, clientId, "sessions");
-        List<TherapySession> all = sessions.forClient(client.practiceId(), client.id());
+        List<TherapySession> all = withNotes(client.practiceId(), client.id());
         return actor.isClient() ? all.stream().map(TherapySession::forClient).toList() : all;
     }
 
@@ -193,7 +193,13 @@ public class Sessions {
      * checked access (homework computes due moments from these).
      */
     public List<TherapySession> timeline(UUID practiceId, UUID clientId) {
-        return sessions.forClient(practiceId, clientId).stream().map(TherapySession::forClient).toList();
+        return withNotes(practiceId, clientId).stream().map(TherapySession::forClient).toList();
+    }
+
+    /** The client's sessions with notes, read once per reading request (a page shows its list, due dates and brief from it). */
+    private List<TherapySession> withNotes(UUID practiceId, UUID clientId) {
+        return app.carryover.system.RequestMemo.get("sessions:" + practiceId + ":" + clientId,
+                () -> sessions.forClient(practiceId, clientId));
     }
 
     /**

@@ -34,6 +34,7 @@ class AccessInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        RequestBodyLimits.applyHandlerLimit(request, method);
         AccessRule rule = ruleOf(method);
         if (rule == null) {
             log.error("Refused {} {}: handler {} declares no access rule", request.getMethod(),

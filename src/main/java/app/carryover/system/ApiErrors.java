@@ -72,8 +72,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-        log.info("Refused a write that broke a database constraint: {}", e.getMostSpecificCause().getMessage());
+        // The constraint's name only: PostgreSQL's message quotes the values ("Key (email)=(…)"), addresses included.
+        log.info("Refused a write that broke a database constraint: {}", constraintOf(e));
         return problem(ProblemException.conflict("The change conflicts with existing data."));
+    }
+
+    /** The broken constraint's name and SQL state, without the values PostgreSQL quotes in its message. */
+    static String constraintOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+                return "constraint " + psql.getServerErrorMessage().getConstraint() + " (SQL state " + psql.getSQLState() + ")";
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -118,11 +129,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(unreadable(e)).getBody());
+        ProblemException problem = unreadable(e);
+        return ResponseEntity.status(problem.status()).body(problem(problem).getBody());
     }
 
     /** Says which field of the JSON body was wrong, where Jackson can tell. */
     private static ProblemException unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimits.BodyTooLarge tooLarge) {
+                return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large", "The request body "
+                        + tooLarge.describe() + ".", List.of(new ProblemException.FieldProblem("body", tooLarge.describe())));
+            }
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return ProblemException.invalid(path(unknown), "is not a known field");

@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -94,8 +95,26 @@ public class DatabaseOutage extends OncePerRequestFilter {
             if (t instanceof ProblemException p && p.status().value() == 503) {
                 return true;
             }
+            if (t instanceof TransactionSystemException tx && lostConnection(tx)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * A transaction whose JDBC rollback failed: the connection went away under a request in flight (the
+     * drills saw "JDBC rollback failed" with "Connection is closed", the application's own exception
+     * overridden by it). A rollback has nothing of ours that can fail, so its failure is the database's
+     * absence; a commit's failure is an outage only when its application exception or cause says so.
+     */
+    private static boolean lostConnection(TransactionSystemException tx) {
+        Throwable app = tx.getApplicationException();
+        if (app != null && isOutage(app)) {
+            return true;
+        }
+        String message = tx.getMessage();
+        return message != null && message.startsWith("JDBC rollback failed");
     }
 
     static void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -18,8 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A rejected form is shown again with a message beside each field at fault and the text as typed.
- * Two ways, one result: a handler that catches the problem shows its form in place with status 400
+ * A rejected form is shown again with a message beside each field at fault, the text as typed, and the
+ * problem's status (400, or 429 for too many attempts), so browsers, tests and assistive tools all see
+ * that it was not saved. Two ways, one result: a handler that catches the problem shows its form in place
  * ({@link #reject}); a problem no handler caught goes back to the page the form was on (its
  * {@code _form} field, see {@link FormOrigins}) with the same {@code errors} and {@code typed}
  * ({@link #showAgain}, from {@link PageErrors}). Either way nothing is half-written: the service
@@ -48,7 +49,7 @@ public final class FormErrors {
 
     /**
      * Puts the field messages in the model as {@code errors}, what was typed as {@code typed}, and
-     * sets 400; rethrows problems without fields.
+     * sets the problem's status (400, or 429 for too many attempts); rethrows problems without fields.
      */
     public static void reject(ProblemException problem, Model model, HttpServletResponse response) {
         if (problem.fields().isEmpty()) {
@@ -56,7 +57,7 @@ public final class FormErrors {
         }
         model.addAttribute("errors", messages(problem.fields()));
         model.addAttribute("typed", typedInThisRequest());
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setStatus(problem.status().value());
     }
 
     /**

@@ -47,6 +47,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input", detail, problems);
     }
 
+    /** 429 naming one field: too many attempts (wrong codes, links asked for) in a short time. */
+    public static ProblemException tooManyAttempts(String field, String message) {
+        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", field + ": " + message,
+                List.of(new FieldProblem(field, message)));
+    }
+
     /** 409: the request conflicts with the current state (a used link, a duplicate). */
     public static ProblemException conflict(String detail) {
         return new ProblemException(HttpStatus.CONFLICT, "Conflict", detail, List.of());

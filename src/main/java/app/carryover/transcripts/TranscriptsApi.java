@@ -29,6 +29,7 @@ import app.carryover.homework.AssignmentDraft;
 import app.carryover.homework.Composer;
 import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
+import app.carryover.system.BodyLimit;
 import app.carryover.system.Actor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -125,6 +126,7 @@ class TranscriptsApi {
     }
 
     @Access(AccessRule.CARE_TEAM_WRITE)
+    @BodyLimit(megabytes = 12) // a 5 MB transcript as a JSON string, its line breaks and quotes escaped
     @PostMapping(path = "/clients/{clientId}/sessions/{sessionId}/transcripts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     TranscriptView uploadText(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId,

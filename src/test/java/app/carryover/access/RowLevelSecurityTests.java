@@ -180,12 +180,17 @@ class RowLevelSecurityTests {
     }
 
     @Test
-    void anAdminInvitingAnAddressOfAnotherPracticeIsToldItIsTaken() throws Exception {
+    void anAdminInvitingAnAddressOfAnotherPracticeLearnsNothingAndTouchesNothingThere() throws Exception {
+        // Issue 15 item 3: "already belongs to an account" told practice A that B has this person. The invitation
+        // is now made in A like any other; B's account is untouched; the invitee learns why when opening it.
         WebSession admin = WebSession.signIn(mvc, a.admin(), clock);
-        MvcResult duplicate = admin.perform(post("/api/v1/staff/invitations").contentType(MediaType.APPLICATION_JSON)
+        MvcResult invited = admin.perform(post("/api/v1/staff/invitations").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"email\":\"" + b.clinician().email() + "\",\"displayName\":\"Dup\",\"roles\":[\"CLINICIAN\"]}"));
-        assertThat(duplicate.getResponse().getStatus()).isEqualTo(400);
-        assertThat(duplicate.getResponse().getContentAsString()).contains("\"field\":\"email\"").contains("already belongs");
+        assertThat(invited.getResponse().getStatus()).isEqualTo(201);
+        assertThat(invited.getResponse().getContentAsString()).doesNotContain(b.id().toString());
+        assertThat(jdbc.sql("SELECT practice_id::text || ' ' || status || ' ' || display_name FROM account WHERE email = ?"
+                + " ORDER BY status").param(b.clinician().email()).query(String.class).list())
+                .containsExactly(b.id() + " ACTIVE Chris Primary", a.id() + " INVITED Dup");
     }
 
     @Test

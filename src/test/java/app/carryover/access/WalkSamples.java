@@ -16,6 +16,8 @@ import java.util.UUID;
 import app.carryover.caseload.CareTeams;
 import app.carryover.caseload.Caseload;
 import app.carryover.caseload.TeamRole;
+import app.carryover.practice.AccountLifecycle;
+import app.carryover.testing.Fixtures;
 
 /**
  * A valid request for every handler that takes input, keyed "METHOD /pattern". The walk fails
@@ -56,6 +58,28 @@ final class WalkSamples {
         samples.put("POST /settings/second-factor", Sample.form((w, c) -> Map.of("code", "123456"))
                 .expect(Expect.BAD_REQUEST, "clients have no second factor yet, so a made-up code is refused",
                         CLIENT, OTHER_CLIENT, FOREIGN_CLIENT));
+
+        // practice: the account's life (issue 15 item 10)
+        samples.put("POST /settings/password", Sample.form((w, c) -> Map.of("current", Fixtures.PASSWORD,
+                "password", Fixtures.PASSWORD, "confirmation", Fixtures.PASSWORD, "code", w.freshCode(c))));
+        samples.put("POST /settings/sign-out-everywhere", Sample.none()
+                .aroundEachSuccess(w -> { }, World::signInAgainWhereEnded));
+        samples.put("POST /settings/recovery-codes", Sample.form((w, c) -> Map.of("code", w.freshCode(c)))
+                .expect(Expect.BAD_REQUEST, "clients have no second factor", CLIENT, OTHER_CLIENT, FOREIGN_CLIENT));
+        samples.put("POST /admin/people/{accountId}/disable", Sample.none()
+                .before(w -> w.withAccount(w.activeStaff()))
+                .aroundEachSuccess(w -> { }, w -> w.context.getBean(AccountLifecycle.class)
+                        .enable(w.practice.admin().actor(), UUID.fromString(w.ids.get("accountId"))))
+                .after(World::withInvitedAccount));
+        samples.put("POST /admin/people/{accountId}/enable", Sample.none()
+                .before(w -> w.withAccount(w.disabledStaff()))
+                .aroundEachSuccess(w -> { }, w -> w.context.getBean(AccountLifecycle.class)
+                        .disable(w.practice.admin().actor(), UUID.fromString(w.ids.get("accountId"))))
+                .after(World::withInvitedAccount));
+        samples.put("POST /admin/people/{accountId}/reset-second-factor", Sample.none());
+        samples.put("POST /admin/people/{accountId}/roles", Sample.form((w, c) -> Map.of("roles", "CLINICIAN")));
+        samples.put("POST /admin/people/{accountId}/withdraw", Sample.none()
+                .aroundEachSuccess(w -> { }, World::withInvitedAccount));
 
         // fhir: a Questionnaire imported as a custom worksheet (any clinician may make one)
         samples.put("POST /fhir/r4/Questionnaire", Sample.json((w, c) -> "{\"resourceType\":\"Questionnaire\","
@@ -332,6 +356,11 @@ final class WalkSamples {
                 .after(WalkSamples::noErasureRequests));
         samples.put("POST /admin/retention", Sample.form((w, c) -> Map.of("years", "7")));
         samples.put("POST /admin/retention/run", Sample.none());
+
+        // practice: unusual access alerts (acknowledging again changes nothing)
+        samples.put("POST /admin/access-alerts/thresholds", Sample.form((w, c) -> Map.of("windowMinutes", "60",
+                "multiple", "2", "floor", "5", "baselineDays", "28")));
+        samples.put("POST /admin/access-alerts/{accessAlertId}/acknowledgement", Sample.form((w, c) -> Map.of("note", "walk")));
 
         // the client's voice on homework (issue 21): answers, requests and the care team's replies
         samples.put("POST /today/assignments/{assignmentId}/say", Sample.form((w, c) -> Map.of("kind", "QUESTION",

@@ -69,15 +69,17 @@ final class World {
             "transcriptId", "detectionId", "hierarchyId", "scheduleId", "alertId", "responseId", "requestId", "id");
     /** Path variables naming objects of the practice that belong to no client. */
     static final Set<String> PRACTICE_OBJECTS = Set.of("accountId", "tokenId", "clinicianId", "worksheetKey",
-            "customMeasureId");
+            "customMeasureId", "accessAlertId");
     /** Path variables that are values, not objects (any caller may name them). */
     static final Set<String> VALUES = Set.of("kind", "version", "instrumentKey", "chart", "type");
 
     private int counter;
+    private final MockMvc signInMvc;
 
     World(ApplicationContext context, MockMvc mvc, TestClock clock) throws Exception {
         this.context = context;
         this.clock = clock;
+        this.signInMvc = mvc;
         practice = Fixtures.practice(context);
         foreign = Fixtures.practice(context);
         foreignStaff = Fixtures.staff(context, foreign.id(), EnumSet.of(Role.ADMIN, Role.CLINICIAN), "Fran Foreign");
@@ -128,6 +130,22 @@ final class World {
         freshAlert();
         freshResponse();
         freshRequest();
+        accessAlert();
+    }
+
+    /**
+     * An unusual access alert of the practice, named by {accessAlertId}: the other clinician's account
+     * appears in the audit reading six clients within minutes, against a floor of five.
+     */
+    private void accessAlert() {
+        app.carryover.practice.UnusualAccess unusual = context.getBean(app.carryover.practice.UnusualAccess.class);
+        unusual.setPolicy(practice.admin().actor(), 60, 2, 5, 28);
+        app.carryover.audit.AuditTrail trail = context.getBean(app.carryover.audit.AuditTrail.class);
+        for (int i = 0; i < 6; i++) {
+            trail.record(app.carryover.audit.AuditEntry.by(practice.otherClinician().actor(), UUID.randomUUID(),
+                    app.carryover.audit.AuditAction.READ, "client record", null, "walk"));
+        }
+        ids.put("accessAlertId", unusual.check(practice.id()).get(0).id().toString());
     }
 
     /** A question of the client's on a new open assignment, not yet answered, named by {responseId} from now on. */
@@ -306,6 +324,45 @@ final class World {
         clock.advance(Duration.ofSeconds(31));
         Person person = people.get(caller);
         return person.totpSecret() == null ? "000000" : TestTotp.code(person.totpSecret(), clock.instant());
+    }
+
+    /** Signs in again every caller whose session has ended (after "sign out everywhere"). */
+    void signInAgainWhereEnded() {
+        try {
+            for (Caller caller : Caller.values()) {
+                int status = sessions.get(caller).perform(MockMvcRequestBuilders.get("/settings/account")).getResponse()
+                        .getStatus();
+                if (status != 200) {
+                    clock.advance(Duration.ofSeconds(31));
+                    sessions.put(caller, WebSession.signIn(signInMvc, people.get(caller), clock));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Names this account as {accountId}. */
+    void withAccount(java.util.UUID accountId) {
+        ids.put("accountId", accountId.toString());
+    }
+
+    /** Names a new, not yet accepted staff invitation as {accountId} (the walk's usual one). */
+    void withInvitedAccount() {
+        withAccount(context.getBean(app.carryover.practice.Invitations.class).invite(practice.admin().actor(), newEmail(),
+                "Walk Invitee", EnumSet.of(Role.CLINICIAN)).accountId());
+    }
+
+    /** An active clinician of the practice, made for a handler that switches accounts off. */
+    java.util.UUID activeStaff() {
+        return Fixtures.staff(context, practice.id(), EnumSet.of(Role.CLINICIAN), "Walk Staff").accountId();
+    }
+
+    /** A disabled clinician of the practice. */
+    java.util.UUID disabledStaff() {
+        java.util.UUID id = activeStaff();
+        context.getBean(app.carryover.practice.AccountLifecycle.class).disable(practice.admin().actor(), id);
+        return id;
     }
 
     /** A date of its own for each call that schedules, so no two walked calls book the same hour. */

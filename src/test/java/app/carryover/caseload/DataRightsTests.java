@@ -26,6 +26,9 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 import app.carryover.audit.AuditLog;
 import app.carryover.homework.AssignmentDraft;
+import app.carryover.homework.ClientVoice;
+import app.carryover.homework.ResponseKind;
+import app.carryover.measures.Measures;
 import app.carryover.homework.Assignments;
 import app.carryover.homework.Dose;
 import app.carryover.homework.EntryInput;
@@ -124,6 +127,40 @@ class DataRightsTests {
     }
 
     @Test
+    void theClientsCopyHoldsTheirQuestionnairesAndQuestionsAndRepliesButNotTheClinicianRatings() throws Exception {
+        UUID clientId = practice.client().clientId();
+        UUID walk = jdbc.sql("SELECT id FROM assignment WHERE practice_id = ? AND client_id = ?")
+                .params(practice.id(), clientId).query(UUID.class).single();
+        Measures measures = context.getBean(Measures.class);
+        measures.answer(practice.client().actor(), "PHQ9", new Measures.AnswerInput(UUID.randomUUID(),
+                java.util.Arrays.asList(1, 2, 1, 0, 1, 1, 0, 1, 0, 1), null));
+        measures.rateHomeworkAsClinician(practice.clinician().actor(), clientId, walk,
+                new Measures.AnswerInput(UUID.randomUUID(), List.of(3, 3, 3, 3), null));
+        ClientVoice voice = context.getBean(ClientVoice.class);
+        UUID question = voice.respond(practice.client().actor(), walk, ResponseKind.QUESTION,
+                "Does a walk to the shop count?").id();
+        voice.reply(practice.clinician().actor(), clientId, question, "Yes, if it is at least ten minutes.");
+        voice.ask(practice.client().actor(), "Something for the mornings");
+
+        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        String body = client.perform(get("/settings/privacy/my-data.json")).getResponse().getContentAsString();
+        assertThat(body).contains("\"measure_administration\"").contains("\"instrument\" : \"PHQ9\"")
+                .contains("\"total\" : 7").contains("\"band\" : \"mild\"")
+                .contains("Does a walk to the shop count?").contains("Yes, if it is at least ten minutes.")
+                .contains("Something for the mornings");
+        assertThat(body).as("the clinician's own rating and the clinician's side of a questionnaire")
+                .doesNotContain("HOMEWORK_CLINICIAN").doesNotContain("\"risk\"").doesNotContain("answered_by");
+        String pdf = textOf(client.perform(get("/settings/privacy/my-data.pdf")).getResponse().getContentAsByteArray());
+        assertThat(pdf).contains("Questionnaires answered (1)").contains("PHQ9")
+                .contains("Questions and answers about homework (1)").contains("Yes, if it is at least ten minutes.")
+                .contains("Requests for homework (1)").contains("Something for the mornings");
+
+        WebSession primary = WebSession.signIn(mvc, practice.clinician(), clock);
+        String full = primary.perform(get("/clients/" + clientId + "/record.json")).getResponse().getContentAsString();
+        assertThat(full).as("the full record keeps everything").contains("HOMEWORK_CLINICIAN").contains("\"risk\" : false");
+    }
+
+    @Test
     void theCareTeamProducesTheFullRecordWithNotesAndNobodyElseDoes() throws Exception {
         WebSession primary = WebSession.signIn(mvc, practice.clinician(), clock);
         String full = primary.perform(get("/clients/" + practice.client().clientId() + "/record.json")).getResponse()
@@ -216,6 +253,17 @@ class DataRightsTests {
                 .anyMatch(s -> s.startsWith("CHANGE client record: discharged on approving erasure"))
                 .anyMatch(s -> s.startsWith("DELETE client record: erased after the retention period"));
         assertThat(auditLog.verify(practice.admin().actor()).intact()).isTrue();
+        // No audit row names the client: their own actions are labelled by their client id, shown by name only
+        // while the record exists.
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = ? AND (actor_label LIKE '%Kim Client%' "
+                + "OR coalesce(detail, '') LIKE '%Kim Client%' OR coalesce(subject, '') LIKE '%Kim Client%')")
+                .param(practice.id()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = ? AND actor_label = ?")
+                .params(practice.id(), "client " + clientId + " (client)").query(Long.class).single())
+                .as("the client's own steps, by id").isPositive();
+        WebSession admin = WebSession.signIn(mvc, practice.admin(), clock);
+        assertThat(admin.read("/admin/audit?client=" + clientId + "&action=CREATE"))
+                .contains("Erased client (client)").doesNotContain("Kim Client");
         assertThat(retention.run(practice.id()).clientsErased()).as("run twice, erased once").isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(Caseload.class)
                 .readmit(practice.admin().actor(), clientId)).hasMessageContaining("cannot be reopened");

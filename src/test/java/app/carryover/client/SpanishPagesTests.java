@@ -104,7 +104,7 @@ class SpanishPagesTests {
                 .contains("Nuevo de su terapeuta. ¿Le parece claro?").contains("Tengo una pregunta")
                 .contains("Su próxima sesión: lunes 18 de mayo de 2026 a las 17:00.")
                 .contains("No se lee en tiempo real. Nadie vigila Carryover en tiempo real.")
-                .contains("024 (España)").contains("Hoy Semana Historial").contains("Privacidad Idioma Cerrar sesión")
+                .contains("024 (España)").contains("Hoy Semana Historial").contains("Privacidad Idioma Cuenta Cerrar sesión")
                 .doesNotContain("Hello").doesNotContain("Not read in real time").doesNotContain("Due by");
 
         MvcResult done = client.perform(post("/today/assignments/" + walk.id() + "/done")
@@ -175,6 +175,9 @@ class SpanishPagesTests {
         String link = app.carryover.testing.Mailbox.link(invitation, "/invitations/");
         new WebSession(mvc).perform(post(link).param("linksOnly", "true"));
         new WebSession(mvc).perform(post("/signin/link/request").param("username", email));
+        // The link is made and sent off the request thread (issue 15): run the background task now.
+        ((com.github.kagkarlsson.scheduler.testhelper.ManualScheduler) context.getBean(
+                com.github.kagkarlsson.scheduler.Scheduler.class)).runAnyDueExecutions();
         jakarta.mail.internet.MimeMessage signIn = app.carryover.testing.Mailbox.latestTo(email);
         assertThat(signIn.getSubject()).isEqualTo("Su enlace para entrar en Carryover");
         assertThat(app.carryover.testing.Mailbox.text(signIn)).contains("Hola, Rosa Nueva:")
@@ -194,6 +197,57 @@ class SpanishPagesTests {
         new WebSession(mvc).perform(post(link).param("linksOnly", "true").header("Accept-Language", "es-ES,es;q=0.9"));
         assertThat(jdbc.sql("SELECT language FROM account WHERE email = ?").param(email).query(String.class).single())
                 .isEqualTo("es");
+    }
+
+    @Test
+    void beforeSignInTheSignInPageFollowsTheBrowser() throws Exception {
+        WebSession stranger = new WebSession(mvc);
+        MvcResult spanish = stranger.perform(get("/signin").header("Accept-Language", "es-MX,es;q=0.9"));
+        assertThat(spanish.getResponse().getContentAsString()).contains("<html lang=\"es\"");
+        assertThat(WebSession.textOf(spanish)).contains("Entrar").contains("Correo electrónico").contains("Contraseña")
+                .doesNotContain("Password");
+        assertThat(WebSession.textOf(stranger.perform(get("/signin").header("Accept-Language", "en-US"))))
+                .contains("Sign in").contains("E-mail address");
+    }
+
+    @Test
+    void aSpanishClientAnswersAValidatedQuestionnaireKeptInEnglishAroundSpanishWords() throws Exception {
+        WebSession clinician = WebSession.signIn(mvc, practice.clinician(), clock);
+        clinician.perform(post("/clients/" + practice.client().clientId() + "/measure-schedules").param("instrument", "PHQ9")
+                .param("kind", "EVERY_N_WEEKS").param("intervalWeeks", "1"));
+        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        client.perform(post("/settings/language").param("language", "es"));
+        assertThat(client.read("/today")).contains("PHQ-9").contains("Cuestionario para el ")
+                .contains("de 2026").contains("9 preguntas, unos 2 minutos.").contains("Responder ahora");
+        String form = client.read("/today/measures/PHQ9");
+        assertThat(form).contains("Este cuestionario se muestra en inglés. Es un cuestionario validado")
+                .contains("Over the last 2 weeks").contains("Enviar");
+        MvcResult refused = client.perform(post("/today/measures/PHQ9").param("submissionId", UUID.randomUUID().toString())
+                .param("item1", "0"));
+        assertThat(WebSession.textOf(refused)).contains("Todavía no se ha enviado").contains("la pregunta 2 necesita una respuesta");
+        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder answers = post("/today/measures/PHQ9")
+                .param("submissionId", UUID.randomUUID().toString());
+        for (int i = 1; i <= 10; i++) {
+            answers.param("item" + i, i == 1 || i == 2 ? "1" : "0");
+        }
+        assertThat(WebSession.textOf(client.perform(answers))).contains("Gracias")
+                .contains("Su puntuación de PHQ-9 hoy es 2 de 27 (mínima). Su terapeuta la repasará con usted.")
+                .contains("Volver a Hoy");
+    }
+
+    @Test
+    void aSpanishClientSaysSomethingAboutTheirPracticeInSpanish() throws Exception {
+        Assignment walk = walk();
+        WebSession client = WebSession.signIn(mvc, practice.client(), clock);
+        client.perform(post("/settings/language").param("language", "es"));
+        String say = client.read("/today/assignments/" + walk.id() + "/say?kind=QUESTION");
+        assertThat(say).contains("Qué hacer: Camine veinte minutos").contains("Con qué frecuencia: dos veces al día")
+                .contains("Hasta cuándo: Hasta su sesión del lunes 18 de mayo de 2026 a las 17:00.")
+                .contains("¿Qué le gustaría decirle a su terapeuta?").contains("Tengo una pregunta").contains("Enviar a su terapeuta");
+        MvcResult refused = client.perform(post("/today/assignments/" + walk.id() + "/say").param("kind", "QUESTION")
+                .param("body", ""));
+        assertThat(WebSession.textOf(refused)).contains("Sus palabras: escriba su pregunta para que su terapeuta pueda responderla");
+        assertThat(client.read("/good-homework")).contains("Cómo son unas buenas tareas").contains("Debe saber por qué");
     }
 
     @Test

@@ -281,6 +281,36 @@ class FhirApiTests {
     }
 
     @Test
+    void csvExportsFollowTheDictionaryAndNeutraliseFormulas() throws Exception {
+        context.getBean(PracticeLog.class).log(practice.client().actor(), walkAssignment,
+                new EntryInput(UUID.randomUUID(), null, 5, "=HYPERLINK(\"http://evil.example\",\"x\")", null));
+        MockHttpServletResponse entries = call("/api/v1/clients/" + client + "/export/entries.csv", token);
+        assertThat(entries.getStatus()).isEqualTo(200);
+        assertThat(entries.getContentType()).startsWith("text/csv");
+        assertThat(entries.getHeader("Content-Disposition")).contains("entries-" + client + ".csv");
+        String body = entries.getContentAsString();
+        System.out.println("entries.csv:\n" + body);
+        String[] lines = body.split("\r\n");
+        assertThat(lines[0]).isEqualTo(String.join(",", CsvExports.ENTRY_COLUMNS));
+        assertThat(lines).hasSize(4);
+        assertThat(body).as("the typed formula is shown as text").contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"")
+                .doesNotContain(",=HYPERLINK").contains(",sunny,").contains(",quick_log,").contains(",worksheet,mood-tracker,1,");
+        String adherence = call("/api/v1/clients/" + client + "/export/adherence.csv", token).getContentAsString();
+        System.out.println("adherence.csv:\n" + adherence);
+        assertThat(adherence.split("\r\n")).hasSize(3);
+        assertThat(adherence).startsWith(String.join(",", CsvExports.ADHERENCE_COLUMNS)).contains("Walk after lunch")
+                .contains("\"3 times a week, after lunch\"").contains(",0.43,1,2,100,").doesNotContain("E+");
+        String measures = call("/api/v1/clients/" + client + "/export/measures.csv", token).getContentAsString();
+        System.out.println("measures.csv:\n" + measures);
+        assertThat(measures.split("\r\n")).hasSize(2);
+        assertThat(measures.split("\r\n")[1]).contains(",PHQ9,PHQ-9,").contains(",11,").endsWith(",2 2 1 1 2 1 1 1 0 1");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE client_id = ? AND action = 'EXPORT' AND subject LIKE 'CSV %'")
+                .param(client).query(Long.class).single()).as("each download audited").isEqualTo(3);
+        MockHttpServletResponse other = call("/api/v1/clients/" + practice.otherClient().clientId() + "/export/entries.csv", token);
+        assertThat(other.getStatus()).as("another clinician's client").isEqualTo(404);
+    }
+
+    @Test
     void badInputGetsAnOperationOutcomeNamingIt() throws Exception {
         MockHttpServletResponse unknownParam = call("/fhir/r4/Observation?patient=" + client + "&code=44261-6", token);
         assertThat(unknownParam.getStatus()).isEqualTo(400);

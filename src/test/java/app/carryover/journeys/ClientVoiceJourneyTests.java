@@ -106,6 +106,11 @@ class ClientVoiceJourneyTests {
             phone.screenshot("voice-04-today-with-reply-phone");
 
             clock.set(Instant.parse("2026-12-14T15:01:00Z"));
+            // Six days later the desk's session is past the practice's session lifetime (12 h, issue 15): sign in again.
+            desk.go("/signin").type("email", practice.clinician().email()).type("password", Fixtures.PASSWORD);
+            desk.press("Sign in");
+            desk.type("code", TestTotp.code(practice.clinician().totpSecret(), clock.instant()));
+            desk.press("Continue");
             desk.go("/clients/" + kim + "/sessions/" + next.id());
             desk.press("Start: mark as held and review homework");
             assertThat(desk.text()).contains("1. Homework review").contains("What the client said when it was set:")
@@ -115,6 +120,9 @@ class ClientVoiceJourneyTests {
                     desk.find(By.cssSelector(".review-voice")));
             desk.screenshot("voice-05-review-shows-both");
 
+            // The phone's session, six days old, has ended too: the client signs in again.
+            phone.go("/signin").type("email", practice.client().email()).type("password", Fixtures.PASSWORD);
+            phone.press("Sign in");
             phone.go("/good-homework");
             assertThat(phone.text()).contains("What good homework looks like").contains("You should know exactly what to do");
             phone.screenshot("voice-06-good-homework-phone");

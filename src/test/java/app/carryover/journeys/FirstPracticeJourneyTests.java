@@ -98,5 +98,10 @@ class FirstPracticeJourneyTests {
         String secret = browser.find(By.cssSelector("code.secret")).getText();
         browser.type("code", TestTotp.code(secret, clock.instant()));
         browser.press("Turn on and continue");
+        // Issue 15: ten one-time recovery codes, shown this once, before going on.
+        assertThat(browser.path()).isEqualTo("/settings/recovery-codes/new");
+        assertThat(browser.text()).contains("Your recovery codes").contains("they are shown only this once");
+        assertThat(browser.driver().findElements(By.cssSelector("ol.codes code"))).hasSize(10);
+        browser.press("I have saved them – continue");
     }
 }

@@ -89,7 +89,8 @@ class HomeworkLoopJourneyTests {
             for (String[] day : week) {
                 for (String at : day) {
                     clock.set(Instant.parse(at));
-                    phone.go("/today");
+                    // A day on, the phone's session has passed the practice's lifetime (12 h): the client signs in again.
+                    phone.goAs(practice.client(), clock, "/today");
                     phone.press("Done");
                     assertThat(phone.text()).contains("Logged");
                 }
@@ -107,7 +108,7 @@ class HomeworkLoopJourneyTests {
             assertThat(phone.text()).contains("Thank you");
 
             clock.set(Instant.parse("2026-03-10T17:05:00Z"));
-            clinician.go(client);
+            clinician.goAs(practice.clinician(), clock, client);
             clinician.click(By.linkText("Tue 10 Mar 2026, 17:00"));
             clinician.press("Start: mark as held and review homework");
             String review = clinician.text();
@@ -123,7 +124,7 @@ class HomeworkLoopJourneyTests {
             assertThat(clinician.text()).contains("Reviewed: step up. Next: Slow breathing (difficulty 6), due at the next session.");
 
             clock.set(Instant.parse("2026-03-17T17:55:00Z"));
-            clinician.go(client);
+            clinician.goAs(practice.clinician(), clock, client);
             clinician.click(By.linkText("Tue 17 Mar 2026, 17:00"));
             clinician.press("Start: mark as held and review homework");
             clinician.go("/caseload");

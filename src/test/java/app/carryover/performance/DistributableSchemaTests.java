@@ -73,14 +73,15 @@ class DistributableSchemaTests {
     void everyPracticeTableLeadsItsPrimaryKeyAndUniqueKeysWithPracticeId() {
         assertThat(practiceTables()).contains("client", "practice_entry", "assignment", "audit_event", "audit_seal")
                 .hasSizeGreaterThan(20);
-        // The six lookups that find a practice from outside it (sign-in by address, API tokens, invitation and
-        // sign-in links, a reminder message's action link, a client's calendar feed) are unique across the
+        // The seven lookups that find a practice from outside it (sign-in by address, API tokens, invitation,
+        // sign-in and password-reset links, a reminder message's action link, a client's calendar feed) are unique across the
         // installation by design; distributed, they become a small reference
         // table from key to practice (docs/scale.md). Nothing else may be.
         assertThat(keysNotLedByPracticeId()).as("primary keys, unique constraints and unique indexes not led by practice_id")
                 .map(k -> k.substring(0, k.indexOf(" (")))
                 .containsExactlyInAnyOrder("account: account_email_key", "api_token: api_token_hash_key",
                         "invitation: invitation_token_key", "sign_in_link: sign_in_link_token_key",
+                        "password_reset: password_reset_token_key",
                         "reminder_message: reminder_message_link_key", "reminder_preferences: reminder_preferences_feed_key");
         assertThat(tablesWithoutPrimaryKey()).as("practice tables without a primary key").isEmpty();
     }

@@ -98,6 +98,8 @@ class InvitationTests {
                 .contains("<details class=\"alt\" open=\"open\">")
                 .contains("name=\"username\" type=\"email\" autocomplete=\"email\" required value=\"" + email + "\"");
         new WebSession(mvc).perform(post("/signin/link/request").param("username", email));
+        ((com.github.kagkarlsson.scheduler.testhelper.ManualScheduler) context.getBean(
+                com.github.kagkarlsson.scheduler.Scheduler.class)).runAnyDueExecutions();
         String signInLink = Mailbox.link(Mailbox.latestTo(email), "/signin/link");
         WebSession client = new WebSession(mvc);
         client.perform(post("/signin/link").param("token", signInLink.substring(signInLink.indexOf("token=") + 6)));

@@ -101,7 +101,9 @@ class SignInTests {
         assertThat(page).contains("<svg").contains("Enter this key by hand");
         String secret = page.replaceAll("(?s).*<code class=\"secret\">([A-Z2-7 ]+)</code>.*", "$1");
         MvcResult done = web.perform(post("/signin/second-factor/setup").param("code", TestTotp.code(secret, clock.instant())));
-        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/");
+        // the recovery codes are shown once, then the person goes on (issue 15)
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/settings/recovery-codes/new");
+        assertThat(web.read("/settings/recovery-codes/new")).contains("Save these now: they are shown only this once");
         assertThat(jdbc.sql("SELECT totp_confirmed_at IS NOT NULL FROM account WHERE practice_id = ? AND id = ?")
                 .params(practice.id(), id).query(Boolean.class).single()).isTrue();
     }
@@ -143,6 +145,8 @@ class SignInTests {
     void clientSignsInWithAOneTimeLinkThatWorksOnce() throws Exception {
         WebSession web = new WebSession(mvc);
         web.perform(post("/signin/link/request").param("username", practice.client().email()));
+        ((com.github.kagkarlsson.scheduler.testhelper.ManualScheduler) context.getBean(
+                com.github.kagkarlsson.scheduler.Scheduler.class)).runAnyDueExecutions();
         MimeMessage mail = Mailbox.latestTo(practice.client().email());
         String link = Mailbox.link(mail, "/signin/link");
         String token = link.substring(link.indexOf("token=") + 6);
@@ -160,6 +164,8 @@ class SignInTests {
     @Test
     void anExpiredLinkIsRefused() throws Exception {
         new WebSession(mvc).perform(post("/signin/link/request").param("username", practice.otherClient().email()));
+        ((com.github.kagkarlsson.scheduler.testhelper.ManualScheduler) context.getBean(
+                com.github.kagkarlsson.scheduler.Scheduler.class)).runAnyDueExecutions();
         String link = Mailbox.link(Mailbox.latestTo(practice.otherClient().email()), "/signin/link");
         clock.advance(SignInLinks.LIFETIME.plus(Duration.ofSeconds(1)));
         MvcResult late = new WebSession(mvc).perform(post("/signin/link").param("token", link.substring(link.indexOf("token=") + 6)));

@@ -118,7 +118,9 @@ class ReminderNodesTests {
         }
         int atKill = mails(clients).size();
         long inFlight = jdbc.sql("SELECT count(*) FROM reminder_message WHERE state = 'SENDING'").query(Long.class).single();
-        long handedOver = jdbc.sql("SELECT count(*) FROM reminder_message WHERE state = 'HANDED_OVER'").query(Long.class).single();
+        List<String> handedOverAtKill = jdbc.sql("SELECT id FROM reminder_message WHERE state = 'HANDED_OVER'")
+                .query(UUID.class).list().stream().map(id -> "<" + id + "@reminders.carryover>").toList();
+        long handedOver = handedOverAtKill.size();
         assertThat(atKill).as("killed mid-batch").isBetween(100, 299);
 
         // The survivor: once the dead node's heartbeats are old enough, its executions are taken over.
@@ -130,7 +132,23 @@ class ReminderNodesTests {
         }
         System.out.printf("Killed node: %d of 300 e-mails had arrived; %d messages were SENDING and %d HANDED_OVER; "
                 + "the survivor finished the rest.%n", atKill, inFlight, handedOver);
-        assertExactlyOnce(clients, 300);
+        // A message the killed node had marked HANDED_OVER is counted as sent and never repeated (at most once,
+        // docs/reminders.md "Exactly once"): if the kill fell between that commit and the end-of-data bytes
+        // leaving the node, that one e-mail is lost rather than sent twice. Every other message arrives exactly once.
+        assertAtMostOnceWithinTheHandOverWindow(clients, 300, handedOverAtKill);
+    }
+
+    private void assertAtMostOnceWithinTheHandOverWindow(List<Fixtures.Person> clients, int expected,
+            List<String> handedOverAtKill) {
+        List<StoredMessage> stored = clients.stream().flatMap(c -> support.messages(c).stream()).toList();
+        assertThat(stored).hasSize(expected);
+        assertThat(stored).allSatisfy(m -> assertThat(m.state()).isEqualTo(MessageState.SENT));
+        Map<String, Long> received = mails(clients).stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        List<String> ids = stored.stream().map(m -> "<" + m.id() + "@reminders.carryover>").toList();
+        assertThat(ids).as("nothing sent that was not stored").containsAll(received.keySet());
+        assertThat(ids.stream().filter(id -> !received.containsKey(id)).toList())
+                .as("nothing lost but, at most, what the killed node had just handed over").isSubsetOf(handedOverAtKill);
+        assertThat(received.values()).as("nothing sent twice").allSatisfy(n -> assertThat(n).isEqualTo(1L));
     }
 
     /** Clients who agreed to e-mail, each with {@code moments} reminders due a second apart from {@code from}. */

@@ -3,6 +3,7 @@ package app.carryover.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
@@ -35,6 +36,11 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     private Browser(String baseUrl, int width, int height) throws IOException {
+        this(baseUrl, width, height, null);
+    }
+
+    /** @param languages the browser's Accept-Language ("es-ES,es"), null for Chromium's own */
+    private Browser(String baseUrl, int width, int height, String languages) throws IOException {
         this.baseUrl = baseUrl;
         this.profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
@@ -42,6 +48,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        if (languages != null) {
+            options.addArguments("--lang=" + languages.split(",")[0]);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
+        }
         if (width < 500) {
             // Chromium keeps windows at least 500 pixels wide; a phone's viewport needs its device metrics.
             options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
@@ -63,6 +73,13 @@ public final class Browser implements AutoCloseable {
         return open(baseUrl, 390, 844);
     }
 
+    /** A phone-sized browser whose language settings ask for {@code languages} ("es-ES,es"). */
+    public static Browser phone(String baseUrl, String languages) throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: install Debian's chromium and chromium-driver");
+        return new Browser(baseUrl, 390, 844, languages);
+    }
+
     private static Browser open(String baseUrl, int width, int height) throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: install Debian's chromium and chromium-driver (apt-get install -y chromium "
@@ -72,6 +89,29 @@ public final class Browser implements AutoCloseable {
 
     public Browser go(String path) {
         driver.get(path.startsWith("http") ? path : baseUrl + path);
+        return this;
+    }
+
+    /**
+     * Goes to a page as this person. When their session has ended meanwhile (the practice's absolute
+     * session lifetime, 12 hours by default, passes whenever a test moves the clock a day on), the page
+     * they get is the sign-in page saying so: they sign in again, with their second factor if they have
+     * one, the way they would, and go where they were going.
+     */
+    public Browser goAs(Fixtures.Person person, Clock clock, String path) {
+        go(path);
+        if (path().startsWith("/signin") && !path.startsWith("/signin")) {
+            if (!text().contains("Your session has ended")) {
+                throw new IllegalStateException("sent to sign in without being told the session ended: " + text());
+            }
+            type("email", person.email()).type("password", Fixtures.PASSWORD);
+            press("Sign in");
+            if (person.totpSecret() != null) {
+                type("code", TestTotp.code(person.totpSecret(), clock.instant()));
+                press("Continue");
+            }
+            go(path);
+        }
         return this;
     }
 

@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -14,32 +16,58 @@ import jakarta.servlet.http.Cookie;
 
 /**
  * A browser's session against MockMvc: keeps the session cookie between requests and sends a
- * valid CSRF token, as a page's forms would.
+ * valid CSRF token, as a page's forms would. A session made by {@link #signIn} signs in again, as
+ * its person would, when a test has moved the clock past the practice's default absolute session
+ * lifetime (12 hours, however active) since it signed in; tests of that lifetime itself use
+ * {@link #signInOnce}, whose session simply ends.
  */
 public final class WebSession {
 
     public static final String COOKIE = "CARRYOVER_SESSION";
 
+    /** The practice setting's default (practice.SessionGuard): a session ends this long after its sign-in. */
+    static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
+
     private final MockMvc mvc;
     private Cookie session;
+    private Fixtures.Person person;
+    private Clock clock;
+    private Instant signedInAt;
 
     public WebSession(MockMvc mvc) {
         this.mvc = mvc;
     }
 
-    /** Signs in through the real pages: password, then the second factor when the account has one. */
+    /**
+     * Signs in through the real pages: password, then the second factor when the account has one.
+     * The session signs in again by itself once the clock has passed the default session lifetime.
+     */
     public static WebSession signIn(MockMvc mvc, Fixtures.Person person, Clock clock) throws Exception {
+        WebSession web = signInOnce(mvc, person, clock);
+        web.person = person;
+        web.clock = clock;
+        return web;
+    }
+
+    /** Signs in as {@link #signIn} does, for a session that ends like any other (never signs in again by itself). */
+    public static WebSession signInOnce(MockMvc mvc, Fixtures.Person person, Clock clock) throws Exception {
         WebSession web = new WebSession(mvc);
-        MvcResult first = web.perform(post("/signin").param("email", person.email()).param("password", Fixtures.PASSWORD));
+        web.signInAs(person, clock);
+        return web;
+    }
+
+    private void signInAs(Fixtures.Person who, Clock at) throws Exception {
+        session = null;
+        signedInAt = at.instant();
+        MvcResult first = perform(post("/signin").param("email", who.email()).param("password", Fixtures.PASSWORD));
         String target = first.getResponse().getRedirectedUrl();
         if (target != null && target.endsWith("/signin/second-factor")) {
-            first = web.perform(post("/signin/second-factor")
-                    .param("code", TestTotp.code(person.totpSecret(), clock.instant())));
+            first = perform(post("/signin/second-factor")
+                    .param("code", TestTotp.code(who.totpSecret(), at.instant())));
             target = first.getResponse().getRedirectedUrl();
         }
-        assertThat(target).as("sign-in of %s: %d %s", person.email(), first.getResponse().getStatus(),
+        assertThat(target).as("sign-in of %s: %d %s", who.email(), first.getResponse().getStatus(),
                 first.getResponse().getContentAsString().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").strip()).endsWith("/");
-        return web;
     }
 
     /**
@@ -63,6 +91,12 @@ public final class WebSession {
 
     /** Performs a request in this session exactly as given (no CSRF token added). */
     public MvcResult performRaw(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+        if (person != null && !clock.instant().isBefore(signedInAt.plus(DEFAULT_LIFETIME))) {
+            Fixtures.Person again = person;
+            person = null;
+            signInAs(again, clock);
+            person = again;
+        }
         if (session != null) {
             request.cookie(session);
         }

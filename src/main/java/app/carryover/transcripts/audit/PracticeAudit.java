@@ -1,6 +1,7 @@
 package app.carryover.transcripts.audit;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.TreeMap;
 import app.carryover.transcripts.DetectedAssignment;
 import app.carryover.transcripts.HomeworkCategory;
 import app.carryover.transcripts.SessionDetection;
+
+import app.carryover.system.Csv;
 
 /**
  * A practice's homework figures over its sessions, overall and per clinician: the share of
@@ -91,36 +94,21 @@ public final class PracticeAudit {
     public static final String HEADER = "clinician,sessions,sessions_assigning,share_assigning,sessions_reviewing,share_reviewing,"
             + "assignments,specific,vague,share_specific,skill_practice,action,journaling,learning";
 
-    /** The audit as CSV (RFC 4180), one row per line of {@link #of}, shares to three decimals. */
+    /** The audit as CSV (RFC 4180, through {@link Csv}), one row per line of {@link #of}, shares to three decimals. */
     public static void writeCsv(List<Figures> rows, Appendable out) throws IOException {
-        out.append(HEADER).append("\r\n");
+        Csv csv = Csv.withHeader(out, HEADER.split(","));
         for (Figures f : rows) {
-            out.append(csv(f.clinician())).append(',')
-                    .append(String.valueOf(f.sessions())).append(',')
-                    .append(String.valueOf(f.sessionsAssigning())).append(',')
-                    .append(share(f.shareAssigning())).append(',')
-                    .append(String.valueOf(f.sessionsReviewing())).append(',')
-                    .append(share(f.shareReviewing())).append(',')
-                    .append(String.valueOf(f.assignments())).append(',')
-                    .append(String.valueOf(f.specific())).append(',')
-                    .append(String.valueOf(f.vague())).append(',')
-                    .append(share(f.shareSpecific()));
+            List<Object> cells = new ArrayList<>(List.of(f.clinician(), f.sessions(), f.sessionsAssigning(),
+                    share(f.shareAssigning()), f.sessionsReviewing(), share(f.shareReviewing()), f.assignments(),
+                    f.specific(), f.vague(), share(f.shareSpecific())));
             for (HomeworkCategory c : HomeworkCategory.values()) {
-                out.append(',').append(String.valueOf(f.category(c)));
+                cells.add(f.category(c));
             }
-            out.append("\r\n");
+            csv.row(cells.toArray());
         }
     }
 
-    private static String share(double d) {
-        return String.format(Locale.ROOT, "%.3f", d);
-    }
-
-    private static String csv(String s) {
-        String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+    private static BigDecimal share(double d) {
+        return new BigDecimal(String.format(Locale.ROOT, "%.3f", d));
     }
 }
