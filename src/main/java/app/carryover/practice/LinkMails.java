@@ -62,14 +62,7 @@ class LinkMails {
             return;
         }
         Account a = account.get();
-        String token = Tokens.newToken();
-        Instant now = clock.instant();
-        jdbc.sql("""
-                INSERT INTO sign_in_link (practice_id, token_hash, account_id, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?)""")
-                .params(a.practiceId(), Tokens.hash(token), a.id(), PracticeRepository.ts(now),
-                        PracticeRepository.ts(now.plus(SignInLinks.LIFETIME)))
-                .update();
+        String token = storeLink("sign_in_link", a, SignInLinks.LIFETIME);
         // In the client's own language (English unless they chose or were given another).
         java.util.Locale language = accounts.language(a.practiceId(), a.id())
                 .flatMap(app.carryover.system.Languages::of).orElse(app.carryover.system.Languages.ENGLISH);
@@ -84,14 +77,7 @@ class LinkMails {
             return;
         }
         Account a = account.get();
-        String token = Tokens.newToken();
-        Instant now = clock.instant();
-        jdbc.sql("""
-                INSERT INTO password_reset (practice_id, token_hash, account_id, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?)""")
-                .params(a.practiceId(), Tokens.hash(token), a.id(), PracticeRepository.ts(now),
-                        PracticeRepository.ts(now.plus(PasswordResets.LIFETIME)))
-                .update();
+        String token = storeLink("password_reset", a, PasswordResets.LIFETIME);
         mailer.send(a.email(), "Choose a new Carryover password", """
                 Hello %s,
 
@@ -102,5 +88,19 @@ class LinkMails {
 
                 If you did not ask for it, you can ignore this message: your password stays as it is.
                 """.formatted(a.displayName(), baseUrl, token));
+    }
+
+    /**
+     * A new one-time link for the account in {@code table} (sign_in_link or password_reset, which have the
+     * same columns), stored only as its hash, usable for {@code lifetime}; answers the token for the mail.
+     */
+    private String storeLink(String table, Account a, java.time.Duration lifetime) {
+        String token = Tokens.newToken();
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO " + table + " (practice_id, token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+                .params(a.practiceId(), Tokens.hash(token), a.id(), PracticeRepository.ts(now),
+                        PracticeRepository.ts(now.plus(lifetime)))
+                .update();
+        return token;
     }
 }

@@ -198,6 +198,23 @@ class AccountLifecycleTests {
     }
 
     @Test
+    void aBackgroundRequestMeetingAnEndedSessionIsRefusedAndLeavesTheExplanationForTheNextPage() throws Exception {
+        WebSession clinician = signIn(practice.supervisor());
+        clock.advance(Duration.ofHours(12).plusMinutes(1));
+        // The service worker's update check or an htmx poll: the browser says it is not a page being opened.
+        MvcResult poll = clinician.perform(get("/caseload").header("Sec-Fetch-Mode", "cors"));
+        assertThat(poll.getResponse().getStatus()).isEqualTo(401);
+        assertThat(poll.getResponse().getRedirectedUrl()).isNull();
+        assertThat(audit(practice.supervisor())).noneMatch(a -> a.startsWith("SIGN_OUT: session ended"));
+        // The person's next page still ends the session and says why.
+        MvcResult page = clinician.perform(get("/caseload").header("Sec-Fetch-Mode", "navigate"));
+        assertThat(page.getResponse().getRedirectedUrl()).isEqualTo("/signin?ended");
+        assertThat(audit(practice.supervisor())).anyMatch(a -> a.startsWith("SIGN_OUT: session ended"));
+        assertThat(clinician.perform(get("/caseload").header("Sec-Fetch-Mode", "navigate")).getResponse().getRedirectedUrl())
+                .as("ended for good").startsWith("/signin");
+    }
+
+    @Test
     void aLostSecondFactorIsResetByAnAdminAndRecoveryCodesWorkOnce() throws Exception {
         WebSession lost = signIn(practice.otherClinician());
         WebSession admin = signIn(practice.admin());
