@@ -59,7 +59,7 @@ class ClientLanguageTests {
             "client/good-homework.html", "practice/signin.html", "practice/signin-link.html",
             "practice/signin-link-sent.html", "practice/invitation.html", "caseload/consent.html", "measures/answer.html",
             "measures/answered.html", "measures/fragments.html", "reminders/message.html", "reminders/settings.html",
-            "reminders/unsubscribe.html");
+            "reminders/unsubscribe.html", "reminders/push.html");
 
     /** Fragments of client templates that only staff see (clinicians' pages stay English). */
     static final Set<String> STAFF_FRAGMENTS = Set.of("banner(b)");
