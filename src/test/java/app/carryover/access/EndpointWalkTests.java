@@ -283,17 +283,13 @@ class EndpointWalkTests {
 
     /** A digest of every table that holds practice data, to prove a refused write changed nothing. */
     private String fingerprint() {
-        List<String> tables = jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
-                .query(String.class).list();
-        StringBuilder digest = new StringBuilder();
-        for (String table : tables) {
-            if (!UNTRACKED.contains(table)) {
-                digest.append(table).append('=').append(jdbc.sql("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
-                        + table + " t").query(String.class).single()).append(' ');
-            }
+        if (fingerprint == null) {
+            fingerprint = new DataFingerprint(jdbc, UNTRACKED, world.practice.id(), world.foreign.id());
         }
-        return digest.toString();
+        return fingerprint.take();
     }
+
+    private DataFingerprint fingerprint;
 
     /** The names of every field marked {@link ClinicianOnly}, found by scanning the application's classes. */
     static Set<String> clinicianOnlyFieldNames() throws ClassNotFoundException {
