@@ -331,7 +331,14 @@ public class Drill {
         externalCluster = work.resolve("external").toString();
         Files.createDirectories(Path.of(externalCluster));
         run("chown", "postgres", externalCluster);
-        runAsPostgres("/usr/lib/postgresql/15/bin/initdb", "-D", externalCluster, "-A", "scram-sha-256", "--pwfile=/dev/stdin");
+        // pg_ctl writes its log into the work directory as the postgres user, and initdb cannot read /dev/stdin
+        // under runuser: the password goes in a file only postgres reads.
+        run("chmod", "a+rwx", work.toString());
+        Path password = work.resolve("external-password");
+        Files.writeString(password, "drill\n", StandardCharsets.UTF_8);
+        run("chown", "postgres", password.toString());
+        run("chmod", "600", password.toString());
+        runAsPostgres("/usr/lib/postgresql/15/bin/initdb", "-D", externalCluster, "-A", "scram-sha-256", "--pwfile=" + password);
         Files.writeString(Path.of(externalCluster, "postgresql.auto.conf"), "port = 5497\nlisten_addresses = '127.0.0.1'\n",
                 StandardOpenOption.APPEND);
         pgCtl("start", "-w", "-l", work.resolve("external-postgres.log").toString());
