@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +62,7 @@ class ResourceVersions {
                 });
         IParser parser = fhir.newJsonParser();
         Instant now = clock.instant();
+        Map<String, String[]> changed = new LinkedHashMap<>(); // type/id -> type, id, hash (a repeated id counted once)
         for (Resource r : resources) {
             if (r instanceof Questionnaire) {
                 continue;
@@ -72,16 +75,25 @@ class ResourceVersions {
                 r.getMeta().setLastUpdated(Date.from(k.lastUpdated()));
                 continue;
             }
+            changed.put(key, new String[] {r.fhirType(), r.getIdElement().getIdPart(), HexFormat.of().formatHex(hash)});
+            r.getMeta().setLastUpdated(Date.from(now));
+        }
+        if (!changed.isEmpty()) {
+            // One statement for every new or changed resource (a year's record is some 2,000 on its first pull).
             jdbc.sql("""
                     INSERT INTO fhir_resource_version (practice_id, client_id, resource_type, resource_id, content_hash, last_updated)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    SELECT ?, ?, n.resource_type, n.resource_id, decode(n.content_hash, 'hex'), ?
+                    FROM unnest(?::text[], ?::text[], ?::text[]) AS n (resource_type, resource_id, content_hash)
                     ON CONFLICT (practice_id, resource_type, resource_id) DO UPDATE
                     SET content_hash = EXCLUDED.content_hash, last_updated = EXCLUDED.last_updated, client_id = EXCLUDED.client_id
                     WHERE fhir_resource_version.content_hash <> EXCLUDED.content_hash""")
-                    .params(practiceId, clientId, r.fhirType(), r.getIdElement().getIdPart(), hash, Timestamp.from(now))
+                    .params(practiceId, clientId, Timestamp.from(now), column(changed, 0), column(changed, 1), column(changed, 2))
                     .update();
-            r.getMeta().setLastUpdated(Date.from(now));
         }
+    }
+
+    private static String[] column(Map<String, String[]> rows, int i) {
+        return rows.values().stream().map(row -> row[i]).toArray(String[]::new);
     }
 
     /** The client a served resource belongs to, if it has been served before. */
