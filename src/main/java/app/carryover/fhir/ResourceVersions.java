@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,13 @@ class ResourceVersions {
     private record Known(byte[] hash, Instant lastUpdated) {
     }
 
-    /** Sets each client resource's {@code meta.lastUpdated} from the record, recording content not seen before. */
+    /**
+     * Sets each client resource's {@code meta.lastUpdated} from the record, recording content not seen before;
+     * answers each stamped resource's JSON without its {@code meta} (what was hashed), for {@link BundleJson}.
+     */
     @Transactional
-    void stamp(UUID practiceId, UUID clientId, List<Resource> resources) {
+    Map<Resource, String> stamp(UUID practiceId, UUID clientId, List<Resource> resources) {
+        Map<Resource, String> encoded = new IdentityHashMap<>();
         Map<String, Known> known = new HashMap<>();
         jdbc.sql("SELECT resource_type, resource_id, content_hash, last_updated FROM fhir_resource_version "
                 + "WHERE practice_id = ? AND client_id = ?").params(practiceId, clientId)
@@ -68,7 +73,9 @@ class ResourceVersions {
                 continue;
             }
             r.getMeta().setLastUpdatedElement(null);
-            byte[] hash = sha256(parser.encodeResourceToString(r));
+            String json = parser.encodeResourceToString(r);
+            encoded.put(r, json);
+            byte[] hash = sha256(json);
             String key = r.fhirType() + "/" + r.getIdElement().getIdPart();
             Known k = known.get(key);
             if (k != null && Arrays.equals(k.hash(), hash)) {
@@ -90,6 +97,7 @@ class ResourceVersions {
                     .params(practiceId, clientId, Timestamp.from(now), column(changed, 0), column(changed, 1), column(changed, 2))
                     .update();
         }
+        return encoded;
     }
 
     private static String[] column(Map<String, String[]> rows, int i) {

@@ -93,6 +93,17 @@ class EverythingCostTests {
                 + "\ntwo weeks again: " + warmSmall.counts() + "\nten weeks again: " + warmLarge.counts());
 
         Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, warmLarge.response().getContentAsString());
+        // The page is written around the JSON made for hashing (BundleJson): the very text HAPI makes of the bundle.
+        assertThat(warmLarge.response().getContentAsString()).isEqualTo(fhir.newJsonParser().encodeResourceToString(bundle));
+        assertThat(firstSmall.response().getContentAsString()).isEqualTo(fhir.newJsonParser().encodeResourceToString(
+                fhir.newJsonParser().parseResource(Bundle.class, firstSmall.response().getContentAsString())));
+        assertThat(bundle.getEntry()).allSatisfy(e -> {
+            assertThat(e.getFullUrl()).endsWith("/fhir/r4/" + e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart());
+            assertThat(e.getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.MATCH);
+            if (!e.getResource().fhirType().equals("Questionnaire")) {
+                assertThat(e.getResource().getMeta().getLastUpdated()).isNotNull();
+            }
+        });
         long responses = bundle.getEntry().stream().filter(e -> e.getResource().fhirType().equals("QuestionnaireResponse")).count();
         long requests = bundle.getEntry().stream().filter(e -> e.getResource().fhirType().equals("ServiceRequest")).count();
         assertThat(responses).isEqualTo(ten.entries());
