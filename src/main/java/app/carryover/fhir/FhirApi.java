@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,7 +84,7 @@ class FhirApi {
     ResponseEntity<String> everything(Actor actor, @PathVariable String clientId, HttpServletRequest request) {
         FhirSearch search = FhirSearch.everything(request.getParameterMap());
         FhirRecords.Read read = records.of(actor, clientIdOf(clientId));
-        return fhirJson(HttpStatus.OK, page(search, search.select(read.resources(), r -> true), read.record().readAt()));
+        return page(search, search.select(read.resources(), r -> true), read.record().readAt(), read.json());
     }
 
     /**
@@ -97,13 +99,15 @@ class FhirApi {
         List<UUID> clients = search.patient() != null ? List.of(search.patient())
                 : caseload.mine(actor).stream().map(ClientRecord::id).toList();
         List<Resource> resources = new ArrayList<>();
+        Map<Resource, String> json = new IdentityHashMap<>();
         Instant readAt = null;
         for (UUID client : clients) {
             FhirRecords.Read read = records.of(actor, client);
             resources.addAll(read.resources());
+            json.putAll(read.json());
             readAt = read.record().readAt();
         }
-        return fhirJson(HttpStatus.OK, page(search, search.select(resources, r -> r.fhirType().equals(type)), readAt));
+        return page(search, search.select(resources, r -> r.fhirType().equals(type)), readAt, json);
     }
 
     @Access(AccessRule.CARE_TEAM_READ)
@@ -200,12 +204,12 @@ class FhirApi {
         }
     }
 
-    private Bundle page(FhirSearch search, List<Resource> matches, Instant readAt) {
+    /** One page of the matches as a searchset Bundle, its resources written from their JSON made for hashing. */
+    private ResponseEntity<String> page(FhirSearch search, List<Resource> matches, Instant readAt, Map<Resource, String> json) {
         String base = FhirExportController.base();
         int from = Math.min(search.offset(), matches.size());
         int to = Math.min(from + search.count(), matches.size());
-        Bundle bundle = RecordExport.bundle(BundleType.SEARCHSET, matches.subList(from, to), base);
-        bundle.getEntry().forEach(e -> e.getSearch().setMode(Bundle.SearchEntryMode.MATCH));
+        Bundle bundle = RecordExport.bundle(BundleType.SEARCHSET, List.of(), base);
         bundle.setTotal(matches.size());
         if (readAt != null) {
             bundle.setTimestamp(Date.from(readAt));
@@ -220,7 +224,11 @@ class FhirApi {
             bundle.addLink().setRelation("previous").setUrl(ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("_offset", Math.max(0, from - search.count())).toUriString());
         }
-        return bundle;
+        if (from == to) {
+            return fhirJson(HttpStatus.OK, bundle);
+        }
+        return ResponseEntity.ok().contentType(FhirExportController.FHIR_JSON)
+                .body(BundleJson.searchset(fhir.newJsonParser(), bundle, base, matches.subList(from, to), json));
     }
 
     private ResponseEntity<String> fhirJson(HttpStatus status, IBaseResource resource) {

@@ -1,6 +1,7 @@
 package app.carryover.fhir;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.hl7.fhir.r4.model.Resource;
@@ -20,13 +21,14 @@ class FhirRecords {
         this.versions = versions;
     }
 
-    record Read(HomeworkRecord record, List<Resource> resources) {
+    /** @param json each client resource's JSON without its {@code meta}, as hashed (Questionnaires are not in it) */
+    record Read(HomeworkRecord record, List<Resource> resources, Map<Resource, String> json) {
     }
 
     Read of(Actor actor, UUID clientId) {
         HomeworkRecord record = reader.read(actor, clientId);
         List<Resource> resources = RecordResources.of(record);
-        versions.stamp(record.client().practiceId(), record.client().id(), resources);
-        return new Read(record, resources);
+        Map<Resource, String> json = versions.stamp(record.client().practiceId(), record.client().id(), resources);
+        return new Read(record, resources, json);
     }
 }

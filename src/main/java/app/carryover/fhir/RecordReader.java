@@ -2,7 +2,6 @@ package app.carryover.fhir;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,12 +60,12 @@ class RecordReader {
     HomeworkRecord read(Actor actor, UUID clientId) {
         ClientRecord client = access.readClinical(actor, clientId, "FHIR record");
         List<AssignmentProgress> progress = assignments.progress(actor, clientId, true);
-        Map<UUID, List<PracticeEntry>> entries = new LinkedHashMap<>();
+        Map<UUID, List<PracticeEntry>> entries = log.ofAssignments(actor, clientId,
+                progress.stream().map(p -> p.assignment().id()).toList());
         Map<String, WorksheetDefinition> worksheets = new HashMap<>();
         for (AssignmentProgress p : progress) {
             Assignment a = p.assignment();
-            List<PracticeEntry> of = log.ofAssignment(actor, clientId, a.id());
-            entries.put(a.id(), of);
+            List<PracticeEntry> of = entries.get(a.id());
             if (a.usesWorksheet()) {
                 worksheet(worksheets, client, a.worksheetKey(), a.worksheetVersion());
             }

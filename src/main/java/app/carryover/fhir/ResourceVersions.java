@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,9 +51,13 @@ class ResourceVersions {
     private record Known(byte[] hash, Instant lastUpdated) {
     }
 
-    /** Sets each client resource's {@code meta.lastUpdated} from the record, recording content not seen before. */
+    /**
+     * Sets each client resource's {@code meta.lastUpdated} from the record, recording content not seen before;
+     * answers each stamped resource's JSON without its {@code meta} (what was hashed), for {@link BundleJson}.
+     */
     @Transactional
-    void stamp(UUID practiceId, UUID clientId, List<Resource> resources) {
+    Map<Resource, String> stamp(UUID practiceId, UUID clientId, List<Resource> resources) {
+        Map<Resource, String> encoded = new IdentityHashMap<>();
         Map<String, Known> known = new HashMap<>();
         jdbc.sql("SELECT resource_type, resource_id, content_hash, last_updated FROM fhir_resource_version "
                 + "WHERE practice_id = ? AND client_id = ?").params(practiceId, clientId)
@@ -60,28 +67,41 @@ class ResourceVersions {
                 });
         IParser parser = fhir.newJsonParser();
         Instant now = clock.instant();
+        Map<String, String[]> changed = new LinkedHashMap<>(); // type/id -> type, id, hash (a repeated id counted once)
         for (Resource r : resources) {
             if (r instanceof Questionnaire) {
                 continue;
             }
             r.getMeta().setLastUpdatedElement(null);
-            byte[] hash = sha256(parser.encodeResourceToString(r));
+            String json = parser.encodeResourceToString(r);
+            encoded.put(r, json);
+            byte[] hash = sha256(json);
             String key = r.fhirType() + "/" + r.getIdElement().getIdPart();
             Known k = known.get(key);
             if (k != null && Arrays.equals(k.hash(), hash)) {
                 r.getMeta().setLastUpdated(Date.from(k.lastUpdated()));
                 continue;
             }
+            changed.put(key, new String[] {r.fhirType(), r.getIdElement().getIdPart(), HexFormat.of().formatHex(hash)});
+            r.getMeta().setLastUpdated(Date.from(now));
+        }
+        if (!changed.isEmpty()) {
+            // One statement for every new or changed resource (a year's record is some 2,000 on its first pull).
             jdbc.sql("""
                     INSERT INTO fhir_resource_version (practice_id, client_id, resource_type, resource_id, content_hash, last_updated)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    SELECT ?, ?, n.resource_type, n.resource_id, decode(n.content_hash, 'hex'), ?
+                    FROM unnest(?::text[], ?::text[], ?::text[]) AS n (resource_type, resource_id, content_hash)
                     ON CONFLICT (practice_id, resource_type, resource_id) DO UPDATE
                     SET content_hash = EXCLUDED.content_hash, last_updated = EXCLUDED.last_updated, client_id = EXCLUDED.client_id
                     WHERE fhir_resource_version.content_hash <> EXCLUDED.content_hash""")
-                    .params(practiceId, clientId, r.fhirType(), r.getIdElement().getIdPart(), hash, Timestamp.from(now))
+                    .params(practiceId, clientId, Timestamp.from(now), column(changed, 0), column(changed, 1), column(changed, 2))
                     .update();
-            r.getMeta().setLastUpdated(Date.from(now));
         }
+        return encoded;
+    }
+
+    private static String[] column(Map<String, String[]> rows, int i) {
+        return rows.values().stream().map(row -> row[i]).toArray(String[]::new);
     }
 
     /** The client a served resource belongs to, if it has been served before. */

@@ -90,6 +90,19 @@ class EntryRepository {
         return result;
     }
 
+    /** The entries of these assignments of one client (deleted ones left out), by assignment, each in time order. */
+    Map<UUID, List<PracticeEntry>> forAssignmentsOfClient(UUID practiceId, UUID clientId, java.util.Collection<UUID> assignments) {
+        Map<UUID, List<PracticeEntry>> result = new java.util.HashMap<>();
+        if (assignments.isEmpty()) {
+            return result;
+        }
+        jdbc.sql(SELECT + " WHERE e.practice_id = ? AND e.client_id = ? AND e.assignment_id = ANY (?) AND e.deleted_at IS NULL"
+                + " ORDER BY e.occurred_at")
+                .params(practiceId, clientId, assignments.toArray(new UUID[0])).query(EntryRepository::map).list()
+                .forEach(e -> result.computeIfAbsent(e.assignmentId(), k -> new java.util.ArrayList<>()).add(e));
+        return result;
+    }
+
     List<PracticeEntry> forClient(UUID practiceId, UUID clientId, int limit) {
         return jdbc.sql(SELECT + " WHERE e.practice_id = ? AND e.client_id = ? AND e.deleted_at IS NULL ORDER BY e.occurred_at DESC LIMIT ?")
                 .params(practiceId, clientId, limit).query(EntryRepository::map).list();

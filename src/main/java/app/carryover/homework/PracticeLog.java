@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -194,6 +195,19 @@ public class PracticeLog {
         ClientRecord record = access.read(actor, clientId, "practice entries");
         assignments.find(record.practiceId(), record.id(), assignmentId).orElseThrow(() -> ProblemException.notFound("Assignment"));
         return entries.forAssignment(record.practiceId(), assignmentId);
+    }
+
+    /**
+     * The entries of several of the client's assignments, by assignment (every asked id present), each
+     * oldest first, in one statement however many there are: one read of the client, audited once.
+     * An id that is not one of the client's assignments has no entries.
+     */
+    public Map<UUID, List<PracticeEntry>> ofAssignments(Actor actor, UUID clientId, java.util.Collection<UUID> assignmentIds) {
+        ClientRecord record = access.read(actor, clientId, "practice entries");
+        Map<UUID, List<PracticeEntry>> found = entries.forAssignmentsOfClient(record.practiceId(), record.id(), assignmentIds);
+        Map<UUID, List<PracticeEntry>> result = new java.util.LinkedHashMap<>();
+        assignmentIds.forEach(id -> result.put(id, found.getOrDefault(id, List.of())));
+        return result;
     }
 
     /**
