@@ -37,6 +37,7 @@ final class StandardChart {
     private static final int BOTTOM = 40;
     private static final int PLOT_W = WIDTH - LEFT - RIGHT;
     private static final int PLOT_H = HEIGHT - TOP - BOTTOM;
+    private static final double SHIFT = 7;
 
     private StandardChart() {
     }
@@ -63,12 +64,15 @@ final class StandardChart {
             }
         }
         int legend = 0;
-        for (Series s : SERIES) {
-            line(svg, s, months, slot);
+        for (int k = 0; k < SERIES.size(); k++) {
+            Series s = SERIES.get(k);
+            // Each series sits a few points left or right of the month's middle, so equal figures stay visible side by side.
+            double shift = (k - 1) * SHIFT;
+            line(svg, s, months, slot, shift);
             for (int i = 0; i < months.size(); i++) {
                 HomeworkStandard.Share share = s.share().apply(months.get(i));
                 if (share.value() != null) {
-                    marker(svg, s, x(i, slot), y(share.value()), LONG.format(months.get(i).month()) + ": "
+                    marker(svg, s, x(i, slot) + shift, y(share.value()), LONG.format(months.get(i).month()) + ": "
                             + s.name().toLowerCase(Locale.ENGLISH) + " " + share.words());
                 }
             }
@@ -139,12 +143,12 @@ final class StandardChart {
     }
 
     /** The series as polylines, broken where a month has nothing to count. */
-    private static void line(StringBuilder svg, Series s, List<HomeworkStandard.Month> months, double slot) {
+    private static void line(StringBuilder svg, Series s, List<HomeworkStandard.Month> months, double slot, double shift) {
         List<String> run = new ArrayList<>();
         for (int i = 0; i <= months.size(); i++) {
             Double v = i < months.size() ? s.share().apply(months.get(i)).value() : null;
             if (v != null) {
-                run.add(f(x(i, slot)) + "," + f(y(v)));
+                run.add(f(x(i, slot) + shift) + "," + f(y(v)));
             } else {
                 if (run.size() > 1) {
                     svg.append("<polyline class=\"trend trend-").append(s.css()).append("\" points=\"")

@@ -229,16 +229,17 @@ class HomeworkStandardTests {
                 .contains("aria-labelledby=\"standard-chart-1-title standard-chart-1-desc\"");
         int start = html.lastIndexOf("<svg", html.indexOf("standard-chart-1-title"));
         String chris = html.substring(start, html.indexOf("</svg>", start));
-        // Two months across 426 points of plot from x = 44: the middles of two halves, 150.5 and 363.5;
+        // Two months across 426 points of plot from x = 44: the middles of two halves, 150.5 and 363.5, with the
+        // first series 7 points left of the middle and the third 7 right (equal figures stay visible side by side);
         // 0% at y = 240 (the axis), 100% at y = 14, two thirds at 89.3, a half at 127.0.
         assertThat(chris)
                 .contains(">Nov 2026</text>").contains(">Dec 2026</text>")
-                .contains("<circle class=\"mark mark-set\" cx=\"150.5\" cy=\"89.3\" r=\"4.5\"><title>November 2026: "
+                .contains("<circle class=\"mark mark-set\" cx=\"143.5\" cy=\"89.3\" r=\"4.5\"><title>November 2026: "
                         + "held sessions that set homework 67% (2 of 3)</title></circle>")
-                .contains("<circle class=\"mark mark-set\" cx=\"363.5\" cy=\"240.0\" r=\"4.5\"><title>December 2026: "
+                .contains("<circle class=\"mark mark-set\" cx=\"356.5\" cy=\"240.0\" r=\"4.5\"><title>December 2026: "
                         + "held sessions that set homework 0% (0 of 1)</title></circle>")
-                .contains("<polyline class=\"trend trend-set\" points=\"150.5,89.3 363.5,240.0\"/>")
-                .contains("<polyline class=\"trend trend-reviewed\" points=\"150.5,127.0 363.5,14.0\"/>")
+                .contains("<polyline class=\"trend trend-set\" points=\"143.5,89.3 356.5,240.0\"/>")
+                .contains("<polyline class=\"trend trend-reviewed\" points=\"157.5,127.0 370.5,14.0\"/>")
                 .contains("<title>December 2026: due homework reviewed at the next session 100% (1 of 1)</title>")
                 .contains("<title>November 2026: assignments linked to a goal 67% (2 of 3)</title>")
                 .doesNotContain("December 2026: assignments linked").doesNotContain("trend trend-linked\" points")
