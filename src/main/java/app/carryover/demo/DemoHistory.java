@@ -37,6 +37,9 @@ import app.carryover.homework.ReviewDecision;
 import app.carryover.sessions.SessionStatus;
 import app.carryover.sessions.Sessions;
 import app.carryover.sessions.TherapySession;
+import app.carryover.homework.AssignmentResponse;
+import app.carryover.homework.ClientVoice;
+import app.carryover.homework.ResponseKind;
 import app.carryover.system.Actor;
 import app.carryover.worksheets.BuiltInWorksheets;
 
@@ -61,11 +64,13 @@ class DemoHistory {
     private final ExposureHierarchies exposure;
     private final Consents consents;
     private final Assignments assignments;
+    private final ClientVoice voice;
     private final Clock clock;
 
     DemoHistory(Goals goals, Sessions sessions, HistoryImport history, PracticeLog log, HomeworkReviews reviews,
-            ExposureHierarchies exposure, Consents consents, Assignments assignments, Clock clock) {
+            ExposureHierarchies exposure, Consents consents, Assignments assignments, ClientVoice voice, Clock clock) {
         this.assignments = assignments;
+        this.voice = voice;
         this.goals = goals;
         this.sessions = sessions;
         this.history = history;
@@ -92,6 +97,34 @@ class DemoHistory {
                 default -> worry(c, weekly, random);
             }
         }
+        voices(clients);
+    }
+
+    /**
+     * The clients' voice on their homework (issue 21), so the caseload, the questions page, the brief and
+     * Today show it: a question and a "too hard" still waiting for Maya, a request for something to
+     * practise waiting for Jonah, and a question Jonah has answered (the reply shows on Diego's Today).
+     */
+    private void voices(List<Client> clients) {
+        Client priya = clients.get(0);
+        voice.respond(priya.actor(), openAssignment(priya).id(), ResponseKind.QUESTION,
+                "Does it still count if I do the breathing on the bus to work instead of after breakfast?");
+        Client lucas = clients.get(3);
+        voice.respond(lucas.actor(), openAssignment(lucas).id(), ResponseKind.TOO_HARD,
+                "Within an hour of getting up is hard on school mornings: could I fill it in at lunchtime?");
+        Client hannah = clients.get(4);
+        voice.ask(hannah.actor(), "Something for Sunday evenings, when the week ahead starts to loom.");
+        Client diego = clients.get(5);
+        AssignmentResponse asked = voice.respond(diego.actor(), openAssignment(diego).id(), ResponseKind.QUESTION,
+                "What if the worry is about a bill that is due today and cannot wait until 18:00?");
+        voice.reply(diego.clinician(), diego.clientId(), asked.id(), "Then deal with the bill: that is a problem to solve, "
+                + "not a worry. Postpone the 'what if' thoughts that come after it.");
+    }
+
+    /** The client's newest open assignment. */
+    private Assignment openAssignment(Client c) {
+        return assignments.list(c.clinician(), c.clientId()).stream().filter(a -> a.status().open())
+                .reduce((first, second) -> second).orElseThrow();
     }
 
     /** Three held weekly sessions in the past and the next one scheduled, at a time that suits the client. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
@@ -80,11 +81,13 @@ public class ClientVoice {
     private final Clock clock;
     private final String baseUrl;
     private final app.carryover.system.Texts texts;
+    private final ApplicationEventPublisher events;
 
     ClientVoice(ClientVoiceRepository store, Assignments assignments, ClientAccess access, Consents consents,
             Practices practices, Mailer mailer, TransactionTemplate transactions, Clock clock,
-            ServerSettings server, app.carryover.system.Texts texts) {
+            ServerSettings server, app.carryover.system.Texts texts, ApplicationEventPublisher events) {
         this.texts = texts;
+        this.events = events;
         this.store = store;
         this.assignments = assignments;
         this.access = access;
@@ -124,6 +127,9 @@ public class ClientVoice {
             AssignmentResponse r = new AssignmentResponse(record.practiceId(), Uuids.timeOrdered(), record.id(), a.id(),
                     a.title(), kind, kind == ResponseKind.GOT_IT ? null : words, clock.instant(), null, null, null, null, null, null);
             store.insert(r);
+            if (kind.needsReply()) {
+                events.publishEvent(new ClientSpokeUp(record.practiceId(), record.id(), r.createdAt()));
+            }
             return r;
         });
     }
@@ -139,6 +145,7 @@ public class ClientVoice {
             HomeworkRequest q = new HomeworkRequest(record.practiceId(), Uuids.timeOrdered(), record.id(), words,
                     clock.instant(), null, null, null, null, null, null, null);
             store.insert(q);
+            events.publishEvent(new ClientSpokeUp(record.practiceId(), record.id(), q.createdAt()));
             return q;
         });
     }
@@ -199,6 +206,22 @@ public class ClientVoice {
             result.put(id, new Voice(responses.getOrDefault(id, List.of()), requests.getOrDefault(id, List.of())));
         }
         return result;
+    }
+
+    /**
+     * How many questions, difficulties, changes and requests these clients sent from {@code since} on that
+     * are still waiting for an answer: a count for a notice that names no one, so it reads no client's
+     * record and is not audited as a read.
+     */
+    public int waitingSince(UUID practiceId, List<UUID> clientIds, java.time.Instant since) {
+        if (clientIds.isEmpty()) {
+            return 0;
+        }
+        long responses = store.responsesOf(practiceId, clientIds).stream()
+                .filter(r -> r.awaitingReply() && !r.createdAt().isBefore(since)).count();
+        long requests = store.requestsOf(practiceId, clientIds).stream()
+                .filter(q -> q.open() && !q.createdAt().isBefore(since)).count();
+        return (int) (responses + requests);
     }
 
     Voice voiceOf(ClientRecord record) {

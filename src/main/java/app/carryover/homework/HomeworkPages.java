@@ -38,10 +38,12 @@ class HomeworkPages {
     private final HomeworkReviews reviews;
     private final ExposureHierarchies exposure;
     private final Practices practices;
+    private final ClientVoice voice;
 
     HomeworkPages(Composer composer, Assignments assignments, HomeworkReviews reviews, ExposureHierarchies exposure,
-            Practices practices) {
+            Practices practices, ClientVoice voice) {
         this.practices = practices;
+        this.voice = voice;
         this.composer = composer;
         this.assignments = assignments;
         this.reviews = reviews;
@@ -194,18 +196,24 @@ class HomeworkPages {
         return "homework/review-next";
     }
 
-    /** The composer on an assignment as it stands; saving keeps the earlier version in its history. */
+    /**
+     * The composer on an assignment as it stands; saving keeps the earlier version in its history. Opened
+     * from a client's question ({@code response}), it shows what the client said beside the form and,
+     * once saved, goes back to the question so the clinician can say what changed.
+     */
     @Access(AccessRule.CARE_TEAM_WRITE)
     @GetMapping("/clients/{clientId}/assignments/{assignmentId}/edit")
-    String editPage(Actor actor, @PathVariable UUID clientId, @PathVariable UUID assignmentId, Model model) {
+    String editPage(Actor actor, @PathVariable UUID clientId, @PathVariable UUID assignmentId,
+            @RequestParam(required = false) UUID response, Model model) {
         Assignment a = assignments.get(actor, clientId, assignmentId);
-        return editForm(actor, clientId, a, ComposerForm.of(AssignmentDraft.editing(a)), a.revision(), "", model);
+        return editForm(actor, clientId, a, ComposerForm.of(AssignmentDraft.editing(a)), a.revision(), "", response, model);
     }
 
     @Access(AccessRule.CARE_TEAM_WRITE)
     @PostMapping("/clients/{clientId}/assignments/{assignmentId}/edit")
     String edit(Actor actor, @PathVariable UUID clientId, @PathVariable UUID assignmentId, @ModelAttribute ComposerForm form,
-            @RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "") String note, Model model,
+            @RequestParam(required = false) Integer revision, @RequestParam(defaultValue = "") String note,
+            @RequestParam(name = "response", required = false) UUID clientResponse, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         Assignment saved;
         try {
@@ -215,22 +223,39 @@ class HomeworkPages {
                 throw e;
             }
             FormErrors.reject(e, model, response);
-            return editForm(actor, clientId, assignments.get(actor, clientId, assignmentId), form, revision, note, model);
+            return editForm(actor, clientId, assignments.get(actor, clientId, assignmentId), form, revision, note,
+                    clientResponse, model);
         }
-        redirect.addFlashAttribute("notice", saved.revision() == (revision == null ? saved.revision() : revision)
+        boolean changed = saved.revision() != (revision == null ? saved.revision() : revision);
+        if (clientResponse != null && changed) {
+            redirect.addFlashAttribute("notice", "Saved; the client sees the new version, and the earlier one is in the "
+                    + "history. You may reply below to tell them what changed.");
+            return "redirect:/clients/" + clientId + "/questions#response-" + clientResponse;
+        }
+        redirect.addFlashAttribute("notice", !changed
                 ? "Nothing changed." : "Saved; the client sees the new version, and the earlier one is in the history.");
         return "redirect:/clients/" + clientId + "/assignments/" + assignmentId;
     }
 
     private String editForm(Actor actor, UUID clientId, Assignment a, ComposerForm form, Integer revision, String note,
-            Model model) {
+            UUID clientResponse, Model model) {
+        List<List<String>> hidden = new ArrayList<>();
+        hidden.add(List.of("revision", String.valueOf(revision == null ? a.revision() : revision)));
+        if (clientResponse != null) {
+            voice.voice(actor, clientId).of(a.id()).stream().filter(r -> r.id().equals(clientResponse)).findFirst()
+                    .ifPresent(r -> {
+                        model.addAttribute("clientSaid", r);
+                        model.addAttribute("viewerZone", practices.zoneOf(actor.practiceId()));
+                        hidden.add(List.of("response", r.id().toString()));
+                    });
+        }
         model.addAttribute("composer", composer.model(actor, clientId, form));
         model.addAttribute("clientId", clientId);
         model.addAttribute("editing", a);
         model.addAttribute("note", note);
         model.addAttribute("composerAction", "/clients/" + clientId + "/assignments/" + a.id() + "/edit");
         model.addAttribute("composerSubmit", "Save changes");
-        model.addAttribute("composerHidden", List.of(List.of("revision", String.valueOf(revision == null ? a.revision() : revision))));
+        model.addAttribute("composerHidden", hidden);
         return "homework/composer-page";
     }
 

@@ -33,7 +33,13 @@ class HomeworkStandardPages {
     @GetMapping("/homework-standard")
     String page(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             Model model) {
-        model.addAttribute("report", standard.report(actor, month("from", from), month("to", to), false));
+        HomeworkStandard.Report report = standard.report(actor, month("from", from), month("to", to), false);
+        model.addAttribute("report", report);
+        java.util.List<String> charts = new java.util.ArrayList<>();
+        for (int i = 0; i < report.rows().size(); i++) {
+            charts.add(StandardChart.svg("standard-chart-" + i, report.rows().get(i), report.from(), report.to()));
+        }
+        model.addAttribute("charts", charts);
         model.addAttribute("sessionsReference", HomeworkStandard.SESSIONS_SETTING_HOMEWORK);
         model.addAttribute("reviewReference", HomeworkStandard.HOMEWORK_REVIEWED);
         return "homework/standard";

@@ -14,14 +14,19 @@ import app.carryover.system.FormErrors;
 import app.carryover.system.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** A clinician turns their morning digest on or off and picks its hour. */
+/**
+ * A clinician's e-mail from Carryover: the morning digest on or off and its hour, and the notice that a
+ * client sent a question (on unless turned off).
+ */
 @Controller
 class DigestPages {
 
     private final ClinicianDigest digest;
+    private final QuestionNotices questionNotices;
 
-    DigestPages(ClinicianDigest digest) {
+    DigestPages(ClinicianDigest digest, QuestionNotices questionNotices) {
         this.digest = digest;
+        this.questionNotices = questionNotices;
     }
 
     @Access(AccessRule.CLINICIAN)
@@ -29,6 +34,7 @@ class DigestPages {
     String page(Actor actor, Model model) {
         PreferenceRepository.Digest choice = digest.choice(actor);
         model.addAttribute("choice", choice);
+        model.addAttribute("questionNotices", questionNotices.byEmail(actor));
         if (!model.containsAttribute("hour")) {
             model.addAttribute("hour", String.valueOf(choice.hour()));
         }
@@ -47,6 +53,17 @@ class DigestPages {
             return page(actor, model);
         }
         redirect.addFlashAttribute("notice", enabled ? "Your morning summary is on." : "Your morning summary is off.");
+        return "redirect:/settings/digest";
+    }
+
+    @Access(AccessRule.CLINICIAN)
+    @PostMapping("/settings/question-notices")
+    String saveQuestionNotices(Actor actor, @RequestParam(defaultValue = "false") boolean questions,
+            RedirectAttributes redirect) {
+        questionNotices.choose(actor, questions);
+        redirect.addFlashAttribute("notice", questions
+                ? "You will get an e-mail when a client sends a question or request."
+                : "No more e-mails about clients' questions: you will see them on your caseload.");
         return "redirect:/settings/digest";
     }
 }

@@ -39,6 +39,10 @@ class PreferenceRepository {
     record Digest(boolean enabled, int hour, LocalDate lastSentOn) {
     }
 
+    /** Whether a clinician is e-mailed when a client sends a question, and up to when they were told. */
+    record QuestionNotices(boolean byEmail, Instant noticedUntil) {
+    }
+
     private final JdbcClient jdbc;
 
     PreferenceRepository(JdbcClient jdbc) {
@@ -161,6 +165,31 @@ class PreferenceRepository {
     void unclaimDigest(UUID practiceId, UUID accountId, LocalDate previous) {
         jdbc.sql("UPDATE reminder_digest SET last_sent_on = ? WHERE practice_id = ? AND account_id = ?")
                 .params(previous == null ? null : java.sql.Date.valueOf(previous), practiceId, accountId).update();
+    }
+
+    QuestionNotices questionNotices(UUID practiceId, UUID accountId) {
+        return jdbc.sql("SELECT questions_by_email, noticed_until FROM clinician_notice WHERE practice_id = ? AND account_id = ?")
+                .params(practiceId, accountId)
+                .query((rs, n) -> new QuestionNotices(rs.getBoolean(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .optional().orElse(new QuestionNotices(true, null));
+    }
+
+    void saveQuestionNotices(UUID practiceId, UUID accountId, boolean byEmail, Instant at) {
+        jdbc.sql("""
+                INSERT INTO clinician_notice (practice_id, account_id, questions_by_email, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (practice_id, account_id) DO UPDATE SET questions_by_email = EXCLUDED.questions_by_email,
+                    updated_at = EXCLUDED.updated_at""")
+                .params(practiceId, accountId, byEmail, Timestamp.from(at)).update();
+    }
+
+    /** Records that the clinician was told of everything sent before {@code until}. */
+    void noticed(UUID practiceId, UUID accountId, Instant until, Instant at) {
+        jdbc.sql("""
+                INSERT INTO clinician_notice (practice_id, account_id, questions_by_email, noticed_until, updated_at)
+                VALUES (?, ?, true, ?, ?)
+                ON CONFLICT (practice_id, account_id) DO UPDATE SET noticed_until = EXCLUDED.noticed_until""")
+                .params(practiceId, accountId, Timestamp.from(until), Timestamp.from(at)).update();
     }
 
     private void ensure(UUID practiceId, UUID clientId, Instant at) {

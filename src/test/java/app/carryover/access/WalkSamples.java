@@ -145,6 +145,7 @@ final class WalkSamples {
         samples.put("POST /settings/reminders/push/{deviceId}/remove", device);
         // reminders: the clinician's digest and follow-ups, the admin's defaults and dead letters
         samples.put("POST /settings/digest", Sample.form((w, c) -> Map.of("enabled", "true", "hour", "7")));
+        samples.put("POST /settings/question-notices", Sample.form((w, c) -> Map.of("questions", "true")));
         samples.put("POST /clients/{clientId}/reminders/tasks/done", Sample.form((w, c) -> Map.of("taskId",
                 w.ids.get("reminderTaskId")))
                 .before(WalkSamples::openReminderTask).aroundEachSuccess(WalkSamples::openReminderTask, w -> { }));

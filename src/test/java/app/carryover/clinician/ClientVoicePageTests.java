@@ -296,4 +296,38 @@ class ClientVoicePageTests {
         assertThat(other.read("/today")).doesNotContain(QUESTION);
         assertThat(other.perform(get("/api/v1/me/voice")).getResponse().getContentAsString()).doesNotContain(QUESTION);
     }
+
+    @Test
+    void changingTheAssignmentFromAQuestionOpensTheFormWithTheQuestionBesideIt() throws Exception {
+        Assignment walk = walk();
+        at("2026-12-08T08:00:00Z");
+        var asked = voice.respond(practice.client().actor(), walk.id(), ResponseKind.QUESTION, QUESTION);
+        at("2026-12-08T12:00:00Z");
+        WebSession clinician = clinic.signIn(practice.clinician());
+        String edit = "/clients/" + clientId + "/assignments/" + walk.id() + "/edit?response=" + asked.id();
+        assertThat(clinician.perform(get("/clients/" + clientId + "/questions")).getResponse().getContentAsString())
+                .contains("href=\"" + edit + "\">change the assignment</a>");
+        String form = clinician.read(edit);
+        assertThat(form).contains("Change: Evening walk").contains("What the client said about it")
+                .contains("Asked (Tue 8 Dec 2026, 08:00): “" + QUESTION + "” not answered yet")
+                .contains("Saving a change counts as an answer");
+        assertThat(clinician.perform(get(edit)).getResponse().getContentAsString())
+                .contains("name=\"response\" value=\"" + asked.id() + "\"");
+
+        MvcResult saved = clinician.perform(post("/clients/" + clientId + "/assignments/" + walk.id() + "/edit")
+                .param("revision", "1").param("response", asked.id().toString()).param("note", "Walking to work counts too")
+                .param("title", "Evening walk").param("instructions", "Walk for 20 minutes: after dinner, or on the way to work.")
+                .param("rationale", "Movement lifts mood, and you said evenings are the low point.").param("general", "true")
+                .param("doseKind", "PER_DAY").param("doseCount", "1").param("difficulty", "3")
+                .param("sessionId", monday.id().toString()));
+        assertThat(saved.getResponse().getRedirectedUrl())
+                .isEqualTo("/clients/" + clientId + "/questions#response-" + asked.id());
+        assertThat(clinician.follow(saved)).contains("You may reply below to tell them what changed.")
+                .contains("Answered by changing the assignment (Tue 8 Dec 2026, 12:00)")
+                .contains("The assignment was changed after this; you may still reply to say what changed.");
+
+        // Someone else's question id shows nothing beside the form.
+        assertThat(clinician.read("/clients/" + clientId + "/assignments/" + walk.id() + "/edit?response=" + UUID.randomUUID()))
+                .contains("Change: Evening walk").doesNotContain("What the client said about it");
+    }
 }

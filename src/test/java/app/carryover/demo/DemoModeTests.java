@@ -92,6 +92,39 @@ class DemoModeTests {
     }
 
     @Test
+    void theDemoShowsClientsQuestionsAndRequestsOnBothSides() throws Exception {
+        WebSession maya = signIn(DemoSeeder.OWNER.email());
+        String caseload = maya.read("/caseload");
+        assertThat(caseload).contains("Priya Raman").contains("Lucas Moreau")
+                .contains("1 question or request from the client to answer");
+        String priya = jdbc.sql("SELECT id::text FROM client WHERE display_name = 'Priya Raman'").query(String.class).single();
+        assertThat(maya.read("/clients/" + priya + "/questions")).contains("Priya Raman: questions and requests")
+                .contains("Does it still count if I do the breathing on the bus to work instead of after breakfast?")
+                .contains("not answered yet");
+        String lucas = jdbc.sql("SELECT id::text FROM client WHERE display_name = 'Lucas Moreau'").query(String.class).single();
+        assertThat(maya.read("/clients/" + lucas + "/questions"))
+                .contains("Within an hour of getting up is hard on school mornings: could I fill it in at lunchtime?");
+
+        WebSession jonah = signIn(DemoSeeder.THERAPIST.email());
+        String hannah = jdbc.sql("SELECT id::text FROM client WHERE display_name = 'Hannah Kowalski'").query(String.class).single();
+        assertThat(jonah.read("/clients/" + hannah + "/questions"))
+                .contains("Something for Sunday evenings, when the week ahead starts to loom.");
+
+        WebSession diego = signIn("diego@" + DemoSeeder.DOMAIN);
+        assertThat(diego.read("/today")).contains("You said: I have a question")
+                .contains("What if the worry is about a bill that is due today and cannot wait until 18:00?")
+                .contains("Jonah Okafor replied: Then deal with the bill: that is a problem to solve, not a worry.");
+        assertThat(count("SELECT count(*) FROM assignment_response WHERE reply IS NULL")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM homework_request")).isOne();
+    }
+
+    private WebSession signIn(String email) throws Exception {
+        WebSession web = new WebSession(mvc);
+        web.perform(post("/signin").param("email", email).param("password", DemoSeeder.PASSWORD));
+        return web;
+    }
+
+    @Test
     void demoModeRefusesADatabaseWithARealPractice() {
         provisioning.createPractice("A real practice", ZoneId.of("Europe/London"), false, true);
         assertThatThrownBy(() -> seeder.run(null)).isInstanceOf(IllegalStateException.class)

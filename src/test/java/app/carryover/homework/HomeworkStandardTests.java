@@ -213,4 +213,42 @@ class HomeworkStandardTests {
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         assertThat(bad.getResponse().getContentAsString()).contains("\"field\":\"from\"");
     }
+
+    @Test
+    void theTrendsChartDrawsEachMonthsFiguresAndSaysThemInWords() throws Exception {
+        WebSession supervisor = clinic.signIn(practice.supervisor());
+        String html = supervisor.perform(get("/homework-standard?from=2026-11&to=2026-12")).getResponse().getContentAsString();
+        // Rows: Sam Supervisor (0), Chris Primary (1); each has its chart above its table.
+        assertThat(html).contains("<title id=\"standard-chart-1-title\">Chris Primary: the homework standard by month</title>")
+                .contains("<desc id=\"standard-chart-1-desc\">Percent, month by month from November 2026 to December 2026, "
+                        + "with dashed lines at the published rates (61% of sessions set homework, 50% of homework reviewed). "
+                        + "Held sessions that set homework: November 2026 67% (2 of 3), December 2026 0% (0 of 1). "
+                        + "Assignments linked to a goal: November 2026 67% (2 of 3). "
+                        + "Due homework reviewed at the next session: November 2026 50% (1 of 2), December 2026 100% (1 of 1). "
+                        + "Months with nothing to count are left out of the lines.</desc>")
+                .contains("aria-labelledby=\"standard-chart-1-title standard-chart-1-desc\"");
+        int start = html.lastIndexOf("<svg", html.indexOf("standard-chart-1-title"));
+        String chris = html.substring(start, html.indexOf("</svg>", start));
+        // Two months across 426 points of plot from x = 44: the middles of two halves, 150.5 and 363.5, with the
+        // first series 7 points left of the middle and the third 7 right (equal figures stay visible side by side);
+        // 0% at y = 240 (the axis), 100% at y = 14, two thirds at 89.3, a half at 127.0.
+        assertThat(chris)
+                .contains(">Nov 2026</text>").contains(">Dec 2026</text>")
+                .contains("<circle class=\"mark mark-set\" cx=\"143.5\" cy=\"89.3\" r=\"4.5\"><title>November 2026: "
+                        + "held sessions that set homework 67% (2 of 3)</title></circle>")
+                .contains("<circle class=\"mark mark-set\" cx=\"356.5\" cy=\"240.0\" r=\"4.5\"><title>December 2026: "
+                        + "held sessions that set homework 0% (0 of 1)</title></circle>")
+                .contains("<polyline class=\"trend trend-set\" points=\"143.5,89.3 356.5,240.0\"/>")
+                .contains("<polyline class=\"trend trend-reviewed\" points=\"157.5,127.0 370.5,14.0\"/>")
+                .contains("<title>December 2026: due homework reviewed at the next session 100% (1 of 1)</title>")
+                .contains("<title>November 2026: assignments linked to a goal 67% (2 of 3)</title>")
+                .doesNotContain("December 2026: assignments linked").doesNotContain("trend trend-linked\" points")
+                .contains("<title>61% published: sessions setting homework</title>")
+                .contains("<title>50% published: homework reviewed</title>")
+                .contains(">Sessions that set homework</text>").contains(">Reviewed at the next session</text>")
+                .doesNotContain("style=").doesNotContain("<script").doesNotContain("Kim Client");
+        assertThat(supervisor.read("/homework-standard?from=2026-11&to=2026-12"))
+                .as("the table stays beside the chart").contains("November 2026 67% (2 of 3) 67% (2 of 3)")
+                .contains("Every figure is in the table below.");
+    }
 }
