@@ -3,6 +3,8 @@ package app.carryover.worksheets;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.carryover.worksheets.definition.ConditionRules;
+
 /** Show-if conditions in words, for paper copies where nothing can hide itself. */
 public final class ConditionText {
 
