@@ -1,15 +1,15 @@
 package app.carryover.coach;
 
 import app.carryover.coach.Passage.Sentence;
-import app.carryover.language.Language;
 
 /**
  * Finds a rationale: the assignment says why, or what the client should notice or learn. Three kinds
- * of cue, cheapest first: purpose connectives ('because', 'so that we can', 'to test whether'), learning
- * frames ('we're testing', 'the aim is', 'notice whether', 'you'll learn that'), and general claims made
- * in a declarative clause ('Regular eating reduces binges', '— sleep is the foundation of wellbeing').
- * The last needs to know whether a clause is an instruction or a statement; clauses the word lists cannot
- * settle are part-of-speech tagged, and only those.
+ * of cue, cheapest first: purpose connectives ('because', 'so that we can', 'to test whether'; here),
+ * learning frames ('we're testing', 'the aim is', 'notice whether', 'you'll learn that';
+ * {@link PurposeFrames}), and general claims made in a declarative clause ('Regular eating reduces
+ * binges', '— sleep is the foundation of wellbeing'; {@link PurposeClaims}). The last needs to know
+ * whether a clause is an instruction or a statement; clauses the word lists cannot settle are
+ * part-of-speech tagged, and only those. The words themselves are in {@link PurposeWords}.
  */
 final class PurposeCues {
 
@@ -19,12 +19,12 @@ final class PurposeCues {
     /** True when the passage gives a rationale. */
     static boolean find(Passage passage) {
         for (Sentence s : passage.sentences) {
-            if (connective(s) || frame(s)) {
+            if (connective(s) || PurposeFrames.frame(s)) {
                 return true;
             }
         }
         for (Sentence s : passage.sentences) {
-            if (claim(s)) {
+            if (PurposeClaims.claim(s)) {
                 return true;
             }
         }
@@ -139,319 +139,10 @@ final class PurposeCues {
         return false;
     }
 
-    /** 'we're testing', 'we want to see', 'the aim is', 'this will show', 'notice whether', 'you'll learn that'. */
-    static boolean frame(Sentence s) {
-        for (int i = 0; i < s.size(); i++) {
-            String t = s.at(i);
-            String next = s.at(i + 1);
-            switch (t) {
-                case "we're", "we'll", "we'd" -> {
-                    if (!isFollowUp(s, t.equals("we're") && next.equals("going") ? i + 3 : i + 1)) {
-                        return true;
-                    }
-                }
-                case "we" -> {
-                    if ((next.equals("will") || next.equals("'ll")) && isFollowUp(s, i + 2)) {
-                        continue;
-                    }
-                    if (next.equals("are") || next.equals("will") || next.equals("want") || next.equals("would")
-                            || next.equals("can") || next.equals("need") || next.equals("'re") || next.equals("'ll")
-                            || next.equals("hope") || next.equals("expect") || next.equals("might") || next.equals("may")) {
-                        return true;
-                    }
-                }
-                case "note" -> {
-                    // "note how you felt afterwards": what to notice; "note how many", "note what you ate": a record
-                    if ((next.equals("how") && !s.at(i + 2).equals("many") && !s.at(i + 2).equals("much")
-                            && !s.at(i + 2).equals("long") && !s.at(i + 2).equals("often")) || next.equals("whether")) {
-                        return true;
-                    }
-                }
-                case "helps" -> {
-                    if (i == 0 || s.at(i - 1).equals("-") || s.at(i - 1).equals(",") || s.at(i - 1).equals(";")) {
-                        return true; // "walk after dinner - helps bring the sugar spike down"
-                    }
-                }
-                case "notice", "noticing", "noticed", "see", "find", "discover", "observe", "check" -> {
-                    if (isHedgedSee(s, i)) {
-                        continue;
-                    }
-                    if (next.equals("when")) {
-                        continue; // "notice when the urge starts and write it down": a trigger for the task, not a question
-                    }
-                    if (isQuestionWord(next) || isQuestionWord(s.at(i + 2)) && (next.equals("out") || next.equals("for"))
-                            || t.startsWith("notic") && (next.equals("any") || next.equals("that"))) {
-                        return true;
-                    }
-                }
-                case "attention" -> {
-                    if (s.at(i + 1).equals("to") && isQuestionWord(s.at(i + 2))) {
-                        return true;
-                    }
-                }
-                case "learn", "learning", "learned", "learnt", "realise", "realize", "remember" -> {
-                    if (next.equals("that") && !t.equals("remember") || next.equals("whether") || next.equals("how")
-                            && !s.at(i - 1).equals("to")) {
-                        return true;
-                    }
-                    if (t.equals("remember") && next.equals("that")) {
-                        return true;
-                    }
-                }
-                case "compare", "compared", "compares", "comparing" -> {
-                    return true;
-                }
-                case "you'll", "you're" -> {
-                    if (s.stemAt(i + 1).equals("learn") || s.stemAt(i + 1).equals("see") || s.stemAt(i + 1).equals("find")
-                            || s.stemAt(i + 1).equals("notic") || s.stemAt(i + 1).equals("build")
-                            || s.stemAt(i + 1).equals("teach") || s.stemAt(i + 1).equals("train")) {
-                        return true;
-                    }
-                }
-                case "this", "that", "it", "these" -> {
-                    if (PurposeWords.ADVERBS.contains(next)) {
-                        next = s.at(i + 2);
-                    }
-                    if ((i == 0 || s.at(i - 1).equals(",") || s.at(i - 1).equals("-") || s.at(i - 1).equals(";"))
-                            && (next.equals("will") || next.equals("should") || next.equals("can") || next.equals("is")
-                            || next.equals("helps") || next.equals("lets") || next.equals("gives") || next.equals("shows")
-                            || next.equals("tests") || next.equals("builds") || next.equals("means") || next.equals("way")
-                            || next.equals("makes") || next.equals("allows") || next.equals("teaches") || next.equals("may")
-                            || next.equals("might") || next.equals("could") || next.equals("'ll") || next.equals("'s")
-                            && !t.equals("it") || next.equals("matters") || next.equals("keeps") || next.equals("trains")
-                            || next.equals("reduces") || next.equals("works") || next.equals("breaks"))) {
-                        return true;
-                    }
-                }
-                case "could", "might", "may", "would" -> {
-                    if (i == 0 && (next.equals("be") && isWayOrGood(s, i + 2) || next.equals("help"))) {
-                        return true; // "Could be a nice way to meet people!", "Might help with the sleep."
-                    }
-                }
-                case "this'll", "that'll", "it'll", "that's", "this's" -> {
-                    if (i == 0 || s.at(i - 1).equals(",") || s.at(i - 1).equals("-")) {
-                        return true;
-                    }
-                }
-                default -> {
-                    if (PurposeWords.AIM_NOUNS.contains(t) && (s.at(i - 1).equals("the") || s.at(i - 1).equals("our"))
-                            && (PurposeWords.COPULAS.contains(next) || next.equals("here"))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * 'we'll see how it goes', 'we'll pick it up next session', 'we'll go over it': arranging the follow-up,
-     * not saying what the task is for. {@code j} is the verb after 'we'll'.
-     */
-    private static boolean isFollowUp(Sentence s, int j) {
-        String v = s.stemAt(j);
-        String next = s.at(j + 1);
-        if (v.equals("see") && next.equals("how") && s.at(j + 2).equals("it")
-                && (s.at(j + 3).equals("goes") || s.at(j + 3).equals("went") || s.stemAt(j + 3).equals("work"))) {
-            return true;
-        }
-        return PurposeWords.FOLLOW_UP_VERBS.contains(v) && !isQuestionWord(next) && !next.equals("that")
-                || v.equals("go") && (next.equals("over") || next.equals("through"))
-                || v.equals("look") && (next.equals("at") || next.equals("over")) && !isQuestionWord(s.at(j + 2))
-                || v.equals("check") && next.equals("in") || v.equals("come") && next.equals("back");
-    }
-
-    /** 'see what comes up', 'see what fits for you': an open invitation, not something to learn. */
-    private static boolean isHedgedSee(Sentence s, int i) {
-        String w = s.at(i + 1);
-        String v = s.stemAt(i + 2);
-        if (w.equals("how") && s.at(i + 2).equals("it") && (s.at(i + 3).equals("goes") || s.at(i + 3).equals("went"))) {
-            return true; // "see how it goes"
-        }
-        if (w.equals("how") && s.at(i + 2).equals("you") && (s.at(i + 3).equals("go") || s.at(i + 3).equals("get")
-                || s.at(i + 3).equals("manage") || s.at(i + 3).equals("do"))) {
-            return true; // "see how you go with cutting down": try it, nothing to learn
-        }
-        return (w.equals("what") || w.equals("whatever") || w.equals("if") && s.at(i + 2).equals("anything"))
-                && (v.equals("come") || v.equals("fit") || v.equals("suit") || v.equals("resonat") || v.equals("work")
-                && s.at(i + 3).equals("for") || v.equals("feel") && s.at(i + 3).equals("right") || v.equals("anything"));
-    }
-
-    /** 'a nice way to', 'good for you', 'helpful': what follows an elliptical 'could be'. */
-    private static boolean isWayOrGood(Sentence s, int j) {
-        for (int k = j; k < Math.min(s.size(), j + 4); k++) {
-            String w = s.at(k);
-            if (w.equals("way") && s.at(k + 1).equals("to") || w.equals("good") || w.equals("helpful") || w.equals("useful")
-                    || w.equals("worth")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean hasComma(Sentence s) {
         for (String t : s.lower) {
             if (t.equals(",")) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isQuestionWord(String w) {
-        return w.equals("whether") || w.equals("how") || w.equals("what") || w.equals("if") || w.equals("which")
-                || w.equals("when") || w.equals("where") || w.equals("why");
-    }
-
-    /**
-     * A clause that states something rather than instructs, and makes a claim: 'Regular eating reduces
-     * binges.', '… — consistency is key'. Clauses start at the sentence start and after a dash, semicolon
-     * or colon.
-     */
-    static boolean claim(Sentence s) {
-        int start = 0;
-        for (int i = 0; i <= s.size(); i++) {
-            if (i == s.size() || isClauseBreak(s, i)) {
-                // a clause that ends in a colon is a heading for what follows ("Self-care that's booked in: ...")
-                if (i - start >= 3 && !s.at(i).equals(":") && claimClause(s, start, i)) {
-                    return true;
-                }
-                start = i + 1;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isClauseBreak(Sentence s, int i) {
-        String t = s.at(i);
-        return t.equals(";") || t.equals(":") || t.equals("--");
-    }
-
-    private static boolean claimClause(Sentence s, int from, int to) {
-        String first = s.at(from);
-        if (first.equals("\"") || first.equals("(")) {
-            return false;
-        }
-        if (PurposeWords.THIRD_PARTIES.contains(first) || PurposeWords.THIRD_PARTIES.contains(s.at(from + 1)) && (first.equals("your") || first.equals("the"))) {
-            return false; // "Client agreed to work on improving sleep", "Your mum will note it": an instruction to someone
-        }
-        boolean statement;
-        if (Lexicon.PERIODS.contains(s.stemAt(from + 1)) && (first.equals("this") || first.equals("each")
-                || first.equals("every") || first.equals("next") || first.equals("that"))) {
-            return false; // "This week I'd like you to …": a time, not a subject
-        }
-        if (first.equals("don't") || first.equals("never")) {
-            return false;
-        }
-        for (int j = from; j < to; j++) {
-            if (s.at(j).equals("please")) {
-                return false; // "Daily evening please update the diary …": asked, not claimed
-            }
-        }
-        // a clause opening on a number is a dose ("10-min walk daily", "2 hours of essay writing every day"): only an
-        // explicit claim verb makes it a statement
-        boolean dose = Lexicon.number(first) >= 0;
-        if (first.endsWith("ing") && first.length() >= 5 && !first.equals("during") && !first.endsWith("thing")
-                && !first.equals("morning") && !first.equals("evening") && !first.equals("bring")) {
-            statement = true; // a gerund subject: "Going regularly stops the worry growing"
-        } else if (PurposeWords.INSTRUCTION_STARTS.contains(first) || VagueWords.ACTION_VERBS.contains(s.stemAt(from))
-                || VagueWords.ATTITUDE_VERBS.contains(s.stemAt(from))) {
-            // "Exercise lifts mood" and "Practice makes it easier" are statements; "Exercise daily" is not
-            statement = first.endsWith("ed") ? startsWithSubject(s, from, to) : nounVerbStatement(s, from, to);
-        } else if (PurposeWords.STATEMENT_STARTS.contains(first)) {
-            statement = true;
-        } else {
-            statement = startsWithSubject(s, from, to);
-        }
-        if (!statement) {
-            return false;
-        }
-        for (int j = from + 1; j < to; j++) {
-            String stem = s.stemAt(j);
-            String w = s.at(j);
-            if (PurposeWords.CLAIM_VERBS.contains(stem) && !s.at(j - 1).equals("to") || PurposeWords.COPULAS.contains(w) && j + 1 < to
-                    || w.equals("key") || w.equals("foundation")) {
-                return true;
-            }
-        }
-        return !dose && generalStatement(s, from, to);
-    }
-
-    /**
-     * A statement with any verb is a claim ('Keeping the same wake time anchors your body clock', 'most
-     * worries never happen') unless it instructs a third person: a named person or a future modal ('Your
-     * mum will note it on the chart').
-     */
-    private static boolean generalStatement(Sentence s, int from, int to) {
-        int len = Math.min(to - from, 14);
-        String[] tokens = new String[len];
-        System.arraycopy(s.words, from, tokens, 0, len);
-        String[] tags = Language.tags(tokens);
-        if (tags[0].equals("PROPN")) {
-            return false;
-        }
-        for (int j = 1; j < len; j++) {
-            String w = s.at(from + j);
-            if (w.equals("to") && j <= 2) {
-                return false; // note style: "Client to practise …", "Mum to keep the chart"
-            }
-            if (w.equals("will") || w.equals("'ll") || w.equals("should") || w.equals("must") || w.equals("shall")
-                    || w.equals("can") || w.equals("could")) {
-                return false;
-            }
-            if (tags[j].equals("VERB")) {
-                return !PurposeWords.PERSON_WORDS.contains(s.at(from)) && !PurposeWords.PERSON_WORDS.contains(s.at(from + 1));
-            }
-        }
-        return false;
-    }
-
-    /** A verb-or-noun first word followed (past an adverb) by a verb in the third person: 'Exercise reliably lifts mood'. */
-    private static boolean nounVerbStatement(Sentence s, int from, int to) {
-        String first = s.at(from);
-        if (first.endsWith("s") || PurposeWords.INSTRUCTION_STARTS.contains(first) && !VagueWords.ACTION_VERBS.contains(s.stemAt(from))) {
-            return false;
-        }
-        int j = from + 1;
-        while (j < to && s.at(j).endsWith("ly")) {
-            j++;
-        }
-        String w = s.at(j);
-        if (PurposeWords.COPULAS.contains(w) || w.equals("helps") || w.equals("makes") || w.equals("can") && s.at(j + 1).equals("help")) {
-            return true;
-        }
-        if (j >= to || w.length() <= 3 || !w.endsWith("s") || w.endsWith("ss") || w.equals("this")) {
-            return false;
-        }
-        if (PurposeWords.CLAIM_VERBS.contains(s.stemAt(j)) || j > from + 1) {
-            return true;
-        }
-        // "Exercise releases endorphins": ask the tagger whether the -s word is a verb
-        String[] tokens = {s.words[from], s.words[j], s.words[Math.min(j + 1, to - 1)]};
-        return Language.tags(tokens)[1].equals("VERB");
-    }
-
-    /** Tags the clause (the only tagging in the coach) and asks whether it opens with a noun phrase. */
-    private static boolean startsWithSubject(Sentence s, int from, int to) {
-        int len = Math.min(to - from, 12);
-        String[] tokens = new String[len];
-        System.arraycopy(s.words, from, tokens, 0, len);
-        String[] tags = Language.tags(tokens);
-        String tag = tags[0];
-        if (tag.equals("VERB") || tag.equals("AUX") || tag.equals("ADV") || tag.equals("ADP") || tag.equals("SCONJ")
-                || tag.equals("PUNCT") || tag.equals("PART") || tag.equals("INTJ")) {
-            return false;
-        }
-        // a subject is followed by its verb within a few words
-        for (int j = 1; j < len; j++) {
-            if (tags[j].equals("VERB") || tags[j].equals("AUX")) {
-                return true;
-            }
-            if (PurposeWords.SUBORDINATORS.contains(s.at(from + j))) {
-                return false; // "Lean into the discomfort whenever it comes up": the verb is the subordinate clause's
-            }
-            if (tags[j].equals("PUNCT") && !tokens[j].equals("-")) {
-                return false; // a hyphen joins a compound subject ("self-acceptance is"); other punctuation ends it
             }
         }
         return false;

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -24,6 +23,7 @@ import app.carryover.system.Mailer;
 import app.carryover.system.ProblemException;
 import app.carryover.system.ProblemException.FieldProblem;
 import app.carryover.system.Role;
+import app.carryover.system.ServerSettings;
 import app.carryover.system.Uuids;
 
 /**
@@ -64,7 +64,7 @@ public class Invitations {
     private final app.carryover.system.Texts texts;
 
     Invitations(AccountRepository accounts, PracticeRepository practices, JdbcClient jdbc, Mailer mailer,
-            PasswordPolicy policy, PasswordEncoder encoder, Clock clock, @Value("${carryover.base-url}") String baseUrl,
+            PasswordPolicy policy, PasswordEncoder encoder, Clock clock, ServerSettings server,
             AuditTrail audit, app.carryover.system.PracticeFence fence, app.carryover.system.Texts texts) {
         this.texts = texts;
         this.fence = fence;
@@ -75,7 +75,7 @@ public class Invitations {
         this.policy = policy;
         this.encoder = encoder;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = server.baseUrl();
         this.audit = audit;
     }
 

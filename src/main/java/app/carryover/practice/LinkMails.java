@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +14,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import app.carryover.system.Mailer;
 import app.carryover.system.Role;
+import app.carryover.system.ServerSettings;
 
 /**
  * The background half of {@link LinkRequests}: looks the address up, makes the link (stored only as a
@@ -32,13 +32,13 @@ class LinkMails {
     private final app.carryover.system.Texts texts;
 
     LinkMails(JdbcClient jdbc, AccountRepository accounts, Mailer mailer, Clock clock,
-            @Value("${carryover.base-url}") String baseUrl, app.carryover.system.Texts texts) {
+            ServerSettings server, app.carryover.system.Texts texts) {
         this.texts = texts;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.mailer = mailer;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = server.baseUrl();
     }
 
     @Bean

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -29,6 +28,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import app.carryover.system.ServerSettings;
 
 /**
  * Who may reach which address before any handler runs: public sign-in pages, the second-factor
@@ -65,7 +66,7 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder encoder,
             SignInThrottle throttle, SignInCompletion completion, SignInLinks links,
             SecurityContextRepository contexts, app.carryover.audit.AuditTrail audit, ApiTokens tokens,
-            @Value("${carryover.metrics-token:}") String metricsToken, @Value("${carryover.base-url}") String baseUrl,
+            ServerSettings server,
             org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) throws Exception {
         // The only ways in: the throttled password check and one-time links. Built here, with no
         // parent manager, so no framework default can authenticate around the throttle.
@@ -90,7 +91,7 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/signin/second-factor", "/signin/second-factor/**")
                         .hasAuthority(SignedInUser.PENDING_SECOND_FACTOR)
-                        .requestMatchers("/actuator/prometheus").access(metricsAccess(metricsToken))
+                        .requestMatchers("/actuator/prometheus").access(metricsAccess(server.metricsToken()))
                         .anyRequest().hasAuthority(SignedInUser.SIGNED_IN))
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .usernameParameter("email").passwordParameter("password")
@@ -120,7 +121,7 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                                 "camera=(), microphone=(), geolocation=(), payment=()"))
                         .frameOptions(frame -> frame.deny()));
-        if (servedOverHttps(baseUrl)) {
+        if (servedOverHttps(server.baseUrl())) {
             // Behind a proxy that is not named as trusted, Tomcat sees plain HTTP; the public address decides.
             http.headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.disable())
                     .addHeaderWriter(strictTransportSecurity()));
@@ -146,9 +147,9 @@ class SecurityConfiguration {
     /** The session cookie is Secure whenever the public address is HTTPS (issue 15: it followed the proxy setting). */
     @Bean
     org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer secureSessionCookie(
-            @Value("${carryover.base-url}") String baseUrl) {
+            ServerSettings server) {
         return serializer -> {
-            if (servedOverHttps(baseUrl)) {
+            if (servedOverHttps(server.baseUrl())) {
                 serializer.setUseSecureCookie(true);
             }
         };

@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +34,7 @@ import app.carryover.system.Actor;
 import app.carryover.system.Mailer;
 import app.carryover.system.ProblemException;
 import app.carryover.system.Role;
+import app.carryover.system.ServerSettings;
 import app.carryover.system.Uuids;
 
 /**
@@ -92,7 +92,7 @@ public class UnusualAccess {
     private final String baseUrl;
 
     UnusualAccess(ClientReads reads, JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit,
-            Practices practices, Mailer mailer, Clock clock, @Value("${carryover.base-url}") String baseUrl) {
+            Practices practices, Mailer mailer, Clock clock, ServerSettings server) {
         this.reads = reads;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -100,7 +100,7 @@ public class UnusualAccess {
         this.practices = practices;
         this.mailer = mailer;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = server.baseUrl();
     }
 
     Policy policy(UUID practiceId) {

@@ -132,7 +132,7 @@ class PushSubscriptions {
         }
         audit.record(AuditEntry.by(actor, client.id(), AuditAction.SETTINGS, "phone notifications", id,
                 "turned on phone notifications on " + device(userAgent)));
-        events.publishEvent(new ReminderPreferences.ChoicesChanged(client.practiceId(), client.id()));
+        events.publishEvent(new ReminderChoicesChanged(client.practiceId(), client.id()));
         return id;
     }
 
@@ -154,7 +154,7 @@ class PushSubscriptions {
                 && consents.mayContact(client.practiceId(), client.id(), ConsentKind.PUSH_MESSAGES)) {
             consents.decide(actor, ConsentKind.PUSH_MESSAGES, false);
         }
-        events.publishEvent(new ReminderPreferences.ChoicesChanged(client.practiceId(), client.id()));
+        events.publishEvent(new ReminderChoicesChanged(client.practiceId(), client.id()));
     }
 
     List<Device> devicesOf(UUID practiceId, UUID clientId) {

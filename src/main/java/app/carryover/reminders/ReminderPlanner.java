@@ -30,7 +30,7 @@ import app.carryover.homework.AssignmentChanged;
 import app.carryover.homework.DuePractices;
 import app.carryover.measures.MeasureAdministered;
 import app.carryover.homework.PracticeLogged;
-import app.carryover.sessions.Sessions;
+import app.carryover.sessions.SessionRescheduled;
 
 /**
  * Turns each reachable client's open practice into stored reminders for today and tomorrow (their
@@ -158,12 +158,12 @@ class ReminderPlanner {
     }
 
     @ApplicationModuleListener
-    void on(Sessions.SessionRescheduled moved) {
+    void on(SessionRescheduled moved) {
         replan(moved.practiceId(), moved.clientId());
     }
 
     @ApplicationModuleListener
-    void on(ReminderPreferences.ChoicesChanged changed) {
+    void on(ReminderChoicesChanged changed) {
         replan(changed.practiceId(), changed.clientId());
     }
 

@@ -50,10 +50,6 @@ class ReminderPreferences {
         }
     }
 
-    /** Published when a client's choices change, so their plan is made again. */
-    record ChoicesChanged(java.util.UUID practiceId, java.util.UUID clientId) {
-    }
-
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final PreferenceRepository store;
@@ -171,7 +167,7 @@ class ReminderPreferences {
         store.saveChoices(client.practiceId(), client.id(), parsed, quiet, showTitles, e164, clock.instant());
         audit.record(AuditEntry.by(actor, client.id(), AuditAction.SETTINGS, "reminder settings", client.id(),
                 "changed reminder times, quiet hours or number"));
-        events.publishEvent(new ChoicesChanged(client.practiceId(), client.id()));
+        events.publishEvent(new ReminderChoicesChanged(client.practiceId(), client.id()));
     }
 
     /** Opts the client in to or out of a channel: its message consent, given or withdrawn. */
@@ -189,7 +185,7 @@ class ReminderPreferences {
                     : ProblemException.invalid("phone", "add your mobile number first");
         }
         consents.decide(actor, channel.consent(), on);
-        events.publishEvent(new ChoicesChanged(client.practiceId(), client.id()));
+        events.publishEvent(new ReminderChoicesChanged(client.practiceId(), client.id()));
     }
 
     Optional<ReminderChannel> channel(String key) {

@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 import app.carryover.caseload.ClientAccess;
 import app.carryover.caseload.ClientRecord;
 import app.carryover.sessions.SessionCalendar.Slot;
-import app.carryover.sessions.Sessions.SessionRescheduled;
 import app.carryover.system.Actor;
 import app.carryover.system.Dates;
 import app.carryover.system.ProblemException;

@@ -27,17 +27,6 @@ import app.carryover.system.Uuids;
 @Service
 public class Sessions {
 
-    /** A session changed status; reminders and the homework loop may care. */
-    public record SessionStatusChanged(UUID practiceId, UUID clientId, UUID sessionId, SessionStatus status, Instant at) {
-    }
-
-    /**
-     * A scheduled session was moved. Published inside the moving transaction, so a synchronous listener
-     * (say, the transcripts module's copy of the session's start) changes with it or not at all.
-     */
-    public record SessionRescheduled(UUID practiceId, UUID clientId, UUID sessionId, Instant startsAt) {
-    }
-
     private final TherapySessionRepository sessions;
     private final SessionCalendar calendar;
     private final List<SessionAttachments> attachments;

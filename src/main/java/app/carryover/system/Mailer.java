@@ -7,7 +7,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -31,8 +31,11 @@ public class Mailer {
     private final JavaMailSender sender;
     private final String from;
 
-    Mailer(ObjectProvider<JavaMailSender> sender, ServerSettings settings, @Value("${spring.mail.host:}") String host) {
-        this.sender = host.isBlank() ? null : sender.getIfAvailable();
+    Mailer(ObjectProvider<JavaMailSender> sender, ObjectProvider<MailProperties> smtp, ServerSettings settings) {
+        // spring.mail.host is set from CARRYOVER_SMTP_HOST, so it is present (and may be blank) on every start.
+        MailProperties mail = smtp.getIfAvailable();
+        boolean configured = mail != null && mail.getHost() != null && !mail.getHost().isBlank();
+        this.sender = configured ? sender.getIfAvailable() : null;
         this.from = settings.mail().from();
         if (this.sender == null && !settings.database().bundled()) {
             throw new IllegalStateException("No SMTP server is configured. Set CARRYOVER_SMTP_HOST (and "

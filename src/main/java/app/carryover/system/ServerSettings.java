@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *                       blank: a generated file in the data directory
  * @param trustedProxies comma-separated addresses of reverse proxies whose forwarded headers are believed
  * @param metricsToken   the bearer token a Prometheus scraper sends to {@code /actuator/prometheus}
- *                       ({@code CARRYOVER_METRICS_TOKEN}); blank: admins only
+ *                       ({@code CARRYOVER_METRICS_TOKEN}); blank: admins only; otherwise at least 16
+ *                       characters without spaces (a short token is guessable, a space cannot be sent)
  * @param demo           seed the demo practice ({@code --carryover.demo=true})
  * @param mail           the e-mail sender ({@code carryover.mail.from}, {@code CARRYOVER_SMTP_FROM})
  * @param database       whether the database is the bundled one (set by the server at start, not by hand)
@@ -48,6 +49,17 @@ public record ServerSettings(
 
     /** @param bundled true when the server started its own PostgreSQL */
     public record Database(@DefaultValue("false") boolean bundled) {
+    }
+
+    /**
+     * The token is checked here rather than by a constraint annotation, whose failure report would print the
+     * rejected value: a secret never appears in the log, even a refused one.
+     */
+    public ServerSettings {
+        if (metricsToken != null && !metricsToken.isBlank() && !metricsToken.matches("\\S{16,}")) {
+            throw new IllegalArgumentException("carryover.metrics-token (CARRYOVER_METRICS_TOKEN) must be blank "
+                    + "(admins only) or at least 16 characters without spaces");
+        }
     }
 
     /** Without the secret key, so logging the settings never shows it. */

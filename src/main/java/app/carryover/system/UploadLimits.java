@@ -2,7 +2,8 @@ package app.carryover.system;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,8 +28,8 @@ class UploadLimits {
 
     private final DataSize limit;
 
-    UploadLimits(@Value("${spring.servlet.multipart.max-request-size:20MB}") DataSize limit) {
-        this.limit = limit;
+    UploadLimits(ObjectProvider<MultipartProperties> multipart) {
+        this.limit = multipart.getIfAvailable(MultipartProperties::new).getMaxRequestSize();
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

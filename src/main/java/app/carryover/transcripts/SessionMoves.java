@@ -3,7 +3,7 @@ package app.carryover.transcripts;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import app.carryover.sessions.Sessions.SessionRescheduled;
+import app.carryover.sessions.SessionRescheduled;
 
 /**
  * A transcript keeps its session's start for the audit's date range; when a scheduled session that

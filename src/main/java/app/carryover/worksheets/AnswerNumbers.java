@@ -6,6 +6,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import app.carryover.worksheets.definition.DefinitionRules;
+
 /** The checks on numeric answers (numbers, ratings and durations) and their messages. */
 final class AnswerNumbers {
 

@@ -9,6 +9,8 @@ import java.util.Locale;
 
 import tools.jackson.databind.JsonNode;
 
+import app.carryover.worksheets.definition.ConditionRules;
+
 /** Formats one answer for reading: labels for codes, units for numbers, words for yes and no. */
 final class AnswerText {
 

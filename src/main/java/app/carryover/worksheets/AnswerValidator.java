@@ -10,6 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import app.carryover.worksheets.definition.ConditionRules;
+import app.carryover.worksheets.definition.Json;
+import app.carryover.worksheets.definition.Problems;
+
 /**
  * Checks one entry's answers against a definition version and produces the cleaned answers that
  * get stored: hidden items, empty values and empty group rows left out, numbers in their plain form.

@@ -8,6 +8,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import app.carryover.worksheets.definition.Json;
+
 /**
  * One entry's answers: a JSON object from item id to value. Values are a string (text, single
  * choice code, date {@code YYYY-MM-DD}, time {@code HH:MM}), a number (number, rating, duration

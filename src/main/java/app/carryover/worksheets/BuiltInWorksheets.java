@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
+import app.carryover.worksheets.definition.Json;
+
 /**
  * The worksheets Carryover ships with, read from {@code src/main/resources/worksheets/}: each a
  * valid definition at version 1, with a filled example entry. All text was written for this

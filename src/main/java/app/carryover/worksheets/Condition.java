@@ -80,7 +80,7 @@ public record Condition(String item, Operator operator, String value) {
             return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst();
         }
 
-        static String allCodes() {
+        public static String allCodes() {
             return String.join(", ", Arrays.stream(values()).map(Operator::code).toList());
         }
     }

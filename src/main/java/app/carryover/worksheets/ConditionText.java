@@ -3,8 +3,10 @@ package app.carryover.worksheets;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.carryover.worksheets.definition.ConditionRules;
+
 /** Show-if conditions in words, for paper copies where nothing can hide itself. */
-final class ConditionText {
+public final class ConditionText {
 
     private static final int LABEL_CUT = 60;
 
@@ -12,7 +14,7 @@ final class ConditionText {
     }
 
     /** "Answer this if 'Did you …?' is Yes and …", or null for an item without conditions. */
-    static String of(Item item, WorksheetDefinition definition) {
+    public static String of(Item item, WorksheetDefinition definition) {
         if (item.showIf().isEmpty()) {
             return null;
         }

@@ -47,7 +47,7 @@ public record Item(
     }
 
     /** Numbers compare by value: 10, 10.0 and 1E+1 are the same bound. */
-    static BigDecimal normal(BigDecimal value) {
+    public static BigDecimal normal(BigDecimal value) {
         if (value == null) {
             return null;
         }

@@ -56,7 +56,7 @@ public enum ItemType {
         return this == MULTIPLE_CHOICE || this == CHECKLIST;
     }
 
-    static String allCodes() {
+    public static String allCodes() {
         return String.join(", ", Arrays.stream(values()).map(ItemType::code).toList());
     }
 }

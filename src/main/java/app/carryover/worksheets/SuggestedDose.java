@@ -98,7 +98,7 @@ public record SuggestedDose(Kind kind, int count, List<DayOfWeek> days, List<Loc
             return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
         }
 
-        static String allCodes() {
+        public static String allCodes() {
             return String.join(", ", Arrays.stream(values()).map(Kind::code).toList());
         }
     }

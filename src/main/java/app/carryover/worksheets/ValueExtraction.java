@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
+import app.carryover.worksheets.definition.ConditionRules;
+import app.carryover.worksheets.definition.Formula;
+
 /**
  * Takes the numbers an entry yields (peak distress, mood, sleep efficiency…) as its definition
  * declares them, so they can be stored beside the entry and queried without reading answers again.

@@ -18,6 +18,7 @@ import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
+import app.carryover.worksheets.definition.Json;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import tools.jackson.core.JacksonException;

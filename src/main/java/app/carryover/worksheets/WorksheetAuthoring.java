@@ -27,11 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
  * and never reaches a client; each change is audited.
  */
 @Service
-class WorksheetAuthoring {
+public class WorksheetAuthoring {
 
     /** Where a new worksheet came from, when it is a copy. */
-    record Origin(String key, Integer version) {
-        static Origin none() {
+    public record Origin(String key, Integer version) {
+        public static Origin none() {
             return new Origin(null, null);
         }
     }
@@ -105,7 +105,7 @@ class WorksheetAuthoring {
     }
 
     /** The document read with the format's rules, under the given key and version; each problem named by its path. */
-    static WorksheetDefinition parse(ObjectNode document, String key, int version) {
+    public static WorksheetDefinition parse(ObjectNode document, String key, int version) {
         ObjectNode copy = document.deepCopy();
         copy.put("key", key);
         copy.put("version", version);

@@ -39,7 +39,7 @@ public enum WorksheetCategory {
         return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
     }
 
-    static String allCodes() {
+    public static String allCodes() {
         return String.join(", ", Arrays.stream(values()).map(WorksheetCategory::code).toList());
     }
 }

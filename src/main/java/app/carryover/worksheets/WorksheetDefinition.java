@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import app.carryover.system.ClinicianOnly;
+import app.carryover.worksheets.definition.DefinitionRules;
 
 /**
  * One version of a worksheet: what it is for, how to fill it in, what it asks, and which numbers

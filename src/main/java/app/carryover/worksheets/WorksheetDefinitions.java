@@ -6,6 +6,10 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import app.carryover.worksheets.definition.DefinitionReader;
+import app.carryover.worksheets.definition.DefinitionWriter;
+import app.carryover.worksheets.definition.Json;
+
 /**
  * Reading and writing worksheet definitions in their JSON format (described in
  * {@code docs/worksheets.md}). {@link #parse(String)} never throws: a definition that breaks any

@@ -3,6 +3,7 @@ package app.carryover.worksheets;
 import org.springframework.stereotype.Service;
 
 import app.carryover.system.Actor;
+import app.carryover.worksheets.definition.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
+import app.carryover.worksheets.definition.DefinitionRules;
 
 /**
  * The stored worksheet definitions, for every module that assigns, fills, shows or prints them.

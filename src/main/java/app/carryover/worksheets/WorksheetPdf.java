@@ -3,6 +3,8 @@ package app.carryover.worksheets;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 
+import app.carryover.worksheets.pdf.PdfLayout;
+
 /**
  * Printable copies of a worksheet, for clients who prefer paper: blank, with room to write, or
  * filled with an entry's answers. A4, OpenPDF, text selectable and searchable; the clinician

@@ -8,6 +8,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.web.http.CookieSerializer.CookieValue;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
+import app.carryover.system.ServerSettings;
+
 /**
  * Issue 15 item 9: the session cookie's Secure flag and HSTS followed what Tomcat saw, so behind a proxy
  * that is not named as trusted (Tomcat sees plain HTTP) both were missing. They now follow the public
@@ -18,7 +20,9 @@ class HttpsByAddressTests {
 
     private static String sessionCookieFor(String baseUrl) {
         DefaultCookieSerializer serializer = new DefaultCookieSerializer();
-        new SecurityConfiguration().secureSessionCookie(baseUrl).customize(serializer);
+        new SecurityConfiguration().secureSessionCookie(new ServerSettings(baseUrl, "data", "", "", "", false,
+                new ServerSettings.Mail("Carryover <no-reply@localhost>"), new ServerSettings.Database(false)))
+                .customize(serializer);
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
         request.setSecure(false);
         MockHttpServletResponse response = new MockHttpServletResponse();

@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.carryover.homework.Assignments;
-import app.carryover.sessions.Sessions.SessionRescheduled;
 import app.carryover.system.Actor;
 import app.carryover.testing.CarryoverTest;
 import app.carryover.testing.Clinic;

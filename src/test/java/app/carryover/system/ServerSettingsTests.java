@@ -65,9 +65,19 @@ class ServerSettingsTests {
     }
 
     @Test
+    void aShortMetricsTokenStopsStartUpNamingIt() {
+        runner.withPropertyValues("carryover.metrics-token=scrape-me").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("carryover.metrics-token")
+                    .contains("at least 16 characters without spaces").doesNotContain("scrape-me");
+        });
+        runner.withPropertyValues("carryover.metrics-token=scrape me every minute").run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
     void theSecretKeyAndTokenNeverShowInTheSettingsText() {
         runner.withPropertyValues("carryover.secret-key=c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ=",
-                "carryover.metrics-token=scrape-me").run(context -> {
+                "carryover.metrics-token=scrape-me-every-minute").run(context -> {
                     String text = context.getBean(ServerSettings.class).toString();
                     assertThat(text).doesNotContain("c2VjcmV0").doesNotContain("scrape-me").contains("secretKey=(set)");
                 });

@@ -17,6 +17,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import tools.jackson.databind.node.ObjectNode;
 
+import app.carryover.worksheets.definition.Json;
+
 /**
  * Valid definitions are accepted and survive JSON; definitions broken in known ways are refused
  * with a problem at the broken place; every valid definition prints.

@@ -21,6 +21,7 @@ import app.carryover.testing.Clinic;
 import app.carryover.testing.Fixtures.TestPractice;
 import app.carryover.testing.TestClock;
 import app.carryover.testing.WebSession;
+import app.carryover.worksheets.definition.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

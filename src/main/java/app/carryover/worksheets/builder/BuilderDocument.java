@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.builder;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -12,10 +12,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import app.carryover.worksheets.BuilderDraft.DraftCondition;
-import app.carryover.worksheets.BuilderDraft.DraftItem;
-import app.carryover.worksheets.BuilderDraft.DraftOption;
-import app.carryover.worksheets.BuilderDraft.DraftValue;
+import app.carryover.worksheets.Condition;
+import app.carryover.worksheets.ItemType;
+import app.carryover.worksheets.Limits;
+import app.carryover.worksheets.SuggestedDose;
+import app.carryover.worksheets.builder.BuilderDraft.DraftCondition;
+import app.carryover.worksheets.builder.BuilderDraft.DraftItem;
+import app.carryover.worksheets.builder.BuilderDraft.DraftOption;
+import app.carryover.worksheets.builder.BuilderDraft.DraftValue;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

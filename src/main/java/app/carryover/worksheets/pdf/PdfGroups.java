@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.pdf;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -9,6 +9,12 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+
+import app.carryover.worksheets.ChoiceOption;
+import app.carryover.worksheets.ConditionText;
+import app.carryover.worksheets.Item;
+import app.carryover.worksheets.ItemType;
+import app.carryover.worksheets.WorksheetView;
 
 /**
  * Repeating groups on paper: a table with a column per child when the children are short

@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.definition;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -6,17 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import app.carryover.worksheets.Item;
+import app.carryover.worksheets.ItemType;
+
 /**
  * The small formula language of {@link ValueDefinition}: parsed into a tree, checked against the
  * definition's items, evaluated against one entry's answers. Missing answers make a value
  * absent rather than zero, so a chart never shows a number nobody gave.
  */
-final class Formula {
+public final class Formula {
 
     /** What an expression stands for; only NUMBER may be the result of a whole formula. */
     enum Kind { NUMBER, TIME, COLUMN, ROWS, SELECTION }
 
-    sealed interface Node permits Literal, Ref, Call, Binary, Negate {
+    public sealed interface Node permits Literal, Ref, Call, Binary, Negate {
     }
 
     record Literal(BigDecimal value) implements Node {
@@ -36,7 +39,7 @@ final class Formula {
     }
 
     /** What evaluation needs from an entry; answers to hidden items are already absent. */
-    interface Source {
+    public interface Source {
         Optional<BigDecimal> number(String item);
 
         Optional<Integer> minuteOfDay(String item);
@@ -51,7 +54,7 @@ final class Formula {
     private Formula() {
     }
 
-    static Node parse(String text) {
+    public static Node parse(String text) {
         return new FormulaParser(text).parse();
     }
 
@@ -209,7 +212,7 @@ final class Formula {
 
     // ---- evaluation ----
 
-    static Optional<BigDecimal> evaluate(Node node, Source source) {
+    public static Optional<BigDecimal> evaluate(Node node, Source source) {
         if (node instanceof Literal l) {
             return Optional.of(l.value());
         }

@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.builder;
 
 import java.util.Collections;
 import java.util.List;
@@ -7,10 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import app.carryover.worksheets.BuilderDraft.DraftCondition;
-import app.carryover.worksheets.BuilderDraft.DraftItem;
-import app.carryover.worksheets.BuilderDraft.DraftOption;
-import app.carryover.worksheets.BuilderDraft.DraftValue;
+import app.carryover.worksheets.Condition;
+import app.carryover.worksheets.ItemType;
+import app.carryover.worksheets.Limits;
+import app.carryover.worksheets.builder.BuilderDraft.DraftCondition;
+import app.carryover.worksheets.builder.BuilderDraft.DraftItem;
+import app.carryover.worksheets.builder.BuilderDraft.DraftOption;
+import app.carryover.worksheets.builder.BuilderDraft.DraftValue;
 
 /**
  * The builder's buttons, each a server round trip: add, remove and move questions, a group's parts,

@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.definition;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -10,20 +10,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import app.carryover.worksheets.DefinitionProblem;
+import app.carryover.worksheets.Item;
+import app.carryover.worksheets.ItemType;
+import app.carryover.worksheets.Limits;
+import app.carryover.worksheets.SuggestedDose;
+import app.carryover.worksheets.ValueDefinition;
+import app.carryover.worksheets.WorksheetCategory;
+
 /**
  * The rules a worksheet definition must keep. Each problem names the path in the JSON document
  * and what is wrong, so the same messages serve the JSON API and the form builder.
  */
-final class DefinitionRules {
+public final class DefinitionRules {
 
-    static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
     private DefinitionRules() {
     }
 
-    static List<DefinitionProblem> check(String key, int version, String title, WorksheetCategory category,
+    public static List<DefinitionProblem> check(String key, int version, String title, WorksheetCategory category,
             String purpose, String clientInstructions, String clinicianGuidance, SuggestedDose dose,
             List<Item> items, List<ValueDefinition> values) {
         Problems p = new Problems();
@@ -148,11 +156,11 @@ final class DefinitionRules {
         }
     }
 
-    static boolean isWhole(BigDecimal value) {
+    public static boolean isWhole(BigDecimal value) {
         return value.stripTrailingZeros().scale() <= 0;
     }
 
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.pdf;
 
 import java.awt.Color;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.pdf;
 
 import java.io.OutputStream;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +19,14 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 
+import app.carryover.worksheets.Item;
+import app.carryover.worksheets.ItemType;
+import app.carryover.worksheets.PrintOptions;
+import app.carryover.worksheets.WorksheetDefinition;
+import app.carryover.worksheets.WorksheetView;
+
 /** Lays out one worksheet view on A4 pages: header, instructions, items, and (filled) the values. */
-final class PdfLayout {
+public final class PdfLayout {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
@@ -29,12 +35,12 @@ final class PdfLayout {
     private final PdfFonts fonts = new PdfFonts();
     private final PdfParts parts = new PdfParts(fonts);
 
-    PdfLayout(WorksheetView view, PrintOptions options) {
+    public PdfLayout(WorksheetView view, PrintOptions options) {
         this.view = view;
         this.options = options;
     }
 
-    void write(OutputStream out) {
+    public void write(OutputStream out) {
         WorksheetDefinition d = view.definition();
         Document document = new Document(PageSize.A4, 50, 50, 48, 60);
         try {

@@ -1,12 +1,18 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.definition;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.carryover.worksheets.Anchors;
+import app.carryover.worksheets.ChoiceOption;
+import app.carryover.worksheets.Item;
+import app.carryover.worksheets.ItemType;
+import app.carryover.worksheets.Limits;
+
 /** The rules for one item: its id, texts, and the fields its type declares. */
-final class ItemRules {
+public final class ItemRules {
 
     private ItemRules() {
     }

@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.builder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import app.carryover.worksheets.BuilderDraft.DraftCondition;
-import app.carryover.worksheets.BuilderDraft.DraftItem;
-import app.carryover.worksheets.BuilderDraft.DraftOption;
-import app.carryover.worksheets.BuilderDraft.DraftValue;
+import app.carryover.worksheets.DefinitionProblem;
+import app.carryover.worksheets.ItemType;
+import app.carryover.worksheets.builder.BuilderDraft.DraftCondition;
+import app.carryover.worksheets.builder.BuilderDraft.DraftItem;
+import app.carryover.worksheets.builder.BuilderDraft.DraftOption;
+import app.carryover.worksheets.builder.BuilderDraft.DraftValue;
 
 /**
  * The builder page's model: the draft with each element's path (its field names) and element id,

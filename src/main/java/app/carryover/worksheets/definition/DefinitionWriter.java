@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.definition;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -9,13 +9,21 @@ import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import app.carryover.worksheets.Condition;
+import app.carryover.worksheets.Item;
+import app.carryover.worksheets.ItemType;
+import app.carryover.worksheets.Limits;
+import app.carryover.worksheets.SuggestedDose;
+import app.carryover.worksheets.ValueDefinition;
+import app.carryover.worksheets.WorksheetDefinition;
+
 /** Writes a definition in the JSON format {@link DefinitionReader} reads; absent fields are left out. */
-final class DefinitionWriter {
+public final class DefinitionWriter {
 
     private DefinitionWriter() {
     }
 
-    static ObjectNode write(WorksheetDefinition d) {
+    public static ObjectNode write(WorksheetDefinition d) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", Limits.FORMAT);
         root.put("key", d.key());

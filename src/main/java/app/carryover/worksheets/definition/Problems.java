@@ -1,10 +1,12 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.definition;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import app.carryover.worksheets.DefinitionProblem;
+
 /** Collects definition problems with their paths while a check walks the definition. */
-final class Problems {
+public final class Problems {
 
     private final List<DefinitionProblem> list = new ArrayList<>();
 
@@ -12,11 +14,11 @@ final class Problems {
         list.add(new DefinitionProblem(path, message));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return list.isEmpty();
     }
 
-    List<DefinitionProblem> list() {
+    public List<DefinitionProblem> list() {
         return List.copyOf(list);
     }
 
@@ -37,7 +39,7 @@ final class Problems {
         }
     }
 
-    static boolean hasControlCharacters(String value) {
+    public static boolean hasControlCharacters(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {

@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.pdf;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -9,6 +9,11 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+
+import app.carryover.worksheets.Anchors;
+import app.carryover.worksheets.ChoiceOption;
+import app.carryover.worksheets.Item;
+import app.carryover.worksheets.WorksheetView;
 
 /** The building blocks of a printed worksheet: lines to write on, scales, option lists, boxes. */
 final class PdfParts {

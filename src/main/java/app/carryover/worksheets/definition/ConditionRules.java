@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.definition;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,21 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import app.carryover.worksheets.Condition;
+import app.carryover.worksheets.Item;
+import app.carryover.worksheets.ItemType;
+
 /**
  * The rules for show-if conditions: each refers to an item above it (in the same group, or
  * outside any group), compares in a way that item's answers allow, and no set of conditions
  * depends on itself.
  */
-final class ConditionRules {
+public final class ConditionRules {
 
     /** Where an item sits: its path, its group (null at the top level) and its position. */
-    record Location(Item item, String path, String group, int topIndex, int indexInGroup) {
+    public record Location(Item item, String path, String group, int topIndex, int indexInGroup) {
     }
 
     private ConditionRules() {
     }
 
-    static Map<String, Location> index(List<Item> items) {
+    public static Map<String, Location> index(List<Item> items) {
         Map<String, Location> where = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
@@ -209,7 +213,7 @@ final class ConditionRules {
         }
     }
 
-    static LocalDate parseDate(String value) {
+    public static LocalDate parseDate(String value) {
         if (value == null || !value.matches("\\d{4}-\\d{2}-\\d{2}")) {
             return null;
         }
@@ -220,7 +224,7 @@ final class ConditionRules {
         }
     }
 
-    static LocalTime parseTime(String value) {
+    public static LocalTime parseTime(String value) {
         if (value == null || !value.matches("\\d{2}:\\d{2}")) {
             return null;
         }

@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.builder;
 
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
@@ -20,6 +20,13 @@ import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
+import app.carryover.worksheets.DefinitionProblem;
+import app.carryover.worksheets.WorksheetAuthoring;
+import app.carryover.worksheets.WorksheetCategory;
+import app.carryover.worksheets.WorksheetDefinition;
+import app.carryover.worksheets.WorksheetForms;
+import app.carryover.worksheets.WorksheetLibrary;
+import app.carryover.worksheets.WorksheetSummary;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**

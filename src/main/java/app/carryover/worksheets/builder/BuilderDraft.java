@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.builder;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -10,6 +10,13 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import app.carryover.worksheets.Anchors;
+import app.carryover.worksheets.Item;
+import app.carryover.worksheets.ItemType;
+import app.carryover.worksheets.SuggestedDose;
+import app.carryover.worksheets.WorksheetCategory;
+import app.carryover.worksheets.WorksheetDefinition;
 
 /**
  * What the form builder holds between round trips: every field as typed, so nothing is lost to a

@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.definition;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.List;
  * </pre>
  * Errors are {@link IllegalArgumentException}s that say where, counting characters from 1.
  */
-final class FormulaParser {
+public final class FormulaParser {
 
     private static final int MAX_DEPTH = 20;
 

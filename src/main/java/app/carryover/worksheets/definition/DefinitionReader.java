@@ -1,4 +1,4 @@
-package app.carryover.worksheets;
+package app.carryover.worksheets.definition;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -11,12 +11,22 @@ import java.util.function.BiFunction;
 
 import tools.jackson.databind.JsonNode;
 
+import app.carryover.worksheets.Anchors;
+import app.carryover.worksheets.ChoiceOption;
+import app.carryover.worksheets.Condition;
+import app.carryover.worksheets.Item;
+import app.carryover.worksheets.ItemType;
+import app.carryover.worksheets.Limits;
+import app.carryover.worksheets.SuggestedDose;
+import app.carryover.worksheets.ValueDefinition;
+import app.carryover.worksheets.WorksheetCategory;
+
 /**
  * Reads the JSON form of a definition into records, reporting structural problems (wrong JSON
  * types, unknown fields and type names) with their paths. Semantic rules are checked afterwards by
  * {@link WorksheetDefinition}'s constructor.
  */
-final class DefinitionReader {
+public final class DefinitionReader {
 
     private static final Set<String> DEFINITION_FIELDS = Set.of("format", "key", "version", "title", "category",
             "purpose", "clientInstructions", "clinicianGuidance", "suggestedDose", "items", "values");
@@ -30,12 +40,12 @@ final class DefinitionReader {
 
     private final Problems p = new Problems();
 
-    Problems problems() {
+    public Problems problems() {
         return p;
     }
 
     /** Returns the definition's parts, or null where a part could not be read (problems say why). */
-    Parts definition(JsonNode root) {
+    public Parts definition(JsonNode root) {
         fields(root, "", DEFINITION_FIELDS);
         JsonNode format = root.get("format");
         if (format != null && !(format.isIntegralNumber() && format.intValue() == Limits.FORMAT)) {
@@ -62,7 +72,7 @@ final class DefinitionReader {
                 string(root, "clinicianGuidance", "clinicianGuidance"), dose, items, values);
     }
 
-    record Parts(String key, int version, String title, WorksheetCategory category, String purpose,
+    public record Parts(String key, int version, String title, WorksheetCategory category, String purpose,
             String clientInstructions, String clinicianGuidance, SuggestedDose dose, List<Item> items,
             List<ValueDefinition> values) {
     }
