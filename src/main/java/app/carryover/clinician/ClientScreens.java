@@ -49,6 +49,7 @@ import app.carryover.system.Access;
 import app.carryover.system.AccessRule;
 import app.carryover.system.PracticeZones;
 import app.carryover.practice.Practices;
+import app.carryover.progress.ClientProgress;
 import app.carryover.system.Actor;
 import app.carryover.system.ProblemException;
 import app.carryover.transcripts.TranscriptUploads;
@@ -75,11 +76,13 @@ class ClientScreens {
     private final PracticeZones zones;
     private final ClientVoice voice;
     private final Practices practices;
+    private final ClientProgress progress;
 
     ClientScreens(ClientAccess access, Goals goals, Sessions sessions, Assignments assignments, PracticeLog log,
             HomeworkReviews reviews, Briefs briefs, Composer composer, ExposureHierarchies exposure, Consents consents,
             TranscriptUploads transcripts, JsonMapper json, Clock clock, EntryDrafts drafts, PracticeZones zones,
-            Practices practices, ClientVoice voice) {
+            Practices practices, ClientVoice voice, ClientProgress progress) {
+        this.progress = progress;
         this.voice = voice;
         this.zones = zones;
         this.practices = practices;
@@ -148,6 +151,7 @@ class ClientScreens {
                 && !session.startsAt().isAfter(clock.instant().plusSeconds(15 * 60)));
         if (session.status() == SessionStatus.HELD) {
             model.addAttribute("review", reviews.screen(actor, clientId, sessionId));
+            model.addAttribute("progress", progress.of(client, false));
         }
         model.addAttribute("decisions", ReviewDecision.values());
         model.addAttribute("obstacles", Obstacle.values());
@@ -166,8 +170,10 @@ class ClientScreens {
     @Access(AccessRule.CARE_TEAM_READ)
     @GetMapping("/clients/{clientId}/sessions/{sessionId}/brief")
     String brief(Actor actor, @PathVariable UUID clientId, @PathVariable UUID sessionId, Model model) {
-        model.addAttribute("client", access.readClinical(actor, clientId, "pre-session brief page"));
+        ClientRecord client = access.readClinical(actor, clientId, "pre-session brief page");
+        model.addAttribute("client", client);
         model.addAttribute("viewerZone", zones.zoneOf(actor.practiceId()));
+        model.addAttribute("progress", progress.of(client, false));
         model.addAttribute("brief", briefs.brief(actor, clientId, sessionId));
         model.addAttribute("voice", voice.voice(actor, clientId));
         return "clinician/brief";

@@ -64,12 +64,43 @@ public class ClientProgress {
         }
     }
 
+    /**
+     * Practice summed over the last {@value #RECENT_WEEKS} weeks up to today (the current week so far):
+     * how much of the agreed dose was done and the mean quality rating where there is one.
+     *
+     * @param quantity share of the dose done, 0–100, or null when nothing was expected
+     */
+    public record Recent(LocalDate from, LocalDate to, double expected, double done, Double quantity, Double quality) {
+
+        /** The practice in one sentence, with its dates and their year. */
+        public String words() {
+            String period = "In the " + RECENT_WEEKS + " weeks from " + LONG_DAY.format(from) + " to " + LONG_DAY.format(to);
+            if (quantity == null) {
+                return period + " no practice was agreed.";
+            }
+            return period + " the client did " + Math.round(quantity) + "% of the agreed practice (" + Math.round(done)
+                    + " of " + Math.round(expected) + ")" + (quality == null ? "; no quality rating yet."
+                            : "; quality " + ofFour(quality) + " of 4 where rated.");
+        }
+    }
+
+    /** How many weeks the summary at the top of the brief and the session review covers. */
+    public static final int RECENT_WEEKS = 4;
+
+    static final java.time.format.DateTimeFormatter LONG_DAY = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+
     /** Everything the progress pages show. {@code primary} is the questionnaire set beside practice, or null. */
     public record View(ClientRecord client, List<Series> series, Series primary, List<Week> weeks, String adherenceSvg,
-            boolean forClient) {
+            boolean forClient, Recent recent) {
 
         public Optional<Series> series(String instrumentKey) {
             return series.stream().filter(s -> s.instrument().key().equals(instrumentKey)).findFirst();
+        }
+
+        /** The symptom questionnaires (PHQ-9, GAD-7, PHQ-8), without the practice's own ratings. */
+        public List<Series> questionnaires() {
+            return series.stream().filter(s -> s.instrument().measure() != null).toList();
         }
     }
 
@@ -111,7 +142,7 @@ public class ClientProgress {
                         + SvgChart.DAY.format(weeks.get(weeks.size() - 1).monday()))
                         + (weeks.stream().anyMatch(w -> w.quality() != null) ? ", with the quality rating where there is one." : "."),
                 bars);
-        return new View(client, series, primary, weeks, adherenceSvg, forClient);
+        return new View(client, series, primary, weeks, adherenceSvg, forClient, recent(weeks, today));
     }
 
     private List<Series> series(ClientRecord client, List<MeasureAdministration> all, List<LocalDate> sessionDays,
@@ -197,10 +228,34 @@ public class ClientProgress {
         return weeks;
     }
 
+    private static Recent recent(List<Week> weeks, LocalDate today) {
+        LocalDate from = monday(today).minusWeeks(RECENT_WEEKS - 1);
+        double expected = 0;
+        double done = 0;
+        List<Double> q = new ArrayList<>();
+        for (Week w : weeks) {
+            if (w.monday().isBefore(from)) {
+                continue;
+            }
+            expected += w.expected();
+            done += w.done();
+            if (w.quality() != null) {
+                q.add(w.quality());
+            }
+        }
+        return new Recent(from, today, expected, done, expected > 0 ? Math.min(100, 100 * done / expected) : null,
+                q.isEmpty() ? null : q.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+    }
+
     static String weekLabel(Week w) {
         return "Week of " + SvgChart.DAY.format(w.monday()) + ": "
                 + (w.quantity() == null ? "nothing expected" : Math.round(w.quantity()) + "% of the dose done")
-                + (w.quality() == null ? "" : ", quality " + Spearman.two(w.quality()).replaceAll("\\.?0+$", "") + " of 4");
+                + (w.quality() == null ? "" : ", quality " + ofFour(w.quality()) + " of 4");
+    }
+
+    /** A quality rating (0–4) to two places at most, without trailing zeros: 3, 2.5, 0. */
+    static String ofFour(double quality) {
+        return new java.math.BigDecimal(Spearman.two(quality)).stripTrailingZeros().toPlainString();
     }
 
     /** The week's Monday for a date. */

@@ -57,4 +57,43 @@ class SpearmanTests {
         assertThat(flat.computed()).isFalse();
         assertThat(flat.words()).isEqualTo("no figure: every client has the same value on one side (n = 5)");
     }
+
+    @Test
+    void theIntervalIsTheOneFromRankingEachResampleAfresh() {
+        // many ties on both sides (as practice shares and score changes have), and a few hundred clients
+        java.util.Random r = new java.util.Random(3);
+        int n = 300;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextInt(8) * 12.5;
+            y[i] = Math.round(x[i] / 20 + r.nextGaussian() * 3);
+        }
+        // the direct way: draw the resample's values, rank them, correlate
+        java.util.SplittableRandom random = new java.util.SplittableRandom(Spearman.SEED);
+        double[] estimates = new double[Spearman.RESAMPLES];
+        int kept = 0;
+        for (int b = 0; b < Spearman.RESAMPLES; b++) {
+            double[] bx = new double[n];
+            double[] by = new double[n];
+            for (int i = 0; i < n; i++) {
+                int pick = random.nextInt(n);
+                bx[i] = x[pick];
+                by[i] = y[pick];
+            }
+            Double rho = Spearman.rho(bx, by);
+            if (rho != null) {
+                estimates[kept++] = rho;
+            }
+        }
+        double[] sorted = java.util.Arrays.copyOf(estimates, kept);
+        java.util.Arrays.sort(sorted);
+
+        Spearman fast = Spearman.of(x, y);
+        assertThat(fast.rho()).isEqualTo(Spearman.rho(x, y));
+        assertThat(fast.low()).isCloseTo(Spearman.percentile(sorted, 0.025), within(1e-12));
+        assertThat(fast.high()).isCloseTo(Spearman.percentile(sorted, 0.975), within(1e-12));
+        assertThat(fast.low()).isLessThan(fast.rho());
+        assertThat(fast.high()).isGreaterThan(fast.rho());
+    }
 }
