@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -118,8 +119,14 @@ class ReminderDispatchBenchmark {
         try {
             while (sent < total && System.nanoTime() - start < Duration.ofMinutes(MINUTES).toNanos()) {
                 Thread.sleep(250);
-                sent = jdbc.sql("SELECT count(*) FROM reminder_message WHERE practice_id = ? AND state = 'SENT'")
-                        .param(practice.id()).query(Long.class).single();
+                try {
+                    sent = jdbc.sql("SELECT count(*) FROM reminder_message WHERE practice_id = ? AND state = 'SENT'")
+                            .param(practice.id()).query(Long.class).single();
+                } catch (CannotGetJdbcConnectionException busy) {
+                    // the test pool (6) is shared with the nodes' 8 threads: under load a count may wait past
+                    // the pool's 3 s time-out (a run of 2026-12-08 died of it after about 18,000 messages); count next time
+                    continue;
+                }
                 while (sent >= nextMark) {
                     long t = System.nanoTime();
                     perBatch.add(10_000 / ((t - batchStart) / 1e9));
