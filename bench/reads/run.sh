@@ -10,7 +10,8 @@
 #   brief     the pre-session brief of that session
 # Appends, per scale and screen, min / median / max of p95 over the rounds, the medians of p50 and p99 and
 # req/s, and per screen the growth of the median p95 from the first scale to the last; also each server's
-# start-up to healthy on its data and its resident memory after the run.
+# start-up to healthy on its data and its resident memory after the run; and CPU per page (CPU_PAGES
+# sequential GETs per screen and server, java + its PostgreSQL from /proc), min / median / max.
 # Before/after in one run: JARS="before=/tmp/old.jar after=target/carryover.jar" runs a server per build and
 # scale (each on its own copy of the data), reads them in turn and adds the after/before ratio of the p95.
 # Usage: bench/reads/run.sh [seconds=10] [rounds=3] [connections=2]   SCALES="1 10" (100 = 100,000 clients)
@@ -98,6 +99,28 @@ for round in $(seq "$rounds"); do
     done
   done
 done
+# CPU per page, less sensitive than latency to other work on a shared machine: CPU_PAGES (default 12)
+# sequential GETs of each screen per server, the CPU ticks of the java process and of its bundled
+# PostgreSQL (the postmaster and its backends) read from /proc before and after each page.
+hz=$(getconf CLK_TCK)
+tree() { echo "$1"; for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do tree "$c"; done; }
+ticks() { local t=0 s p; for p in $(for r in "$@"; do tree "$r"; done); do
+            s=$(awk '{print $14 + $15}' /proc/"$p"/stat 2>/dev/null) && t=$(( t + ${s:-0} )); done; echo "$t"; }
+: >"$d/cpu"
+for sv in $all; do
+  postmaster=$(pgrep -o -f "postgres -D ${dir_of[$sv]}/" || true)
+  for screen in $screens; do
+    mapfile -t lines < <(grep "^$screen|" "$d/targets.$sv")
+    [ ${#lines[@]} -gt 0 ] || continue
+    for i in $(seq 0 $(( ${CPU_PAGES:-12} - 1 ))); do
+      l=${lines[$(( i % ${#lines[@]} ))]}; cookie=$(echo "$l" | cut -d'|' -f2); path=$(echo "$l" | cut -d'|' -f3)
+      j0=$(ticks "${pid_of[$sv]}"); p0=$(ticks $postmaster); t0=$(date +%s%N)
+      code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H 'Accept: text/html' "${base[$sv]}$path")
+      t1=$(date +%s%N); j1=$(ticks "${pid_of[$sv]}"); p1=$(ticks $postmaster)
+      echo "$screen ${sv%%.*} ${sv#*.} $(( (j1 - j0) * 1000 / hz )) $(( (p1 - p0) * 1000 / hz )) $(( (t1 - t0) / 1000000 )) $code" >>"$d/cpu"
+    done
+  done
+done
 load_end=$(cut -d' ' -f1 /proc/loadavg)
 : >"$d/servers"
 for sv in $all; do
@@ -108,9 +131,9 @@ for sv in $all; do
   echo "${sv%%.*} ${sv#*.} ${startup[$sv]} $rss $counts" | tee -a "$d/servers"
 done
 machine="$(nproc) cores, $(java -version 2>&1 | head -1 | cut -d'"' -f2), load $load_start at start / $load_end at end"
-python3 - "$d/results" "$d/servers" "$secs" "$conns" "$machine" "$d/labels" <<'PY'
+python3 - "$d/results" "$d/servers" "$secs" "$conns" "$machine" "$d/labels" "$d/cpu" <<'PY'
 import datetime, statistics, sys
-results, servers, secs, conns, machine, labels = sys.argv[1:7]
+results, servers, secs, conns, machine, labels, cpu = sys.argv[1:8]
 med = statistics.median
 today = datetime.date.today()
 names = dict(l.strip().split("=", 1) for l in open(labels) if l.strip())
@@ -141,6 +164,17 @@ for screen in dict.fromkeys(r[1] for r in rows):
         for v in variants:
             out.append(f"| {today} | read: {screen}, growth of the median p95 from {scales[0]}× to {scales[-1]}×{build(v)} | {machine} "
                        f"| {p95[(screen, scales[-1], v)] / p95[(screen, scales[0], v)]:.2f}× | {p95[(screen, scales[0], v)]:.1f} → {p95[(screen, scales[-1], v)]:.1f} ms |")
+cpus = [l.split() for l in open(cpu) if l.strip()]
+for screen in dict.fromkeys(c[0] for c in cpus):
+    for s in scales:
+        for v in variants:
+            cs = [c for c in cpus if c[0] == screen and c[1] == s and c[2] == v]
+            if not cs:
+                continue
+            both = sorted(int(c[3]) + int(c[4]) for c in cs)
+            out.append(f"| {today} | read: CPU per page, {screen} at {s}×, {len(cs)} sequential GETs (java + its PostgreSQL, CPU ticks from /proc){build(v)} | {machine} "
+                       f"| {both[0]} / {med(both):.0f} / {both[-1]} ms CPU | java {med(int(c[3]) for c in cs):.0f} ms + PostgreSQL {med(int(c[4]) for c in cs):.0f} ms (medians), "
+                       f"wall {med(int(c[5]) for c in cs):.0f} ms, {sum(c[6] != '200' for c in cs)} not 200 |")
 for s in scales:
     for v in variants:
         out.append(f"| {today} | start-up to healthy and resident memory on generated data, {size(s, v)}{build(v)} | {machine} "

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -14,7 +15,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
+
+import jakarta.servlet.DispatcherType;
 
 /**
  * Registers the access check, lets handlers take the signed-in {@link Actor} as a parameter, and
@@ -39,6 +43,18 @@ class WebConfiguration implements WebMvcConfigurer {
                         ? new FormOrigins(processor) : bean;
             }
         };
+    }
+
+    /**
+     * Versioned URLs for the static files only ({@link StaticResourceUrls}); in place of the filter Spring
+     * Boot's Thymeleaf set-up would register (it steps aside for any {@link ResourceUrlEncodingFilter}), on
+     * the same dispatches.
+     */
+    @Bean
+    static FilterRegistrationBean<ResourceUrlEncodingFilter> staticResourceUrls() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(new StaticResourceUrls());
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
     }
 
     /** The language of each page ({@link LanguageResolver}): the client's choice, else the browser's. */

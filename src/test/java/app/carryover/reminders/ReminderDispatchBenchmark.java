@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -52,6 +53,8 @@ class ReminderDispatchBenchmark {
 
     static final int CLIENTS = Integer.getInteger("carryover.bench.clients", 200);
     static final int MOMENTS = Integer.getInteger("carryover.bench.moments", 500);
+    /** How long the nodes may send before the run stops and reports what was sent by then (a shared machine). */
+    static final int MINUTES = Integer.getInteger("carryover.bench.minutes", 120);
 
     @Autowired
     ApplicationContext context;
@@ -114,10 +117,16 @@ class ReminderDispatchBenchmark {
         int nextMark = 10_000;
         long sent = 0;
         try {
-            while (sent < total && System.nanoTime() - start < Duration.ofHours(2).toNanos()) {
+            while (sent < total && System.nanoTime() - start < Duration.ofMinutes(MINUTES).toNanos()) {
                 Thread.sleep(250);
-                sent = jdbc.sql("SELECT count(*) FROM reminder_message WHERE practice_id = ? AND state = 'SENT'")
-                        .param(practice.id()).query(Long.class).single();
+                try {
+                    sent = jdbc.sql("SELECT count(*) FROM reminder_message WHERE practice_id = ? AND state = 'SENT'")
+                            .param(practice.id()).query(Long.class).single();
+                } catch (CannotGetJdbcConnectionException busy) {
+                    // the test pool (6) is shared with the nodes' 8 threads: under load a count may wait past
+                    // the pool's 3 s time-out (a run of 2026-12-08 died of it after about 18,000 messages); count next time
+                    continue;
+                }
                 while (sent >= nextMark) {
                     long t = System.nanoTime();
                     perBatch.add(10_000 / ((t - batchStart) / 1e9));
@@ -143,11 +152,11 @@ class ReminderDispatchBenchmark {
         Collections.sort(perBatch);
         String row = String.format("| %s | reminders dispatch, %,d due reminders (%d clients) to GreenMail, 2 polling nodes x 4 threads, "
                 + "per 10,000 messages | %s, load %s at start, durable PostgreSQL %s | %.0f / %.0f / %.0f messages/s | "
-                + "%.0f messages/s overall (%.0f s); %,d sent, %,d arrived exactly once, %,d twice, %,d missing |%n",
+                + "%.0f messages/s overall (%.0f s); %,d sent, %,d arrived exactly once, %,d twice, %,d missing%s |%n",
                 LocalDate.now(), total, CLIENTS, machine(), load(), Boolean.getBoolean("carryover.test.durable"),
                 perBatch.isEmpty() ? 0 : perBatch.get(0), perBatch.isEmpty() ? 0 : perBatch.get(perBatch.size() / 2),
                 perBatch.isEmpty() ? 0 : perBatch.get(perBatch.size() - 1), sent / seconds, seconds, sent, once, twice,
-                total - byId.size());
+                total - byId.size(), sent < total ? String.format(" (stopped at the %d-minute limit: %,d not sent by then)", MINUTES, total - sent) : "");
         System.out.print(row);
         Files.writeString(Path.of("docs", "benchmarks.md"), row, StandardOpenOption.APPEND);
         assertThat(sent).isEqualTo(total);
